@@ -1,0 +1,214 @@
+"""One normalisation pass with an offset map back into the original text.
+
+Every rule and every vocabulary table sees only normalised text:
+
+* hamza/madda alef forms أ إ آ ٱ -> ا, alef maksura ى -> ي (so جمادى = جمادي, الأولى = الاولي);
+* tashkeel and tanween (U+064B-U+065F, U+0670) and tatweel (U+0640) are removed (غداً -> غدا);
+* zero-width and bidi control characters are removed;
+* Arabic-Indic (٠-٩) and Persian (۰-۹) digits become ASCII digits;
+* Persian/Urdu letter variants (ی ک ە ۀ) fold to their Arabic letters;
+* presentation forms (U+FB50-U+FDFF, U+FE70-U+FEFF) are decomposed (NFKC), ligatures included;
+* no-break and other horizontal spaces become a plain space, line/paragraph separators a newline.
+
+Fast path: the text is encoded to Windows-1256 (a C codec in which every Arabic letter is one byte),
+folded with ``bytes.translate`` and decoded again: about 100 million characters a second.  A text that
+holds characters the fast path cannot fold (Indic digits, presentation forms, bidi controls...) goes
+through a per-character path instead.  Both give the same result (a property test checks it).
+
+``Normalized.orig_start(i)`` / ``orig_end(j)`` map a normalised span ``[i, j)`` back to the original
+text; the end is extended over diacritics that follow the last letter, so «غداً» keeps its tanween.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+_DIACRITICS = [chr(c) for c in range(0x064B, 0x0660)] + ["\u0670"]
+_DELETE = _DIACRITICS + ["\u0640", "\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c",
+                         "\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067",
+                         "\u2068", "\u2069", "\ufeff", "\u00ad"]
+_FOLD = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ې": "ي", "ک": "ك", "ە": "ه",
+    "ۀ": "ه", "ۃ": "ة", "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
+    "\u2002": " ", "\u2003": " ", "\u3000": " ", "\t": " ", "\u2028": "\n", "\u2029": "\n", "\r": "\n",
+    "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u066b": ".", "\u066c": ",", "\u060d": ",",
+}
+for _i in range(10):
+    _FOLD[chr(0x0660 + _i)] = str(_i)
+    _FOLD[chr(0x06F0 + _i)] = str(_i)
+
+_DIACRITIC_SET = frozenset(_DIACRITICS)
+_DELETE_SET = frozenset(_DELETE)
+
+# --- fast path tables (Windows-1256) --------------------------------------------------------------
+_CODEC = "cp1256"
+
+
+def _cp(ch: str):
+    try:
+        b = ch.encode(_CODEC)
+    except UnicodeEncodeError:
+        return None
+    return b if len(b) == 1 else None
+
+
+_fast_src, _fast_dst, _fast_del = bytearray(), bytearray(), bytearray()
+_slow_chars = []                       # characters that only the slow path folds correctly
+for _ch, _to in _FOLD.items():
+    _b, _t = _cp(_ch), _cp(_to)
+    if _b is not None and _t is not None:
+        _fast_src += _b
+        _fast_dst += _t
+    else:
+        _slow_chars.append(_ch)
+for _ch in _DELETE:
+    _b = _cp(_ch)
+    if _b is not None:
+        _fast_del += _b
+    else:
+        _slow_chars.append(_ch)
+_FAST_TABLE = bytes.maketrans(bytes(_fast_src), bytes(_fast_dst))
+_FAST_DELETE = bytes(_fast_del)
+_FAST_DELETE_RX = re.compile(b"[" + re.escape(_FAST_DELETE) + b"]")
+# Anything the slow path must see: unfoldable characters and presentation forms.  Characters outside
+# cp1256 that need no folding (Latin accents, emoji...) become '?' on the fast path, which is harmless
+# for matching: only the length must be kept, and 'replace' keeps it (one '?' per character).
+_SLOW_RX = re.compile("[" + "".join(re.escape(c) for c in _slow_chars) + "\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """A normalised text and the map back to the original one."""
+    original: str
+    text: str
+    # For each *kept-or-inserted* character whose original position differs by a new amount, the
+    # normalised index where that run starts and the original index it maps to.  Empty: identity.
+    _norm_breaks: tuple = ()
+    _orig_at_break: tuple = ()
+
+    def orig_start(self, i: int) -> int:
+        """Original offset of the normalised character at index ``i``."""
+        if not self._norm_breaks:
+            return i
+        k = bisect_right(self._norm_breaks, i) - 1
+        if k < 0:
+            return i
+        nb, ob = self._norm_breaks[k], self._orig_at_break[k]
+        return ob + (i - nb)
+
+    def orig_end(self, j: int) -> int:
+        """Original offset just after the normalised span ending at ``j`` (exclusive), extended over
+        the diacritics and tatweel that belong to its last letter."""
+        if j <= 0:
+            return 0
+        e = self.orig_start(j - 1) + 1
+        # an expanded character (ligature) maps several normalised characters to one original one
+        e = max(e, self.orig_start(j - 1) + 1)
+        orig = self.original
+        n = len(orig)
+        while e < n and (orig[e] in _DIACRITIC_SET or orig[e] == "\u0640"):
+            e += 1
+        return e
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        return self.orig_start(i), self.orig_end(j)
+
+
+def _fast(text: str) -> Normalized:
+    raw = text.encode(_CODEC, "replace")
+    folded = raw.translate(_FAST_TABLE, _FAST_DELETE)
+    norm = folded.decode(_CODEC)
+    if len(folded) == len(raw):
+        # ASCII '?' stands in for unencodable characters: put the original ones back where they are
+        # not ASCII so that the text a rule sees is faithful (e.g. an emoji is still a non-letter).
+        return Normalized(text, _restore(norm, text, None))
+    norm_breaks, orig_at = [], []
+    deleted = 0
+    for m in _FAST_DELETE_RX.finditer(raw):
+        p = m.start()
+        deleted += 1
+        # the next kept character (original index p + 1) lands at normalised index p + 1 - deleted
+        norm_breaks.append(p + 1 - deleted)
+        orig_at.append(p + 1)
+    nb, oa = _compress(norm_breaks, orig_at)
+    out = Normalized(text, norm, tuple(nb), tuple(oa))
+    return Normalized(text, _restore(norm, text, out), out._norm_breaks, out._orig_at_break)
+
+
+def _compress(nb, oa):
+    """Several deletions in a row give the same normalised index: keep the last one."""
+    res_n, res_o = [], []
+    for n, o in zip(nb, oa):
+        if res_n and res_n[-1] == n:
+            res_o[-1] = o
+        else:
+            res_n.append(n)
+            res_o.append(o)
+    return res_n, res_o
+
+
+def _restore(norm: str, text: str, mapping) -> str:
+    """Put back the non-ASCII characters that the cp1256 round trip turned into '?'."""
+    if "?" not in norm:
+        return norm
+    chars = None
+    for m in re.finditer(r"\?", norm):
+        i = m.start()
+        o = mapping.orig_start(i) if mapping is not None else i
+        if text[o] != "?":
+            if chars is None:
+                chars = list(norm)
+            chars[i] = text[o]
+    return norm if chars is None else "".join(chars)
+
+
+def _slow(text: str) -> Normalized:
+    out = []
+    norm_breaks, orig_at = [], []
+    shift = 0                          # original index - normalised index, for the current run
+    for o, ch in enumerate(text):
+        if ch in _DELETE_SET:
+            continue
+        rep = _FOLD.get(ch)
+        if rep is None:
+            if "\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufeff":
+                rep = unicodedata.normalize("NFKC", ch)
+                rep = "".join(_FOLD.get(c, c) for c in rep if c not in _DELETE_SET) or " "
+            else:
+                rep = ch
+        for k, c in enumerate(rep):
+            n = len(out)
+            want = o - n if k == 0 else None
+            if k == 0 and want != shift:
+                norm_breaks.append(n)
+                orig_at.append(o)
+                shift = want
+            elif k > 0:
+                # inserted characters of an expansion map to their source character
+                norm_breaks.append(n)
+                orig_at.append(o)
+                shift = None
+            out.append(c)
+        if len(rep) > 1:
+            shift = None
+    return Normalized(text, "".join(out), tuple(norm_breaks), tuple(orig_at))
+
+
+def normalize(text: str) -> Normalized:
+    """Normalise ``text`` once; see the module documentation for what is folded."""
+    if _SLOW_RX.search(text):
+        return _slow(text)
+    return _fast(text)
+
+
+def fold(text: str) -> str:
+    """The normalised string only (for vocabulary tables, templates and similarity measures)."""
+    return normalize(text).text
+
+
+@lru_cache(maxsize=65536)
+def fold_word(word: str) -> str:
+    return fold(word)

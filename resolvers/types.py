@@ -1,0 +1,111 @@
+"""Types shared by the matcher and the resolver.
+
+Matching produces a :class:`Match` carrying a :class:`Partial` (what the text *says*, with ``None``
+for "not said"); :func:`resolvers.resolve.resolve` turns a ``Partial`` and an explicit anchor date into
+a :class:`Timex` (what date it *means*).  No ``datetime`` is computed before resolution.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Optional
+
+
+class Tense(str, Enum):
+    PAST = "past"
+    FUTURE = "future"
+    UNKNOWN = "unknown"
+
+
+# Grains, coarsest last.  Plain strings keep the Timex light and easy to export.
+GRAINS = ("time", "day", "week", "month", "season", "quarter", "half", "year", "decade", "century")
+
+# Flags a Timex may carry (see Timex.flags).
+FLAG_WEEKDAY_MISMATCH = "weekday_mismatch"          # a relative day and its weekday disagree
+FLAG_IMPOSSIBLE_DATE = "impossible_date"            # e.g. 30 شباط 2025
+FLAG_HIJRI_MISMATCH = "hijri_gregorian_mismatch"    # «الموافق» pair that does not agree
+FLAG_HIJRI_OUT_OF_RANGE = "hijri_out_of_range"      # outside the Umm al-Qura table
+FLAG_MONTH_PAIR_MISMATCH = "month_pair_mismatch"    # «أكتوبر/ تشرين الثاني»
+FLAG_TENSE_DECIDED = "tense_decided"                # year/week chosen by the clause's tense
+FLAG_DEFAULT_PAST = "default_past"                  # no tense cue: past by default (news narration)
+
+
+@dataclass(frozen=True)
+class Partial:
+    """What an expression says, before any date arithmetic.  ``None`` means "not said".
+
+    kind: 'date', 'duration', 'vague', 'set', 'year_hijri', 'month_hijri', 'holiday', 'range'
+    """
+    kind: str
+    year: Optional[int] = None
+    month: Optional[int] = None
+    day: Optional[int] = None
+    weekday: Optional[int] = None            # 0 = Monday ... 6 = Sunday (datetime convention)
+    calendar: str = "gregorian"
+    rel_day: Optional[int] = None            # اليوم 0, أمس -1, غدا +1 ...
+    period: Optional[str] = None             # grain of a deictic period: 'week', 'month', 'year', ...
+    period_shift: Optional[int] = None       # الشهر الماضي -> ('month', -1)
+    direction: Optional[int] = None          # -1 past, 0 current, +1 future (named month/weekday/season)
+    part: Optional[str] = None               # START / MID / END
+    quarter: Optional[int] = None
+    half: Optional[int] = None
+    season: Optional[str] = None             # SP SU FA WI
+    offset: Optional[tuple] = None           # (count, grain): signed shift from the anchor
+    amount: Optional[float] = None           # durations
+    unit: Optional[str] = None               # durations: grain of the unit
+    mod: Optional[str] = None                # LESS_THAN, MORE_THAN, APPROX, ...
+    vague: Optional[str] = None              # PAST_REF / PRESENT_REF / FUTURE_REF
+    set_value: Optional[str] = None          # SET values: P1D, XXXX-WXX-5
+    holiday: Optional[str] = None
+    time_of_day: Optional[str] = None        # MO MI AF EV NI
+    end: Optional["Partial"] = None          # ranges: the second end point
+    flags: tuple = ()
+
+
+@dataclass(frozen=True)
+class Timex:
+    """One temporal expression found in a text, resolved against an explicit anchor.
+
+    ``text == original[start:end]`` always holds.  ``first_day``/``last_day`` are the inclusive
+    interval the expression covers (narrowed by START/MID/END), ``None`` when it covers no fixed span.
+    ``status`` is 'resolved', 'flagged' (resolved, but something disagreed) or 'unresolved' (found, no
+    date could be given; ``reason`` says why).
+    """
+    text: str
+    start: int
+    end: int
+    type: str                                # DATE, DURATION, TIME, SET
+    value: Optional[str]
+    mod: Optional[str] = None
+    first_day: Optional[_dt.date] = None
+    last_day: Optional[_dt.date] = None
+    grain: Optional[str] = None
+    calendar: str = "gregorian"
+    rule: str = ""
+    flags: tuple = ()
+    status: str = "resolved"
+    reason: Optional[str] = None
+    tense: Optional[str] = None
+
+    @property
+    def why(self) -> str:
+        """A one-line explanation: the rule that matched and any flags."""
+        parts = [f"rule={self.rule}"]
+        if self.tense:
+            parts.append(f"tense={self.tense}")
+        if self.flags:
+            parts.append("flags=" + ",".join(self.flags))
+        if self.reason:
+            parts.append(f"reason={self.reason}")
+        return " ".join(parts)
+
+    def as_dict(self) -> dict:
+        return {
+            "text": self.text, "start": self.start, "end": self.end, "type": self.type,
+            "value": self.value, "mod": self.mod,
+            "first_day": self.first_day.isoformat() if self.first_day else None,
+            "last_day": self.last_day.isoformat() if self.last_day else None,
+            "grain": self.grain, "calendar": self.calendar, "rule": self.rule,
+            "flags": list(self.flags), "status": self.status, "reason": self.reason, "tense": self.tense,
+        }
