@@ -44,6 +44,8 @@ class Partial:
     weekday: Optional[int] = None            # 0 = Monday ... 6 = Sunday (datetime convention)
     calendar: str = "gregorian"
     rel_day: Optional[int] = None            # اليوم 0, أمس -1, غدا +1 ...
+    year_shift: Optional[int] = None         # «من العام الماضي» -1: the year relative to the anchor
+    explicit_year: bool = False              # a year was written (for the bare-year heuristics)
     period: Optional[str] = None             # grain of a deictic period: 'week', 'month', 'year', ...
     period_shift: Optional[int] = None       # الشهر الماضي -> ('month', -1)
     direction: Optional[int] = None          # -1 past, 0 current, +1 future (named month/weekday/season)

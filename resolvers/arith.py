@@ -1,0 +1,127 @@
+"""Calendar arithmetic on inclusive day intervals.  Pure functions; the anchor is always an argument."""
+from __future__ import annotations
+
+import calendar as _cal
+import datetime as dt
+from typing import Optional
+
+Span = tuple  # (first_day, last_day), inclusive
+
+SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}     # first month of each season
+SEASON_ORDER = ("WI", "SP", "SU", "FA")
+
+
+def month_length(y: int, m: int) -> int:
+    return _cal.monthrange(y, m)[1]
+
+
+def valid_date(y: int, m: int, d: int) -> bool:
+    return 1 <= m <= 12 and 1 <= d <= month_length(y, m) and dt.MINYEAR <= y <= dt.MAXYEAR
+
+
+def shift_month(y: int, m: int, k: int) -> tuple[int, int]:
+    i = y * 12 + (m - 1) + k
+    return i // 12, i % 12 + 1
+
+
+def add_months(d: dt.date, k: int) -> dt.date:
+    y, m = shift_month(d.year, d.month, k)
+    return dt.date(y, m, min(d.day, month_length(y, m)))
+
+
+def add_years(d: dt.date, k: int) -> dt.date:
+    y = d.year + k
+    return dt.date(y, d.month, min(d.day, month_length(y, d.month)))
+
+
+def day_span(d: dt.date) -> Span:
+    return d, d
+
+
+def month_span(y: int, m: int) -> Span:
+    return dt.date(y, m, 1), dt.date(y, m, month_length(y, m))
+
+
+def year_span(y: int) -> Span:
+    return dt.date(y, 1, 1), dt.date(y, 12, 31)
+
+
+def week_span(d: dt.date) -> Span:
+    """ISO week (Monday to Sunday) containing d."""
+    start = d - dt.timedelta(days=d.weekday())
+    return start, start + dt.timedelta(days=6)
+
+
+def quarter_span(y: int, q: int) -> Span:
+    return dt.date(y, 3 * q - 2, 1), month_span(y, 3 * q)[1]
+
+
+def half_span(y: int, h: int) -> Span:
+    return dt.date(y, 6 * h - 5, 1), month_span(y, 6 * h)[1]
+
+
+def season_span(y: int, s: str) -> Span:
+    m = SEASON_MONTHS[s]
+    start = dt.date(y, m, 1)
+    ey, em = shift_month(y, m, 2)
+    return start, month_span(ey, em)[1]
+
+
+def season_of(d: dt.date) -> tuple[int, str]:
+    """(season year, season) of a day; December belongs to that year's winter, Jan-Feb to the last."""
+    m = d.month
+    if m == 12:
+        return d.year, "WI"
+    if m <= 2:
+        return d.year - 1, "WI"
+    return d.year, ("SP", "SU", "FA")[(m - 3) // 3]
+
+
+def season_index(y: int, s: str) -> int:
+    """A running index of seasons, so that «previous» and «next» are ±1."""
+    return y * 4 + {"SP": 0, "SU": 1, "FA": 2, "WI": 3}[s]
+
+
+def season_from_index(i: int) -> tuple[int, str]:
+    return i // 4, ("SP", "SU", "FA", "WI")[i % 4]
+
+
+def narrow(span: Span, part: Optional[str]) -> Span:
+    """START / MID / END: the first, middle and last third of a span (1-10, 11-20, 21-end of a month)."""
+    if part is None:
+        return span
+    a, b = span
+    n = (b - a).days + 1
+    third = max(n // 3, 1)
+    if part == "START":
+        return a, a + dt.timedelta(days=third - 1)
+    if part == "MID":
+        return a + dt.timedelta(days=third), a + dt.timedelta(days=min(2 * third, n) - 1)
+    if part == "END":
+        return a + dt.timedelta(days=min(2 * third, n - 1)), b
+    return span
+
+
+def nearest_weekday(d: dt.date, weekday: int) -> dt.date:
+    """The day with that weekday nearest to d (within three days either side)."""
+    k = (weekday - d.weekday()) % 7
+    return d + dt.timedelta(days=k if k <= 3 else k - 7)
+
+
+def weekday_on_or_before(d: dt.date, weekday: int, strict: bool = False) -> dt.date:
+    k = (d.weekday() - weekday) % 7
+    if strict and k == 0:
+        k = 7
+    return d - dt.timedelta(days=k)
+
+
+def weekday_on_or_after(d: dt.date, weekday: int, strict: bool = False) -> dt.date:
+    k = (weekday - d.weekday()) % 7
+    if strict and k == 0:
+        k = 7
+    return d + dt.timedelta(days=k)
+
+
+def iso_week_value(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y:04d}-W{w:02d}"

@@ -1,0 +1,268 @@
+"""Matching: normalise once, spot candidates with an Aho-Corasick automaton, try the rules anchored at
+each candidate, compose neighbours («الموافق» pairs, ranges), then resolve and map offsets back.
+
+Cost is linear in the text: the normalisation and the automaton are single passes, and each candidate
+costs one anchored match whose length is bounded by the longest expression (no pattern scans).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+import ahocorasick
+
+from . import rules as _rules  # noqa: F401  (registers the rules)
+from .grammar import RULES, compile_rule, slot_values, literal_words, categories_of
+from .lexicon import get_lexicon
+from .normalize import normalize, fold
+from .resolve import resolve, needs_tense, Resolved
+from .types import Partial, Timex, FLAG_HIJRI_MISMATCH
+
+# Words that start some forms («في وقت سابق», «ما يقارب», «كل عام») but are far too common to be
+# candidates themselves: such forms are spotted by their second word, one word back.
+STOPWORDS = frozenset(fold(w) for w in ("في", "من", "إلى", "على", "عن", "مع", "ما", "كل", "و"))
+CLITICS = frozenset(fold(w) for w in ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك", "لل"))
+_BOUNDARY = ".!?؟؛\n"
+_SPACE = " \t"
+_MOWAFIQ = re.compile(r"^[ \t،,(\-]*(?:و)?(?:الموافق|الموافقة|ويوافق|يوافق|الموافق ل)[ \t]*(?:ل)?[ \t]*$")
+_RELATION_AFTER = re.compile(r"[ \t]+(?:من|على)[ \t]+(?!الان(?!\w))")
+
+NO_ANCHOR = "no publication date (anchor) to resolve a relative expression against"
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    rule: object
+    partial: Partial
+
+
+class Engine:
+    def __init__(self):
+        for i, r in enumerate(RULES):
+            compile_rule(r, i)
+        self.rules = list(RULES)
+        self.master = re.compile("|".join(r.regex for r in self.rules))
+        self.rule_of_group = {f"R{r.index}": r for r in self.rules}
+        self.lex = get_lexicon()
+        self.automaton = self._automaton()
+        self._tense_rx = self._tense_regex()
+
+    # --- candidate spotting ---------------------------------------------------------------------
+    def _automaton(self):
+        keys: dict[str, set] = {}
+
+        def add(form):
+            words = form.split()
+            if not words:
+                return
+            if words[0] in STOPWORDS:
+                if len(words) > 1:
+                    keys.setdefault(words[1], set()).add(1)
+            else:
+                keys.setdefault(words[0], set()).add(0)
+
+        for r in self.rules:
+            for cat in categories_of(r):
+                if cat in self.lex.categories:
+                    for form in self.lex[cat].entries:
+                        add(form)
+            for w in literal_words(r):
+                add(w)
+        for d in "0123456789":
+            keys.setdefault(d, set()).add(0)
+        a = ahocorasick.Automaton()
+        for k, backs in keys.items():
+            a.add_word(k, (len(k), tuple(sorted(backs, reverse=True))))
+        a.make_automaton()
+        self.keys = keys
+        return a
+
+    @staticmethod
+    def _word_start_ok(norm: str, h: int) -> bool:
+        """h starts a word, possibly after clitics («وأمس», «بالعام»)."""
+        if h == 0 or not norm[h - 1].isalnum():
+            return True
+        if norm[h].isdigit() and norm[h - 1].isdigit():
+            return False
+        j = h - 1
+        while j >= 0 and norm[j].isalpha() and h - j <= 3:
+            j -= 1
+        if j >= 0 and norm[j].isalnum():
+            return False
+        return norm[j + 1:h] in CLITICS
+
+    @staticmethod
+    def _previous_word_starts(norm: str, h: int):
+        j = h - 1
+        if j < 0 or norm[j] not in _SPACE:
+            return ()
+        while j >= 0 and norm[j] in _SPACE:
+            j -= 1
+        e = j + 1
+        while j >= 0 and norm[j].isalpha():
+            j -= 1
+        ws = j + 1
+        if ws == e or (j >= 0 and norm[j].isalnum()):
+            return ()
+        out = [ws]
+        if norm[ws] in "وف" and e - ws > 1:
+            out.append(ws + 1)
+        return out
+
+    def candidates(self, norm: str) -> list[int]:
+        starts = set()
+        for end, (length, backs) in self.automaton.iter(norm):
+            h = end - length + 1
+            for back in backs:
+                if back == 0:
+                    if self._word_start_ok(norm, h):
+                        starts.add(h)
+                else:
+                    starts.update(self._previous_word_starts(norm, h))
+        return sorted(starts)
+
+    # --- matching -------------------------------------------------------------------------------
+    def _apply(self, r, m) -> Optional[Partial]:
+        return r.prod(slot_values(r, m))
+
+    def _blocked(self, norm: str, s: int, e: int) -> bool:
+        expr = " ".join(norm[s:e].split())
+        bl = self.lex.blockers
+        right = bl.get((expr, "right"))
+        if right:
+            m = re.match(r"[ \t]+(\w+)", norm[e:e + 40])
+            if m and m.group(1) in right:
+                return True
+        left = bl.get((expr, "left"))
+        if left:
+            m = re.search(r"(\w+)[ \t]+$", norm[max(0, s - 40):s])
+            if m and m.group(1) in left:
+                return True
+        return False
+
+    def match(self, norm: str) -> list[_Found]:
+        found: list[_Found] = []
+        last_end = -1
+        master = self.master
+        for p in self.candidates(norm):
+            if p < last_end:
+                continue
+            m = master.match(norm, p)
+            if m is None:
+                continue
+            r = self.rule_of_group[m.lastgroup]
+            partial = self._apply(r, m)
+            if partial is None or self._blocked(norm, p, m.end()):
+                alt = self._fallback(norm, p, r.index + 1)
+                if alt is None:
+                    continue
+                r, m, partial = alt
+            s, e = p, m.end()
+            if r.left_rx is not None:
+                lm = r.left_rx.search(norm, max(0, s - 16), s)
+                if lm:
+                    s = lm.start()
+            found.append(_Found(s, e, r, partial))
+            last_end = e
+        return found
+
+    def _fallback(self, norm: str, p: int, first: int):
+        for r in self.rules[first:]:
+            m = r.compiled.match(norm, p)
+            if m is None:
+                continue
+            partial = self._apply(r, m)
+            if partial is not None and not self._blocked(norm, p, m.end()):
+                return r, m, partial
+        return None
+
+    # --- tense ----------------------------------------------------------------------------------
+    def _tense_regex(self):
+        words = sorted(self.lex.tense_words, key=len, reverse=True)
+        alt = "|".join("[ \t]+".join(map(re.escape, w.split())) for w in words)
+        pre = "|".join(map(re.escape, self.lex.future_prefixes)) or "(?!)"
+        return re.compile(f"(?<!\\w)(?:[وف])?(?:(?P<w>{alt})(?!\\w)|(?P<p>(?:{pre})[يتنا]\\w{{2,}}))")
+
+    def tense_at(self, norm: str, s: int, e: int) -> Optional[str]:
+        """The tense of the clause around [s, e): the nearest cue in the same sentence, or None."""
+        a = max(norm.rfind(c, 0, s) for c in _BOUNDARY) + 1
+        b = min((x for x in (norm.find(c, e) for c in _BOUNDARY) if x >= 0), default=len(norm))
+        best, best_d = None, None
+        for m in self._tense_rx.finditer(norm, a, b):
+            if m.start() < e and m.end() > s:
+                continue
+            if m.group("w"):
+                t = self.lex.tense_words[" ".join(m.group("w").split())]
+            else:
+                word = m.group("p")
+                if word in self.lex.future_exceptions:
+                    continue
+                t = "future"
+            d = s - m.end() if m.end() <= s else 2 * (m.start() - e)   # cues before weigh more
+            if best_d is None or d < best_d:
+                best, best_d = t, d
+        return best
+
+    # --- the whole pass -------------------------------------------------------------------------
+    def tag(self, text: str, anchor: Optional[_dt.date]) -> list[Timex]:
+        nz = normalize(text)
+        norm = nz.text
+        found = self.match(norm)
+        out: list[Timex] = []
+        resolved: list[Resolved] = []
+        for f in found:
+            tense = self.tense_at(norm, f.start, f.end) if needs_tense(f.partial) else None
+            res = self._resolve(f, norm, anchor, tense)
+            resolved.append(res)
+        self._link_mowafiq(norm, found, resolved)
+        for f, res in zip(found, resolved):
+            s, e = nz.span(f.start, f.end)
+            out.append(Timex(text=text[s:e], start=s, end=e, type=res.type, value=res.value, mod=res.mod,
+                             first_day=res.first_day, last_day=res.last_day, grain=res.grain,
+                             calendar=res.calendar, rule=f.rule.name, flags=res.flags, status=res.status,
+                             reason=res.reason, tense=res.tense))
+        return out
+
+    def _resolve(self, f: _Found, norm: str, anchor, tense) -> Resolved:
+        p = f.partial
+        if p.offset is not None and _RELATION_AFTER.match(norm, f.end):
+            # «قبل ثلاثة أيام من الانتخابات»: counted from another event, not from the anchor
+            amount, grain = p.offset
+            return resolve(Partial("duration", amount=abs(amount), unit=grain, mod=p.mod,
+                                   flags=("relative_to_event",)), anchor or _dt.date.min)
+        if anchor is None:
+            if _anchor_free(p):
+                return resolve(p, _dt.date(2000, 1, 1), tense)
+            return Resolved("DATE", None, reason=NO_ANCHOR, calendar=p.calendar)
+        return resolve(p, anchor, tense)
+
+    @staticmethod
+    def _link_mowafiq(norm, found, resolved):
+        """«25 شوال 1436 هـ الموافق 10 أغسطس 2015 م»: both must name the same day; flag both if not."""
+        for i in range(len(found) - 1):
+            a, b = resolved[i], resolved[i + 1]
+            if not (a.grain == b.grain == "day" and a.value and b.value and {a.calendar, b.calendar} == {"hijri", "gregorian"}):
+                continue
+            if not _MOWAFIQ.match(norm[found[i].end:found[i + 1].start]):
+                continue
+            if a.value != b.value:
+                resolved[i] = _with_flag(a, FLAG_HIJRI_MISMATCH)
+                resolved[i + 1] = _with_flag(b, FLAG_HIJRI_MISMATCH)
+
+
+def _with_flag(r: Resolved, flag: str) -> Resolved:
+    from dataclasses import replace
+    return replace(r, flags=r.flags + (flag,))
+
+
+def _anchor_free(p: Partial) -> bool:
+    """Whether p resolves without an anchor (explicit years, durations, vague references, sets)."""
+    if p.kind in ("duration", "vague", "set"):
+        return True
+    if p.kind == "range":
+        return p.year is not None and p.end.year is not None
+    return p.kind == "date" and p.year is not None and p.offset is None and p.rel_day is None

@@ -1,0 +1,148 @@
+"""Rules as small declared objects: a template over vocabulary categories, a production, examples.
+
+Template syntax (a regular expression over *normalised* text, plus three conveniences):
+
+* ``{slot:CAT}`` — a named slot over a vocabulary category (longest form first) or a built-in
+  (``DAY``, ``NUM``, ``YEAR``, ``HYEAR``, ``MNUM``); the production receives the looked-up
+  :class:`~resolvers.lexicon.Lexeme` (or ``int`` for built-ins), never raw text;
+* ``{:CAT}`` — the same alternation without a slot (for look-aheads);
+* a space means "one or more spaces", ``_`` means "optional spaces".
+
+Arabic literals in templates are folded like the text, so templates keep natural spelling.  Rules
+self-register with :func:`rule`; their ``examples`` must each be matched whole, by that rule (a test
+checks it), which keeps dead rules out.  Every quantifier is bounded or over disjoint tokens, and
+every match is attempted only at candidate positions, so matching stays linear in the text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Optional
+
+from .lexicon import get_lexicon
+from .normalize import fold
+
+BUILTINS = {
+    "DAY": r"(?:[0-3]?[0-9])(?![0-9])",
+    "NUM": r"(?:[0-9]{1,4}(?:[.,][0-9]{1,2})?)(?![0-9])",
+    "YEAR": r"(?:1[89][0-9]{2}|20[0-9]{2}|2100)(?![0-9])",
+    "HYEAR": r"(?:1[3-5][0-9]{2})(?![0-9])",
+    "MNUM": r"(?:0?[1-9]|1[0-2])(?![0-9])",
+}
+
+_SLOT = re.compile(r"\{(\w*):(=[^}]+|\w+)\}")
+
+
+@dataclass
+class Rule:
+    name: str
+    template: str
+    prod: Callable
+    examples: tuple
+    left: Optional[str] = None          # optional words allowed just before the match («من», «بين»)
+    index: int = -1
+    regex: str = ""
+    slots: list = field(default_factory=list)     # (slot name, category, group name)
+    compiled: Optional[re.Pattern] = None
+    left_rx: Optional[re.Pattern] = None
+
+
+RULES: list[Rule] = []
+
+
+def rule(name: str, template: str, examples, left: Optional[str] = None):
+    """Register a rule; rules are tried in registration order at each candidate position."""
+    def deco(prod):
+        if any(r.name == name for r in RULES):
+            raise ValueError(f"rule {name!r} declared twice")
+        if not examples:
+            raise ValueError(f"rule {name!r} has no examples")
+        RULES.append(Rule(name, template, prod, tuple(examples), left))
+        return prod
+    return deco
+
+
+class Slots:
+    """What a production sees: ``s.month`` is a Lexeme, ``s.day`` an int, ``None`` when absent."""
+    __slots__ = ("_v", "_t")
+
+    def __init__(self, values: dict, texts: dict):
+        self._v, self._t = values, texts
+
+    def __getattr__(self, name):
+        return self._v.get(name)
+
+    def text(self, name) -> Optional[str]:
+        return self._t.get(name)
+
+
+def _literal_fold(template: str) -> str:
+    """Fold the Arabic letters of a template, leaving regex syntax and slots alone."""
+    out, pos = [], 0
+    for m in re.finditer(r"[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]+", template):
+        out.append(template[pos:m.start()])
+        out.append(fold(m.group()))
+        pos = m.end()
+    out.append(template[pos:])
+    return "".join(out)
+
+
+def compile_rule(r: Rule, index: int) -> None:
+    lex = get_lexicon()
+    r.index = index
+    t = _literal_fold(r.template)
+    t = t.replace(" ", "[ \t]+").replace("_", "[ \t]*")
+    r.slots = []
+
+    def sub(m):
+        slot, cat = m.group(1), m.group(2)
+        alt = BUILTINS.get(cat)
+        if cat.startswith("="):                      # {slot:=literal}: a literal word as a slot
+            alt = re.escape(cat[1:])
+        elif alt is None:
+            if cat not in lex.categories:
+                raise ValueError(f"rule {r.name!r}: unknown category {cat}")
+            alt = lex[cat].alternation()
+        if not slot:
+            return f"(?:{alt})"
+        g = f"s{index}_{slot}"
+        r.slots.append((slot, cat, g))
+        return f"(?P<{g}>{alt})"
+
+    body = _SLOT.sub(sub, t)
+    r.regex = f"(?P<R{index}>{body})(?!\\w)"
+    r.compiled = re.compile(r.regex)
+    if r.left:
+        left = _literal_fold(r.left).replace(" ", "[ \t]+")
+        r.left_rx = re.compile(f"(?:(?<=\\W)|^)(?:{left})[ \t]+$")
+
+
+def slot_values(r: Rule, m: re.Match) -> Slots:
+    lex = get_lexicon()
+    values, texts = {}, {}
+    for slot, cat, g in r.slots:
+        txt = m.group(g)
+        if txt is None:
+            continue
+        texts[slot] = txt
+        if cat.startswith("="):
+            values[slot] = True
+        elif cat in BUILTINS:
+            values[slot] = int(txt) if cat != "NUM" else float(txt.replace(",", "."))
+        else:
+            values[slot] = lex[cat].lookup(txt)
+    return Slots(values, texts)
+
+
+def literal_words(r: Rule) -> set:
+    """Arabic words written literally in a rule's template (candidate keys for spotting)."""
+    words = set()
+    for m in _SLOT.finditer(r.template):
+        if m.group(2).startswith("="):
+            words.update(fold(m.group(2)[1:]).split())
+    stripped = _SLOT.sub(" ", r.template)
+    return words | {fold(w) for w in re.findall(r"[\u0600-\u06ff]+", stripped)}
+
+
+def categories_of(r: Rule) -> set:
+    return {m.group(2) for m in _SLOT.finditer(r.template) if not m.group(2).startswith("=")}

@@ -1,0 +1,218 @@
+"""Vocabulary tables (``resolvers/data/*.tsv``) loaded, validated and turned into categories.
+
+Each table keeps the natural spelling (أيلول, غداً); every form is normalised here, once, with the
+same fold the matcher applies to the text.  A category maps a normalised form to a :class:`Lexeme`
+(the row, with typed columns) and compiles to a longest-first alternation for the grammar.
+
+Validation (dateparser's LanguageValidator idea): each table has exactly its declared columns, every
+typed column parses, and no two rows of a category fold to the same form with different values.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .normalize import fold
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+class LexiconError(ValueError):
+    """A vocabulary table is malformed; the message names the file, the line and the problem."""
+
+
+class Lexeme:
+    """One row of a vocabulary table; columns are attributes (``lex.month``, ``lex.calendar``)."""
+    __slots__ = ("form", "norm", "_cols")
+
+    def __init__(self, form: str, norm: str, cols: dict):
+        self.form, self.norm, self._cols = form, norm, cols
+
+    def __getattr__(self, name):
+        try:
+            return self._cols[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def values(self) -> dict:
+        return dict(self._cols)
+
+    def __repr__(self):
+        return f"Lexeme({self.form!r}, {self._cols})"
+
+
+def _int(v):
+    return int(v)
+
+
+def _opt_int(v):
+    return int(v) if v != "" else None
+
+
+def _opt_float(v):
+    return float(v) if v != "" else None
+
+
+def _flag(v):
+    if v not in ("0", "1"):
+        raise ValueError("expected 0 or 1")
+    return v == "1"
+
+
+def _enum(*allowed):
+    def check(v):
+        if v not in allowed:
+            raise ValueError(f"expected one of {', '.join(allowed)}")
+        return v
+    return check
+
+
+_GRAINS = _enum("day", "week", "month", "quarter", "half", "year", "hour", "minute", "decade", "century")
+_MODS = _enum("START", "MID", "END", "LESS_THAN", "MORE_THAN", "APPROX")
+
+# table -> (columns with their parsers; the first column is always `form`)
+SCHEMAS = {
+    "months": {"month": _int, "calendar": _enum("gregorian", "hijri"),
+               "system": _enum("egyptian", "levantine", "maghrebi", "moroccan", "hijri"),
+               "ambiguous": _flag, "note": str},
+    "weekdays": {"weekday": _int, "bare": _flag},
+    "relative_days": {"offset": _int},
+    "directions": {"direction": _int, "agreement": _enum("m", "f", "dual", "pl")},
+    "demonstratives": {"direction": _int, "agreement": _enum("m", "f")},
+    "parts": {"mod": _MODS},
+    "parts_of_day": {"part": _enum("MO", "MI", "AF", "EV", "NI")},
+    "units": {"grain": _GRAINS, "count": _opt_int, "definite": _flag, "ambiguous": _flag},
+    "numbers": {"value": _opt_int, "kind": _enum("unit", "tens", "vague")},
+    "fractions": {"value": float},
+    "ordinals": {"day": _int},
+    "period_ordinals": {"grain": _enum("quarter", "half"), "number": _int},
+    "seasons": {"season": _enum("SP", "SU", "FA", "WI")},
+    "periods": {"grain": _GRAINS},
+    "vague": {"value": _enum("PAST_REF", "PRESENT_REF", "FUTURE_REF")},
+    "sets": {"value": str},
+    "holidays": {"calendar": _enum("gregorian", "hijri"), "month": _int, "day": _int},
+    "duration_modifiers": {"mod": _MODS},
+    "offset_words": {"sign": _int},
+    "tense_cues": {"tense": _enum("past", "future")},
+    "future_prefix_exceptions": {"note": str},
+    "blockers": {"side": _enum("left", "right"), "context": str, "note": str},
+}
+
+# grammar category -> (table, row filter)
+CATEGORIES = {
+    "MONTH": ("months", None),
+    "GMONTH": ("months", lambda r: r["calendar"] == "gregorian"),
+    "HMONTH": ("months", lambda r: r["calendar"] == "hijri"),
+    "WEEKDAY": ("weekdays", lambda r: not r["bare"]),
+    "WDBARE": ("weekdays", lambda r: r["bare"]),
+    "RELDAY": ("relative_days", None),
+    "DIR": ("directions", None),
+    "DEM": ("demonstratives", None),
+    "PART": ("parts", None),
+    "POD": ("parts_of_day", None),
+    "UNIT": ("units", lambda r: not r["definite"]),
+    "DUNIT": ("units", lambda r: r["definite"]),
+    "NUMWORD": ("numbers", lambda r: r["kind"] in ("unit", "vague")),
+    "TENS": ("numbers", lambda r: r["kind"] == "tens"),
+    "FRACTION": ("fractions", lambda r: not r["form"].startswith("ال")),
+    "ORDINAL": ("ordinals", None),
+    "PORD": ("period_ordinals", None),
+    "SEASON": ("seasons", None),
+    "PERIOD": ("periods", None),
+    "VAGUE": ("vague", None),
+    "SETWORD": ("sets", None),
+    "HOLIDAY": ("holidays", None),
+    "DURMOD": ("duration_modifiers", None),
+    "OFFSET": ("offset_words", None),
+}
+
+
+@dataclass
+class Category:
+    name: str
+    entries: dict = field(default_factory=dict)     # normalised form -> Lexeme
+
+    def alternation(self) -> str:
+        forms = sorted(self.entries, key=lambda f: (-len(f), f))
+        return "|".join(_form_regex(f) for f in forms)
+
+    def lookup(self, matched: str):
+        return self.entries.get(" ".join(matched.split()))
+
+
+def _form_regex(form: str) -> str:
+    return "[ \t]+".join(re.escape(w) for w in form.split())
+
+
+def read_table(name: str, folder: Path = DATA) -> list[dict]:
+    """Read and validate one table; return its rows as dicts with typed values (+ ``form``)."""
+    path = folder / f"{name}.tsv"
+    schema = SCHEMAS[name]
+    with open(path, encoding="utf-8", newline="") as f:
+        reader = csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+        header = next(reader, None)
+        want = ["form", *schema]
+        if header != want:
+            raise LexiconError(f"{path}: header is {header}, expected {want}")
+        rows = []
+        for lineno, row in enumerate(reader, start=2):
+            if not row or not "".join(row).strip():
+                continue
+            if len(row) > len(want):
+                raise LexiconError(f"{path}:{lineno}: {len(row)} columns, expected {len(want)}")
+            row = row + [""] * (len(want) - len(row))
+            if not row[0].strip():
+                raise LexiconError(f"{path}:{lineno}: empty form")
+            rec = {"form": row[0].strip()}
+            for col, parse, raw in zip(schema, schema.values(), row[1:]):
+                try:
+                    rec[col] = parse(raw.strip())
+                except ValueError as e:
+                    raise LexiconError(f"{path}:{lineno}: column {col!r} = {raw!r}: {e}") from None
+            rows.append(rec)
+    return rows
+
+
+class Lexicon:
+    """All categories, plus the tense cues, blockers and future-prefix exceptions."""
+
+    def __init__(self, folder: Path = DATA):
+        self.tables = {name: read_table(name, folder) for name in SCHEMAS}
+        self.categories: dict[str, Category] = {}
+        for cat, (table, keep) in CATEGORIES.items():
+            c = Category(cat)
+            for rec in self.tables[table]:
+                if keep is not None and not keep(rec):
+                    continue
+                norm = " ".join(fold(rec["form"]).split())
+                cols = {k: v for k, v in rec.items() if k != "form"}
+                old = c.entries.get(norm)
+                if old is not None and old.values() != cols and table != "months":
+                    raise LexiconError(f"{DATA / table}.tsv: {rec['form']!r} folds to {norm!r}, "
+                                       f"already listed with other values {old.values()}")
+                if old is not None and table == "months" and old.month != cols["month"]:
+                    raise LexiconError(f"{DATA / table}.tsv: {rec['form']!r} folds to {norm!r}, "
+                                       f"already listed as month {old.month}")
+                if old is None:
+                    c.entries[norm] = Lexeme(rec["form"], norm, cols)
+            self.categories[cat] = c
+        # tense cues: a form ending in a tatweel (سـ) is a verb prefix
+        self.future_prefixes = [fold(r["form"].rstrip("ـ")) for r in self.tables["tense_cues"]
+                                if r["form"].endswith("ـ") and r["tense"] == "future"]
+        self.tense_words = {" ".join(fold(r["form"]).split()): r["tense"]
+                            for r in self.tables["tense_cues"] if not r["form"].endswith("ـ")}
+        self.future_exceptions = frozenset(fold(r["form"]) for r in self.tables["future_prefix_exceptions"])
+        self.blockers = {}
+        for r in self.tables["blockers"]:
+            self.blockers.setdefault((fold(r["form"]), r["side"]), set()).add(fold(r["context"]))
+
+    def __getitem__(self, cat: str) -> Category:
+        return self.categories[cat]
+
+
+@lru_cache(maxsize=1)
+def get_lexicon() -> Lexicon:
+    return Lexicon()

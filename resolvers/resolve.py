@@ -1,0 +1,426 @@
+"""Resolution: a pure function of a :class:`Partial`, an explicit anchor date and the clause's tense.
+
+No clock is read here or anywhere else: the anchor is the article's publication date.
+
+Conventions (news policy, HeidelTime's idea of tense deciding an underspecified date):
+
+* a named month/weekday/day with الماضي is the latest one strictly before the anchor (a month: before the
+  anchor's month), with المقبل the first one strictly after, with الجاري/الحالي the anchor's year;
+* with no direction, the clause's tense decides: future = the first on or after the anchor, past = the
+  latest on or before it; with no tense cue at all, past (news narrates what happened), flagged
+  ``default_past`` so that a reader can see the guess;
+* a relative day with a weekday that disagrees resolves to that weekday nearest the relative day and is
+  flagged ``weekday_mismatch`` (print editions are often dated the day after they are written).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Optional
+
+from . import arith, hijri
+from .types import (Partial, FLAG_WEEKDAY_MISMATCH, FLAG_IMPOSSIBLE_DATE, FLAG_HIJRI_OUT_OF_RANGE,
+                    FLAG_TENSE_DECIDED, FLAG_DEFAULT_PAST)
+
+PROBLEM_FLAGS = frozenset({"weekday_mismatch", "impossible_date", "hijri_gregorian_mismatch",
+                           "hijri_out_of_range", "month_pair_mismatch"})
+
+
+@dataclass(frozen=True)
+class Resolved:
+    type: str
+    value: Optional[str]
+    mod: Optional[str] = None
+    first_day: Optional[dt.date] = None
+    last_day: Optional[dt.date] = None
+    grain: Optional[str] = None
+    calendar: str = "gregorian"
+    flags: tuple = ()
+    reason: Optional[str] = None
+    tense: Optional[str] = None
+
+    @property
+    def status(self) -> str:
+        if self.value is None:
+            return "unresolved"
+        return "flagged" if PROBLEM_FLAGS.intersection(self.flags) else "resolved"
+
+
+class _Fail(Exception):
+    def __init__(self, reason, flag=None):
+        super().__init__(reason)
+        self.reason, self.flag = reason, flag
+
+
+def needs_tense(p: Partial) -> bool:
+    """Whether the clause's tense is needed to resolve ``p`` (the engine looks for cues only then)."""
+    if p.kind == "range":
+        return needs_tense(p.end)
+    if p.kind == "holiday":
+        return p.year is None and p.direction is None
+    if p.kind != "date" or p.year is not None or p.rel_day is not None or p.offset is not None:
+        return False
+    if p.direction is not None or p.year_shift is not None or p.period is not None:
+        return False
+    return p.month is not None or p.weekday is not None
+
+
+def resolve(p: Partial, anchor: dt.date, tense: Optional[str] = None) -> Resolved:
+    """Resolve ``p`` against ``anchor``; ``tense`` is 'past', 'future' or None (unknown)."""
+    try:
+        if p.kind == "vague":
+            return Resolved("DATE", p.vague)
+        if p.kind == "set":
+            return Resolved("SET", p.set_value)
+        if p.kind == "duration":
+            return Resolved("DURATION", duration_value(p.amount, p.unit), mod=p.mod, flags=p.flags)
+        if p.kind == "range":
+            return _range(p, anchor, tense)
+        if p.kind == "holiday":
+            return _holiday(p, anchor, tense)
+        return _date(p, anchor, tense)
+    except _Fail as f:
+        flags = p.flags + ((f.flag,) if f.flag else ())
+        return Resolved("DATE", None, flags=flags, reason=f.reason, calendar=p.calendar)
+
+
+# --- values -------------------------------------------------------------------------------------
+
+_DUR_UNITS = {"day": ("P", "D", 1), "week": ("P", "W", 1), "month": ("P", "M", 1), "year": ("P", "Y", 1),
+              "decade": ("P", "Y", 10), "century": ("P", "Y", 100), "hour": ("PT", "H", 1),
+              "minute": ("PT", "M", 1)}
+
+
+def _num(x) -> str:
+    if isinstance(x, float) and x.is_integer():
+        x = int(x)
+    return str(x)
+
+
+def duration_value(amount, unit: str) -> str:
+    pre, suf, k = _DUR_UNITS[unit]
+    if amount == "X":
+        return f"{pre}X{suf}"
+    return f"{pre}{_num(amount * k if k != 1 else amount)}{suf}"
+
+
+def _day_value(d: dt.date) -> str:
+    return d.isoformat()
+
+
+def _month_value(y: int, m: int) -> str:
+    return f"{y:04d}-{m:02d}"
+
+
+def _interval_value(a: dt.date, b: dt.date) -> str:
+    return f"{a.isoformat()}/{b.isoformat()}"
+
+
+def _result(value, span, grain, p: Partial, extra_flags=(), tense=None, calendar=None, type_="DATE"):
+    first, last = arith.narrow(span, p.part) if span else (None, None)
+    return Resolved(type_, value, mod=p.part or p.mod, first_day=first, last_day=last, grain=grain,
+                    calendar=calendar or p.calendar, flags=p.flags + tuple(extra_flags), tense=tense)
+
+
+def _tense_flags(tense):
+    if tense == "future" or tense == "past":
+        return (FLAG_TENSE_DECIDED,), tense
+    return (FLAG_DEFAULT_PAST,), "past"
+
+
+# --- dates --------------------------------------------------------------------------------------
+
+def _date(p: Partial, anchor: dt.date, tense) -> Resolved:
+    if p.offset is not None:
+        return _offset(p, anchor)
+    if p.rel_day is not None:
+        return _relative_day(p, anchor)
+    if p.calendar == "hijri":
+        return _hijri_date(p, anchor, tense)
+    if p.period is not None:
+        return _period(p, anchor)
+    if p.quarter is not None or p.half is not None:
+        y = _year_of(p, anchor)
+        if p.quarter is not None:
+            return _result(f"{y:04d}-Q{p.quarter}", arith.quarter_span(y, p.quarter), "quarter", p)
+        return _result(f"{y:04d}-H{p.half}", arith.half_span(y, p.half), "half", p)
+    if p.season is not None:
+        return _season(p, anchor)
+    if p.month is not None and p.day is not None:
+        return _day_month(p, anchor, tense)
+    if p.month is not None:
+        return _month(p, anchor, tense)
+    if p.weekday is not None:
+        return _weekday(p, anchor, tense)
+    if p.year is not None:
+        return _result(f"{p.year:04d}", arith.year_span(p.year), "year", p)
+    raise _Fail("nothing to resolve")
+
+
+def _year_of(p: Partial, anchor: dt.date) -> int:
+    if p.year is not None:
+        return p.year
+    return anchor.year + (p.year_shift or 0)
+
+
+def _offset(p: Partial, anchor: dt.date) -> Resolved:
+    amount, grain = p.offset
+    flags = ()
+    if grain in ("hour", "minute"):
+        d = anchor
+        return Resolved("DATE", _day_value(d), mod=p.mod, first_day=d, last_day=d, grain="day", flags=flags)
+    whole = float(amount).is_integer()
+    if grain == "day":
+        d = anchor + dt.timedelta(days=round(amount))
+        return Resolved("DATE", _day_value(d), mod=p.mod, first_day=d, last_day=d, grain="day")
+    if grain == "week":
+        d = anchor + dt.timedelta(days=round(amount * 7))
+        a, b = arith.week_span(d)
+        return Resolved("DATE", arith.iso_week_value(d), mod=p.mod, first_day=a, last_day=b, grain="week")
+    if grain == "month":
+        d = arith.add_months(anchor, int(amount)) if whole else anchor + dt.timedelta(days=round(amount * 30.44))
+        a, b = arith.month_span(d.year, d.month)
+        return Resolved("DATE", _month_value(d.year, d.month), mod=p.mod, first_day=a, last_day=b, grain="month")
+    years = {"year": 1, "decade": 10, "century": 100}[grain] * amount
+    y = anchor.year + int(round(years)) if float(years).is_integer() else \
+        (anchor + dt.timedelta(days=round(years * 365.25))).year
+    a, b = arith.year_span(y)
+    return Resolved("DATE", f"{y:04d}", mod=p.mod, first_day=a, last_day=b, grain="year")
+
+
+def _relative_day(p: Partial, anchor: dt.date) -> Resolved:
+    d = anchor + dt.timedelta(days=p.rel_day)
+    flags = ()
+    if p.weekday is not None and d.weekday() != p.weekday:
+        d = arith.nearest_weekday(d, p.weekday)
+        flags = (FLAG_WEEKDAY_MISMATCH,)
+    if p.time_of_day:
+        return Resolved("TIME", f"{d.isoformat()}T{p.time_of_day}", first_day=d, last_day=d, grain="time",
+                        flags=p.flags + flags)
+    return Resolved("DATE", _day_value(d), first_day=d, last_day=d, grain="day", flags=p.flags + flags)
+
+
+def _period(p: Partial, anchor: dt.date) -> Resolved:
+    k = p.period_shift or 0
+    g = p.period
+    if g == "year":
+        y = anchor.year + k
+        return _result(f"{y:04d}", arith.year_span(y), "year", p)
+    if g == "month":
+        y, m = arith.shift_month(anchor.year, anchor.month, k)
+        return _result(_month_value(y, m), arith.month_span(y, m), "month", p)
+    if g == "week":
+        d = anchor + dt.timedelta(days=7 * k)
+        return _result(arith.iso_week_value(d), arith.week_span(d), "week", p)
+    if g == "quarter":
+        qi = anchor.year * 4 + (anchor.month - 1) // 3 + k
+        y, q = qi // 4, qi % 4 + 1
+        return _result(f"{y:04d}-Q{q}", arith.quarter_span(y, q), "quarter", p)
+    raise _Fail(f"no deictic reading for a {g}")
+
+
+def _season(p: Partial, anchor: dt.date) -> Resolved:
+    if p.direction is not None:
+        cy, cs = arith.season_of(anchor)
+        ci = arith.season_index(cy, cs)
+        target = arith.season_index(cy, p.season)          # this season in the anchor's season-year
+        if p.direction < 0:
+            while target >= ci:
+                target -= 4
+        elif p.direction > 0:
+            while target <= ci:
+                target += 4
+        else:
+            target = arith.season_index(anchor.year, p.season)
+        y, s = arith.season_from_index(target)
+    else:
+        y, s = _year_of(p, anchor), p.season
+    return _result(f"{y:04d}-{s}", arith.season_span(y, s), "season", p)
+
+
+def _check_weekday(d: dt.date, p: Partial) -> tuple:
+    if p.weekday is not None and d.weekday() != p.weekday:
+        return (FLAG_WEEKDAY_MISMATCH,)
+    return ()
+
+
+def _day_month(p: Partial, anchor: dt.date, tense) -> Resolved:
+    m, day = p.month, p.day
+    extra, used = (), None
+    if p.year is not None or p.year_shift is not None:
+        y = _year_of(p, anchor)
+    elif p.direction is not None:
+        y = _pick_year_for_day(m, day, anchor, p.direction)
+    else:
+        extra, used = _tense_flags(tense)
+        y = _pick_year_for_day(m, day, anchor, 1 if used == "future" else -1, inclusive=True)
+    if not arith.valid_date(y, m, day):
+        raise _Fail(f"{day}/{m}/{y} is not a calendar date", FLAG_IMPOSSIBLE_DATE)
+    d = dt.date(y, m, day)
+    return _result(_day_value(d), (d, d), "day", p, extra + _check_weekday(d, p), tense=used)
+
+
+def _pick_year_for_day(m: int, day: int, anchor: dt.date, direction: int, inclusive=False) -> int:
+    """Year of day/month relative to the anchor: -1 latest before, +1 first after, 0 the anchor's."""
+    if direction == 0:
+        return anchor.year
+    key = (m, day)
+    here = (anchor.month, anchor.day)
+    if direction < 0:
+        return anchor.year if (key < here or inclusive and key == here) else anchor.year - 1
+    return anchor.year if (key > here or inclusive and key == here) else anchor.year + 1
+
+
+def _month(p: Partial, anchor: dt.date, tense) -> Resolved:
+    m = p.month
+    extra, used = (), None
+    if p.year is not None or p.year_shift is not None:
+        y = _year_of(p, anchor)
+    elif p.direction is not None:
+        if p.direction == 0:
+            y = anchor.year
+        elif p.direction < 0:
+            y = anchor.year if m < anchor.month else anchor.year - 1
+        else:
+            y = anchor.year if m > anchor.month else anchor.year + 1
+    else:
+        extra, used = _tense_flags(tense)
+        if used == "future":
+            y = anchor.year if m >= anchor.month else anchor.year + 1
+        else:
+            y = anchor.year if m <= anchor.month else anchor.year - 1
+    return _result(_month_value(y, m), arith.month_span(y, m), "month", p, extra, tense=used)
+
+
+def _weekday(p: Partial, anchor: dt.date, tense) -> Resolved:
+    extra, used = (), None
+    if p.direction is not None and p.direction < 0:
+        d = arith.weekday_on_or_before(anchor, p.weekday, strict=True)
+    elif p.direction is not None and p.direction > 0:
+        d = arith.weekday_on_or_after(anchor, p.weekday, strict=True)
+    else:
+        extra, used = _tense_flags(tense)
+        if used == "future":
+            d = arith.weekday_on_or_after(anchor, p.weekday)
+        else:
+            d = arith.weekday_on_or_before(anchor, p.weekday)
+    if p.time_of_day:
+        return Resolved("TIME", f"{d.isoformat()}T{p.time_of_day}", first_day=d, last_day=d, grain="time",
+                        flags=p.flags + extra, tense=used)
+    return _result(_day_value(d), (d, d), "day", p, extra, tense=used)
+
+
+def _range(p: Partial, anchor: dt.date, tense) -> Resolved:
+    end = resolve(p.end, anchor, tense)
+    if end.value is None:
+        return end
+    start_p = Partial("date", year=p.year, month=p.month, day=p.day, calendar=p.calendar,
+                      explicit_year=p.explicit_year)
+    if start_p.year is None and end.first_day is not None:
+        y = end.first_day.year
+        if p.month is not None and p.month > end.first_day.month:
+            y -= 1                                   # «28 ديسمبر إلى 3 يناير»
+        start_p = Partial("date", year=y, month=p.month, day=p.day, calendar=p.calendar)
+    start = resolve(start_p, anchor, tense)
+    if start.value is None:
+        return start
+    if start.first_day > end.last_day:
+        raise _Fail("range ends before it starts")
+    return Resolved("DATE", f"{start.value}/{end.value}", first_day=start.first_day, last_day=end.last_day,
+                    grain=start.grain, calendar=p.calendar, flags=p.flags + start.flags + end.flags,
+                    tense=end.tense)
+
+
+# --- Hijri --------------------------------------------------------------------------------------
+
+def _hijri_date(p: Partial, anchor: dt.date, tense) -> Resolved:
+    ah = hijri.from_gregorian(anchor)
+    if p.year is not None and not hijri.in_range(p.year):
+        raise _Fail(f"Hijri year {p.year} is outside the Umm al-Qura table", FLAG_HIJRI_OUT_OF_RANGE)
+    if ah is None and p.year is None:
+        raise _Fail("anchor outside the Umm al-Qura table", FLAG_HIJRI_OUT_OF_RANGE)
+    if p.month is None:                                  # a Hijri year
+        span = hijri.year_span(p.year)
+        return _result(_interval_value(*span), span, "year", p, calendar="hijri")
+    if p.day is not None:
+        return _hijri_day(p, anchor, ah, tense)
+    extra, used = (), None
+    if p.year is not None:
+        hy = p.year
+    elif p.year_shift is not None:
+        hy = ah[0] + p.year_shift
+    elif p.direction is not None:
+        if p.direction == 0:
+            hy = ah[0]
+        elif p.direction < 0:
+            hy = ah[0] if p.month < ah[1] else ah[0] - 1
+        else:
+            hy = ah[0] if p.month > ah[1] else ah[0] + 1
+    else:
+        extra, used = _tense_flags(tense)
+        if used == "future":
+            hy = ah[0] if p.month >= ah[1] else ah[0] + 1
+        else:
+            hy = ah[0] if p.month <= ah[1] else ah[0] - 1
+    span = hijri.month_span(hy, p.month)
+    if span is None:
+        raise _Fail(f"Hijri month {p.month}/{hy} is outside the Umm al-Qura table", FLAG_HIJRI_OUT_OF_RANGE)
+    return _result(_interval_value(*span), span, "month", p, extra, tense=used, calendar="hijri")
+
+
+def _hijri_day(p: Partial, anchor: dt.date, ah, tense) -> Resolved:
+    extra, used = (), None
+    if p.year is not None:
+        hy = p.year
+    elif p.year_shift is not None:
+        hy = ah[0] + p.year_shift
+    else:
+        key, here = (p.month, p.day), (ah[1], ah[2])
+        direction, inclusive = p.direction, False
+        if direction is None:
+            extra, used = _tense_flags(tense)
+            direction, inclusive = (1 if used == "future" else -1), True
+        if direction == 0:
+            hy = ah[0]
+        elif direction < 0:
+            hy = ah[0] if (key < here or inclusive and key == here) else ah[0] - 1
+        else:
+            hy = ah[0] if (key > here or inclusive and key == here) else ah[0] + 1
+    length = hijri.month_length(hy, p.month)
+    if length is None:
+        raise _Fail(f"Hijri month {p.month}/{hy} is outside the Umm al-Qura table", FLAG_HIJRI_OUT_OF_RANGE)
+    if not 1 <= p.day <= length:
+        raise _Fail(f"{p.day}/{p.month}/{hy} AH: that month has {length} days", FLAG_IMPOSSIBLE_DATE)
+    d = hijri.to_gregorian(hy, p.month, p.day)
+    return _result(_day_value(d), (d, d), "day", p, extra + _check_weekday(d, p), tense=used, calendar="hijri")
+
+
+def _holiday(p: Partial, anchor: dt.date, tense) -> Resolved:
+    def occurrence(year):
+        if p.calendar == "hijri":
+            return hijri.to_gregorian(year, p.month, p.day)
+        return dt.date(year, p.month, p.day) if arith.valid_date(year, p.month, p.day) else None
+
+    extra, used = (), None
+    if p.year is not None:
+        d = occurrence(p.year)
+    else:
+        base = hijri.from_gregorian(anchor)[0] if p.calendar == "hijri" else anchor.year
+        cands = sorted(filter(None, (occurrence(base + k) for k in (-2, -1, 0, 1, 2))))
+        direction = p.direction
+        if direction is None:
+            extra, used = _tense_flags(tense)
+            direction = 1 if used == "future" else -1
+            before = [c for c in cands if c <= anchor]
+            after = [c for c in cands if c >= anchor]
+        else:
+            before = [c for c in cands if c < anchor]
+            after = [c for c in cands if c > anchor]
+        if direction == 0:
+            d = occurrence(base)
+        else:
+            pool = after if direction > 0 else before
+            d = (pool[0] if direction > 0 else pool[-1]) if pool else None
+    if d is None:
+        raise _Fail("holiday outside the calendar table", FLAG_HIJRI_OUT_OF_RANGE)
+    return _result(_day_value(d), (d, d), "day", p, extra, tense=used)

@@ -1,0 +1,142 @@
+"""Calendar dates: numeric dates, ranges, day-month(-year), month-year, month + direction, years."""
+from ..grammar import rule
+from ..types import Partial, FLAG_MONTH_PAIR_MISMATCH
+from ._shared import (PART, MONTH_PAIR, WEEKDAY_PREFIX, DAY, YEAR_TAIL, YEAR_REF, alt_month, day_of,
+                      year_ref_shift)
+
+
+def _pair_flags(s):
+    alt = alt_month(s)
+    if alt is not None and (alt.month != s.month.month or alt.calendar != s.month.calendar):
+        return (FLAG_MONTH_PAIR_MISMATCH,)
+    return ()
+
+
+def _month_context_ok(s):
+    """An ambiguous month name (آب، مارس، رجب، رمضان…) needs something that makes it a date."""
+    return not s.month.ambiguous or any(x is not None for x in (
+        s.part, s.shahr, alt_month(s), s.day, s.dayw, s.year, s.dir, s.ydir, s.ydem))
+
+
+@rule("numeric_dmy", "{day:DAY}_(?P<sep>[/.-])_{m:MNUM}_(?P=sep)_{year:YEAR}",
+      ["20/10/2025", "20-10-2025", "٢٠/١٠/٢٠٢٥", "5.3.2024"])
+def numeric_dmy(s):
+    return Partial("date", year=s.year, month=s.m, day=s.day, explicit_year=True)
+
+
+@rule("numeric_ymd", "{year:YEAR}_(?P<sep2>[/.-])_{m:MNUM}_(?P=sep2)_{day:DAY}",
+      ["2025/10/20", "2025-10-20"])
+def numeric_ymd(s):
+    return Partial("date", year=s.year, month=s.m, day=s.day, explicit_year=True)
+
+
+@rule("range_days",
+      "{d1:DAY}(?: (?:من )?{m1:MONTH})?_(?:الى|حتى|-|و)_{day:DAY} (?:من )?(?:شهر )?" + MONTH_PAIR
+      + "(?: {dir:DIR}|" + YEAR_TAIL + "|" + YEAR_REF + ")?",
+      ["20 إلى 22 أكتوبر", "10 و15 نوفمبر المقبل", "28 فبراير إلى 3 مارس 2024"], left="من|بين")
+def range_days(s):
+    m1 = s.m1 or s.month
+    if m1.calendar != s.month.calendar:
+        return None
+    end = Partial("date", year=s.year, month=s.month.month, day=s.day, calendar=s.month.calendar,
+                  direction=s.dir.direction if s.dir else None, year_shift=year_ref_shift(s))
+    return Partial("range", year=s.year, month=m1.month, day=s.d1, calendar=m1.calendar,
+                   direction=end.direction, year_shift=end.year_shift, end=end, flags=_pair_flags(s))
+
+
+@rule("range_months",
+      PART + "(?:شهر )?{m1:MONTH}_(?:الى|حتى|-)_(?:شهر )?" + MONTH_PAIR
+      + "(?: {dir:DIR}|" + YEAR_TAIL + "|" + YEAR_REF + ")?",
+      ["يناير إلى مارس 2024", "أيار حتى تموز"], left="من|بين")
+def range_months(s):
+    if s.m1.calendar != s.month.calendar or s.m1.month == s.month.month:
+        return None
+    end = Partial("date", year=s.year, month=s.month.month, calendar=s.month.calendar,
+                  direction=s.dir.direction if s.dir else None, year_shift=year_ref_shift(s))
+    return Partial("range", year=s.year, month=s.m1.month, calendar=s.m1.calendar,
+                   direction=end.direction, year_shift=end.year_shift, end=end)
+
+
+@rule("range_years", "(?:عامي|العامين|سنتي|الأعوام|السنوات|الفترة)_(?:من )?{y1:YEAR}_(?:و|الى|حتى|-)_{year:YEAR}",
+      ["عامي 2015 و2018", "الفترة 2010-2015"], left="بين|من|خلال")
+def range_years_kw(s):
+    if s.year <= s.y1:
+        return None
+    return Partial("range", year=s.y1, end=Partial("date", year=s.year), explicit_year=True)
+
+
+@rule("range_years_bare", "{y1:YEAR}_(?:الى|حتى|-)_{year:YEAR}", ["2015 إلى 2018", "2010-2015"],
+      left="من|بين")
+def range_years_bare(s):
+    if s.year <= s.y1:
+        return None
+    return Partial("range", year=s.y1, end=Partial("date", year=s.year), explicit_year=True)
+
+
+@rule("date_full", WEEKDAY_PREFIX + DAY + " (?:من )?(?:شهر )?" + MONTH_PAIR + YEAR_TAIL,
+      ["15 أكتوبر 2025", "15 أكتوبر/ تشرين الأول 2025", "الأربعاء 15 أكتوبر 2025",
+       "15 أكتوبر عام 2025", "الأول من يناير 2024", "3 آب 2020م"])
+def date_full(s):
+    if s.month.calendar != "gregorian":
+        return None
+    return Partial("date", year=s.year, month=s.month.month, day=day_of(s),
+                   weekday=s.wd.weekday if s.wd else None, explicit_year=True, flags=_pair_flags(s))
+
+
+@rule("date_dm_dir", WEEKDAY_PREFIX + DAY + " (?:من )?(?:شهر )?" + MONTH_PAIR + "(?: {dir:DIR}|" + YEAR_REF + ")",
+      ["15 تشرين الأول الماضي", "الأول من نوفمبر المقبل", "20 أكتوبر من العام الماضي",
+       "5 رمضان الماضي"])
+def date_dm_dir(s):
+    return Partial("date", month=s.month.month, day=day_of(s), calendar=s.month.calendar,
+                   weekday=s.wd.weekday if s.wd else None,
+                   direction=s.dir.direction if s.dir else None, year_shift=year_ref_shift(s),
+                   flags=_pair_flags(s))
+
+
+@rule("date_dm", WEEKDAY_PREFIX + DAY + " (?:من )?(?:شهر )?" + MONTH_PAIR,
+      ["8 ديسمبر", "15 أكتوبر", "الخامس عشر من تشرين الأول", "يوم 3 أيار", "الخميس 9 يناير"])
+def date_dm(s):
+    return Partial("date", month=s.month.month, day=day_of(s), calendar=s.month.calendar,
+                   weekday=s.wd.weekday if s.wd else None, flags=_pair_flags(s))
+
+
+@rule("month_year", PART + "(?:{shahr:=شهر} )?" + MONTH_PAIR + YEAR_TAIL,
+      ["أيار 2024", "منتصف يوليو 2023", "شهر مارس 2020", "يوليو/تموز 2025"])
+def month_year(s):
+    if s.month.calendar != "gregorian":
+        return None
+    return Partial("date", year=s.year, month=s.month.month, part=s.part.mod if s.part else None,
+                   explicit_year=True, flags=_pair_flags(s))
+
+
+@rule("month_dir", PART + "(?:{shahr:=شهر} )?" + MONTH_PAIR + "(?: {dir:DIR}|" + YEAR_REF + ")",
+      ["تموز الماضي", "شهر نوفمبر المقبل", "منتصف يناير/ كانون الثاني الماضي",
+       "مطلع أكتوبر/ تشرين الأول الحالي", "نهاية يوليو/ تموز الفائت", "أكتوبر المقبل",
+       "رمضان الماضي", "مارس من العام المقبل"])
+def month_dir(s):
+    return Partial("date", month=s.month.month, calendar=s.month.calendar,
+                   direction=s.dir.direction if s.dir else None, year_shift=year_ref_shift(s),
+                   part=s.part.mod if s.part else None, flags=_pair_flags(s))
+
+
+@rule("month_bare", PART + "(?:{shahr:=شهر} )?" + MONTH_PAIR,
+      ["تموز", "شهر رمضان", "أواخر أغسطس", "شوال", "يناير (كانون الثاني)"])
+def month_bare(s):
+    if not _month_context_ok(s):
+        return None
+    return Partial("date", month=s.month.month, calendar=s.month.calendar,
+                   part=s.part.mod if s.part else None, flags=_pair_flags(s))
+
+
+@rule("year", PART + "(?:عام|العام|سنة|لعام) {year:YEAR}(?:_م(?!\\w)|_ميلادي)?(?!_[/.-]_[0-9])",
+      ["عام 2011", "مطلع عام 2020", "العام 2024م"])
+def year(s):
+    return Partial("date", year=s.year, part=s.part.mod if s.part else None, explicit_year=True)
+
+
+# A bare year: not part of a numeric date, and not a count before a noun in the accusative
+# («2015 شخصاً» is a number of people).
+@rule("year_bare", PART + "{year:YEAR}(?:_م(?!\\w)|_ميلادي)?(?!_[/.-]_[0-9])(?! [^\\W\\d_]+ا(?!\\w))",
+      ["2019", "أواخر 2024", "2015م"])
+def year_bare(s):
+    return Partial("date", year=s.year, part=s.part.mod if s.part else None, explicit_year=True)

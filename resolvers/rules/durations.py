@@ -1,0 +1,69 @@
+"""Counted offsets from the anchor («قبل ثلاثة أيام») and durations («ثلاثة أشهر ونصف»)."""
+from ..grammar import rule
+from ..types import Partial
+
+_COUNT = "(?:(?:{n:NUMWORD}|{num:NUM})(?: و_{tens:TENS})? |{tensw:TENS} )"
+_FRACTION = "(?: و_{frac:FRACTION})?"
+
+
+def _count(s):
+    """The count said before the unit, None when none was said, 'X' for «بضعة»/«عدة»."""
+    if s.n is not None:
+        if s.n.kind == "vague":
+            return "X"
+        base = s.n.value
+    elif s.num is not None:
+        base = s.num
+    elif s.tensw is not None:
+        return s.tensw.value
+    else:
+        return None
+    return base + (s.tens.value if s.tens else 0)
+
+
+def _amount(s, need_explicit):
+    """Count × unit (+ fraction), or None when the words do not make a duration."""
+    c = _count(s)
+    if c is None:
+        if s.unit.count == 2:
+            c = 2
+        elif s.unit.count == 1 and not s.unit.ambiguous and (s.frac is not None or not need_explicit):
+            c = 1
+        else:
+            return None
+    elif s.unit.count == 2:          # «ثلاثة يومين» is not Arabic
+        return None
+    if c == "X":
+        return c
+    return c + (s.frac.value if s.frac else 0)
+
+
+@rule("offset", "{off:OFFSET} (?:{am:DURMOD} )?" + _COUNT + "?{unit:UNIT}" + _FRACTION
+      + "(?!_[0-9])(?! (?:{:WEEKDAY}|{:MONTH}|{:RELDAY}|{:ORDINAL}|{:WDBARE})(?!\\w))",
+      ["قبل ثلاثة أيام", "بعد أسبوعين", "قبل عامين", "قبل 10 سنوات", "منذ ثلاثة أيام", "بعد شهر",
+       "قبل نحو عامين", "بعد يومين", "قبل خمسة وعشرين عاما"])
+def offset(s):
+    amount = _amount(s, need_explicit=False)
+    if amount is None or amount == "X" or s.unit.grain == "decade" and _count(s) is None:
+        return None
+    return Partial("date", offset=(s.off.sign * amount, s.unit.grain),
+                   mod=s.am.mod if s.am else None)
+
+
+@rule("period_count", "{unit:DUNIT}(?: (?:{n:NUMWORD}|{num:NUM}))? {dir:DIR}",
+      ["السنوات الخمس الماضية", "الأيام الثلاثة المقبلة", "العامين الماضيين", "الأشهر الستة الماضية"])
+def period_count(s):
+    c = s.n.value if s.n is not None else (s.num if s.num is not None else s.unit.count)
+    if c is None or s.dir.direction == 0:
+        return None
+    return Partial("duration", amount=c, unit=s.unit.grain)
+
+
+@rule("duration", "(?:{am:DURMOD} )?" + _COUNT + "?{unit:UNIT}" + _FRACTION,
+      ["يومين", "ثلاثة أشهر ونصف", "أقل من 4 أشهر", "شهر ونصف", "10 سنوات", "أكثر من عامين",
+       "نحو ثلاثة أشهر", "بضعة أيام", "ساعتين", "عشرين عاما"])
+def duration(s):
+    amount = _amount(s, need_explicit=s.am is None)
+    if amount is None:
+        return None
+    return Partial("duration", amount=amount, unit=s.unit.grain, mod=s.am.mod if s.am else None)

@@ -1,0 +1,51 @@
+"""Hijri dates, months and years, and the holidays of both calendars."""
+from ..grammar import rule
+from ..types import Partial
+from ._shared import PART, WEEKDAY_PREFIX, DAY, HIJRI_MARK
+
+
+@rule("hijri_numeric", "{hyear:HYEAR}_(?P<hsep>[/-])_{m:MNUM}_(?P=hsep)_{day:DAY}" + HIJRI_MARK,
+      ["1447/4/15هـ", "1446-09-01 هـ"])
+def hijri_numeric(s):
+    return Partial("date", year=s.hyear, month=s.m, day=s.day, calendar="hijri", explicit_year=True)
+
+
+@rule("hijri_numeric_dmy", "{day:DAY}_(?P<hsep2>[/-])_{m:MNUM}_(?P=hsep2)_{hyear:HYEAR}" + HIJRI_MARK,
+      ["15/4/1447هـ", "1-9-1446 هـ"])
+def hijri_numeric_dmy(s):
+    return Partial("date", year=s.hyear, month=s.m, day=s.day, calendar="hijri", explicit_year=True)
+
+
+@rule("hijri_date", WEEKDAY_PREFIX + DAY + " (?:من )?(?:شهر )?{month:HMONTH}_[،,]?_(?:من )?(?:(?:عام|العام|سنة|لعام) )?{hyear:HYEAR}" + HIJRI_MARK + "?",
+      ["15 ربيع الآخر 1447هـ", "25 شوال 1436 هـ", "الأول من محرم 1447", "الخميس 1 رمضان 1446هـ"])
+def hijri_date(s):
+    day = s.day if s.day is not None else s.dayw.day
+    return Partial("date", year=s.hyear, month=s.month.month, day=day, calendar="hijri",
+                   weekday=s.wd.weekday if s.wd else None, explicit_year=True)
+
+
+@rule("hijri_month_year", PART + "(?:شهر )?{month:HMONTH}_[،,]?_(?:من )?(?:(?:عام|العام|سنة|لعام) )?{hyear:HYEAR}" + HIJRI_MARK + "?",
+      ["رمضان 1446", "شهر رمضان 1446هـ", "منتصف شعبان 1445 هـ"])
+def hijri_month_year(s):
+    return Partial("date", year=s.hyear, month=s.month.month, calendar="hijri",
+                   part=s.part.mod if s.part else None, explicit_year=True)
+
+
+@rule("hijri_year", PART + "(?:(?:عام|العام|سنة|لعام) )?{hyear:HYEAR}" + HIJRI_MARK,
+      ["1446 هـ", "عام 1447هـ", "مطلع العام 1446 هجري"])
+def hijri_year(s):
+    return Partial("date", year=s.hyear, calendar="hijri", part=s.part.mod if s.part else None,
+                   explicit_year=True)
+
+
+@rule("holiday", "{hol:HOLIDAY}(?: {dir:DIR}| (?:من )?(?:عام |لعام |العام )?{hyear:HYEAR}" + HIJRI_MARK
+      + "?| (?:من )?(?:عام |لعام |العام )?{year:YEAR})?",
+      ["عيد الفطر", "عيد الأضحى الماضي", "عيد الفطر 1446", "المولد النبوي الشريف", "رأس السنة الميلادية 2025"])
+def holiday(s):
+    h = s.hol
+    if h.calendar == "gregorian" and s.hyear is not None or h.calendar == "hijri" and s.year is not None:
+        return None
+    return Partial("holiday", year=s.hyear if h.calendar == "hijri" else s.year, month=h.month,
+                   day=h.day, calendar=h.calendar, holiday=h.form,
+                   direction=s.dir.direction if s.dir else None,
+                   explicit_year=s.hyear is not None or s.year is not None)

@@ -1,0 +1,85 @@
+"""Deictic expressions: relative days (with weekday and part of day), weekdays with a direction or a
+tense, deictic periods («العام الماضي», «هذا الشهر»), parts of them, quarters, halves and seasons."""
+from ..grammar import rule
+from ..types import Partial
+from ._shared import PART
+
+_YEAR_OF = ("(?: (?:من|ل)_(?:(?:العام|السنة) {ydir:DIR}|{ydem:DEM} (?:العام|السنة)|(?:عام |العام )?{year:YEAR}"
+            "|(?P<thisyear>العام|السنة)(?! {:DIR})))")
+
+
+@rule("relative_day", "(?:{pod:POD} )?(?:يوم )?{rel:RELDAY}(?: {wd:WEEKDAY})?",
+      ["غداً الأربعاء", "أمس الثلاثاء", "اليوم", "صباح اليوم", "مساء أمس", "ليلة أمس", "بعد غد",
+       "أول أمس", "يوم أمس", "البارحة", "اليوم الخميس", "أمس الأول"])
+def relative_day(s):
+    return Partial("date", rel_day=s.rel.offset, weekday=s.wd.weekday if s.wd else None,
+                   time_of_day=s.pod.part if s.pod else None)
+
+
+@rule("weekday", "(?:{pod:POD} )?(?:يوم )?{wd:WEEKDAY}(?: {dir:DIR})?",
+      ["الأحد الماضي", "السبت المقبل", "يوم الثلاثاء", "الجمعة", "مساء الخميس", "يوم الإثنين القادم"])
+def weekday(s):
+    if s.dir is not None and s.dir.direction == 0:
+        return None
+    return Partial("date", weekday=s.wd.weekday, direction=s.dir.direction if s.dir else None,
+                   time_of_day=s.pod.part if s.pod else None)
+
+
+@rule("period_direction", PART + "{period:PERIOD} {dir:DIR}",
+      ["العام الماضي", "الشهر المقبل", "الأسبوع الجاري", "السنة الماضية", "منتصف الشهر المقبل",
+       "نهاية العام الجاري", "الربع الماضي", "بداية الأسبوع المقبل"])
+def period_direction(s):
+    return Partial("date", period=s.period.grain, period_shift=s.dir.direction,
+                   part=s.part.mod if s.part else None)
+
+
+@rule("period_demonstrative", PART + "{dem:DEM} {period:PERIOD}",
+      ["هذا العام", "هذه السنة", "هذا الشهر", "هذا الأسبوع", "نهاية هذا العام"])
+def period_demonstrative(s):
+    return Partial("date", period=s.period.grain, period_shift=0, part=s.part.mod if s.part else None)
+
+
+@rule("period_part", "{part:PART} {period:PERIOD}(?! {:DIR})",
+      ["نهاية العام", "مطلع الشهر", "منتصف الأسبوع", "أواخر السنة"])
+def period_part(s):
+    if s.period.grain == "quarter":
+        return None
+    return Partial("date", period=s.period.grain, period_shift=0, part=s.part.mod)
+
+
+@rule("quarter_or_half", PART + "{pord:PORD}" + _YEAR_OF,
+      ["الربع الأول من العام الجاري", "الربع الثالث من 2024", "الربع الأخير من العام الماضي",
+       "النصف الأول من العام المقبل", "النصف الثاني من هذا العام", "الربع الأول من العام"])
+def quarter_or_half(s):
+    shift = s.ydir.direction if s.ydir else (0 if (s.ydem or s.thisyear) else None)
+    grain, n = s.pord.grain, s.pord.number
+    return Partial("date", year=s.year, year_shift=shift, quarter=n if grain == "quarter" else None,
+                   half=n if grain == "half" else None, part=s.part.mod if s.part else None,
+                   explicit_year=s.year is not None)
+
+
+@rule("season", PART + "{season:SEASON}(?: {dir:DIR}| (?:عام |العام )?{year:YEAR}| (?:من )?(?:العام|السنة) {ydir:DIR})",
+      ["صيف 2024", "الصيف الماضي", "الشتاء المقبل", "الربيع المقبل", "خريف العام الماضي"])
+def season(s):
+    if s.dir is not None:
+        return Partial("date", season=s.season.season, direction=s.dir.direction,
+                       part=s.part.mod if s.part else None)
+    return Partial("date", season=s.season.season, year=s.year,
+                   year_shift=s.ydir.direction if s.ydir else None, part=s.part.mod if s.part else None,
+                   explicit_year=s.year is not None)
+
+
+@rule("season_demonstrative", "{dem:DEM} {season:SEASON}", ["هذا الصيف", "هذا الشتاء"])
+def season_demonstrative(s):
+    return Partial("date", season=s.season.season, direction=0)
+
+
+@rule("set_weekday", "كل (?:يوم )?(?:{wd:WEEKDAY}|{wdb:WDBARE})", ["كل يوم جمعة", "كل جمعة", "كل يوم الأحد"])
+def set_weekday(s):
+    wd = (s.wd or s.wdb).weekday
+    return Partial("set", set_value=f"XXXX-WXX-{wd + 1}")
+
+
+@rule("set_word", "{set:SETWORD}", ["يومياً", "سنوياً", "كل عام", "أسبوعياً"])
+def set_word(s):
+    return Partial("set", set_value=s.set.value)
