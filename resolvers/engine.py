@@ -14,9 +14,9 @@ from typing import Optional
 import ahocorasick
 
 from . import rules as _rules  # noqa: F401  (registers the rules)
-from .grammar import RULES, compile_rule, slot_values, literal_words, categories_of
+from .grammar import RULES, BUILTINS, compile_rule, slot_values, first_tokens
 from .lexicon import get_lexicon
-from .normalize import normalize, fold
+from .normalize import normalize, fold, word_text
 from .resolve import resolve, needs_tense, Resolved
 from .types import Partial, Timex, FLAG_HIJRI_MISMATCH
 
@@ -45,7 +45,6 @@ class Engine:
         for i, r in enumerate(RULES):
             compile_rule(r, i)
         self.rules = list(RULES)
-        self.master = re.compile("|".join(r.regex for r in self.rules))
         self.rule_of_group = {f"R{r.index}": r for r in self.rules}
         self.lex = get_lexicon()
         self.automaton = self._automaton()
@@ -53,33 +52,52 @@ class Engine:
 
     # --- candidate spotting ---------------------------------------------------------------------
     def _automaton(self):
-        keys: dict[str, set] = {}
+        """Keys are the words that can begin a rule (its first tokens, from the template's syntax
+        tree); each key carries the rules it can begin, so only those are tried there."""
+        keys: dict[str, dict] = {}          # key -> {back: set(rule index)}
+        self.wildcard_rules = set()
 
-        def add(form):
+        def add(form, idx):
             words = form.split()
-            if not words:
-                return
             if words[0] in STOPWORDS:
                 if len(words) > 1:
-                    keys.setdefault(words[1], set()).add(1)
+                    keys.setdefault(words[1], {}).setdefault(1, set()).add(idx)
             else:
-                keys.setdefault(words[0], set()).add(0)
+                keys.setdefault(words[0], {}).setdefault(0, set()).add(idx)
 
         for r in self.rules:
-            for cat in categories_of(r):
-                if cat in self.lex.categories:
-                    for form in self.lex[cat].entries:
-                        add(form)
-            for w in literal_words(r):
-                add(w)
-        for d in "0123456789":
-            keys.setdefault(d, set()).add(0)
+            for kind, name in first_tokens(r):
+                if kind == "any":
+                    self.wildcard_rules.add(r.index)
+                elif kind == "lit":
+                    add(name, r.index)
+                elif name in BUILTINS:
+                    for d in "0123456789":
+                        add(d, r.index)
+                else:
+                    for form in self.lex[name].entries:
+                        add(form, r.index)
+        # Keys are matched on a copy of the text where every non-word character is a space, each key
+        # framed by spaces (and optionally preceded by clitics), so a hit is always a whole word.
         a = ahocorasick.Automaton()
         for k, backs in keys.items():
-            a.add_word(k, (len(k), tuple(sorted(backs, reverse=True))))
+            value_backs = tuple((b, frozenset(ix | self.wildcard_rules)) for b, ix in sorted(backs.items(), reverse=True))
+            digit = k.isdigit()
+            for c in ("",) + tuple(sorted(CLITICS)):
+                framed = " " + c + k + ("" if digit else " ")
+                a.add_word(framed, (len(framed) - 1 - len(c), value_backs))
         a.make_automaton()
         self.keys = keys
+        self._masters = {}
         return a
+
+    def _master(self, rule_ids: frozenset):
+        m = self._masters.get(rule_ids)
+        if m is None:
+            rules = [r for r in self.rules if r.index in rule_ids]
+            m = (re.compile("|".join(r.regex for r in rules)), rules)
+            self._masters[rule_ids] = m
+        return m
 
     @staticmethod
     def _word_start_ok(norm: str, h: int) -> bool:
@@ -113,17 +131,21 @@ class Engine:
             out.append(ws + 1)
         return out
 
-    def candidates(self, norm: str) -> list[int]:
-        starts = set()
-        for end, (length, backs) in self.automaton.iter(norm):
-            h = end - length + 1
-            for back in backs:
+    def candidates(self, norm: str) -> list:
+        """Sorted (position, rule ids) where a rule's first word stands at a word start."""
+        starts: dict[int, frozenset] = {}
+        framed = " " + word_text(norm) + " "
+        for end, (d, backs) in self.automaton.iter(framed):
+            h = end - d
+            for back, ids in backs:
                 if back == 0:
-                    if self._word_start_ok(norm, h):
-                        starts.add(h)
+                    prev = starts.get(h)
+                    starts[h] = ids if prev is None else prev | ids
                 else:
-                    starts.update(self._previous_word_starts(norm, h))
-        return sorted(starts)
+                    for p in self._previous_word_starts(norm, h):
+                        prev = starts.get(p)
+                        starts[p] = ids if prev is None else prev | ids
+        return sorted(starts.items())
 
     # --- matching -------------------------------------------------------------------------------
     def _apply(self, r, m) -> Optional[Partial]:
@@ -147,17 +169,17 @@ class Engine:
     def match(self, norm: str) -> list[_Found]:
         found: list[_Found] = []
         last_end = -1
-        master = self.master
-        for p in self.candidates(norm):
+        for p, ids in self.candidates(norm):
             if p < last_end:
                 continue
+            master, rules = self._master(ids)
             m = master.match(norm, p)
             if m is None:
                 continue
             r = self.rule_of_group[m.lastgroup]
             partial = self._apply(r, m)
             if partial is None or self._blocked(norm, p, m.end()):
-                alt = self._fallback(norm, p, r.index + 1)
+                alt = self._fallback(norm, p, [x for x in rules if x.index > r.index])
                 if alt is None:
                     continue
                 r, m, partial = alt
@@ -170,8 +192,8 @@ class Engine:
             last_end = e
         return found
 
-    def _fallback(self, norm: str, p: int, first: int):
-        for r in self.rules[first:]:
+    def _fallback(self, norm: str, p: int, rules):
+        for r in rules:
             m = r.compiled.match(norm, p)
             if m is None:
                 continue
@@ -255,8 +277,7 @@ class Engine:
 
 
 def _with_flag(r: Resolved, flag: str) -> Resolved:
-    from dataclasses import replace
-    return replace(r, flags=r.flags + (flag,))
+    return r._replace(flags=r.flags + (flag,))
 
 
 def _anchor_free(p: Partial) -> bool:

@@ -92,6 +92,10 @@ def compile_rule(r: Rule, index: int) -> None:
     r.index = index
     t = _literal_fold(r.template)
     t = t.replace(" ", "[ \t]+").replace("_", "[ \t]*")
+    # raw named groups get the rule's prefix, so that rules can share fragments inside one pattern
+    t = re.sub(r"\(\?P<(\w+)>", rf"(?P<g{index}x\1>", t)
+    t = re.sub(r"\(\?P=(\w+)\)", rf"(?P=g{index}x\1)", t)
+    t = re.sub(r"\(\?\((\w+)\)", rf"(?(g{index}x\1)", t)
     r.slots = []
 
     def sub(m):
@@ -146,3 +150,80 @@ def literal_words(r: Rule) -> set:
 
 def categories_of(r: Rule) -> set:
     return {m.group(2) for m in _SLOT.finditer(r.template) if not m.group(2).startswith("=")}
+
+
+# --- first tokens: which words can begin a match of a rule ------------------------------------------
+WILDCARD = ("any", None)
+
+
+def first_tokens(r: Rule) -> set:
+    """The tokens that can begin a match of ``r``: ``("cat", CAT)`` for a slot, ``("lit", word)`` for
+    a literal word, ``WILDCARD`` when a character class or anything else can.  Computed from the
+    template's syntax tree, so a rule is only attempted where one of its first words stands."""
+    try:
+        import re._parser as sre_parse
+        from re._constants import (LITERAL, IN, SUBPATTERN, BRANCH, MAX_REPEAT, MIN_REPEAT, AT,
+                                   ASSERT, ASSERT_NOT)
+        try:
+            from re._constants import POSSESSIVE_REPEAT
+        except ImportError:                         # Python < 3.11
+            POSSESSIVE_REPEAT = MAX_REPEAT
+    except ImportError:                             # Python 3.10
+        import sre_parse
+        from sre_constants import (LITERAL, IN, SUBPATTERN, BRANCH, MAX_REPEAT, MIN_REPEAT, AT,
+                                   ASSERT, ASSERT_NOT)
+        POSSESSIVE_REPEAT = MAX_REPEAT
+
+    tokens: dict[str, tuple] = {}
+
+    def placeholder(tok):
+        ch = chr(0xE000 + len(tokens))
+        tokens[ch] = tok
+        return ch
+
+    t = _SLOT.sub(lambda m: placeholder(("lit", fold(m.group(2)[1:])) if m.group(2).startswith("=")
+                                        else ("cat", m.group(2))), r.template)
+    t = re.sub(r"[\u0600-\u06ff]+", lambda m: placeholder(("lit", fold(m.group()))), t)
+    t = t.replace(" ", "[ \t]+").replace("_", "[ \t]*")
+
+    def first(seq):
+        out, nullable = set(), True
+        for op, av in seq:
+            f, n = item(op, av)
+            out |= f
+            if not n:
+                nullable = False
+                break
+        return out, nullable
+
+    def item(op, av):
+        if op == LITERAL:
+            ch = chr(av)
+            return {tokens.get(ch, WILDCARD)}, False
+        if op == IN:
+            if all(o == LITERAL for o, _ in av):
+                return {tokens.get(chr(v), WILDCARD) for _, v in av}, False
+            if all(o == LITERAL or (o == IN) for o, _ in av):
+                return {WILDCARD}, False
+            # a class of spaces at the start of a template is not a token
+            chars = "".join(chr(v) for o, v in av if o == LITERAL)
+            return ({WILDCARD}, False) if chars.strip() else (set(), True)
+        if op == SUBPATTERN:
+            return first(av[-1])
+        if op == BRANCH:
+            out, nullable = set(), False
+            for alt in av[1]:
+                f, n = first(alt)
+                out |= f
+                nullable |= n
+            return out, nullable
+        if op in (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT):
+            lo, _, sub = av
+            f, n = first(sub)
+            return f, n or lo == 0
+        if op in (AT, ASSERT, ASSERT_NOT):
+            return set(), True
+        return {WILDCARD}, False
+
+    out, _ = first(sre_parse.parse(t))
+    return out

@@ -197,10 +197,35 @@ def _slow(text: str) -> Normalized:
     return Normalized(text, "".join(out), tuple(norm_breaks), tuple(orig_at))
 
 
+# Characters the cp1256 round trip cannot fold, mapped one-to-one (so offsets stay put) onto characters it
+# can: Indic digits, Persian letters, presentation forms that decompose to one letter, and invisible
+# controls outside cp1256 (mapped to RLM, which the fast path deletes).
+_ONE_TO_ONE = {}
+for _ch in _slow_chars:
+    _t = _FOLD.get(_ch)
+    if _t is not None and len(_t) == 1:
+        _ONE_TO_ONE[ord(_ch)] = _t
+    elif _ch in _DELETE_SET:
+        _ONE_TO_ONE[ord(_ch)] = "\u200f"
+_EXPANDING = []
+for _c in list(range(0xFB50, 0xFE00)) + list(range(0xFE70, 0xFF00)):
+    _n = unicodedata.normalize("NFKC", chr(_c))
+    _n = "".join(_FOLD.get(c, c) for c in _n if c not in _DELETE_SET)
+    if len(_n) == 1:
+        _ONE_TO_ONE[_c] = _n
+    elif _n != chr(_c):
+        _EXPANDING.append(chr(_c))
+_EXPANDING_RX = re.compile("[" + "".join(map(re.escape, _EXPANDING)) + "]") if _EXPANDING else None
+
+
 def normalize(text: str) -> Normalized:
     """Normalise ``text`` once; see the module documentation for what is folded."""
     if _SLOW_RX.search(text):
-        return _slow(text)
+        if _EXPANDING_RX is not None and _EXPANDING_RX.search(text):
+            return _slow(text)                      # ligatures: one character becomes several
+        pre = text.translate(_ONE_TO_ONE)           # same length, so the offsets stay valid
+        out = _fast(pre)
+        return Normalized(text, out.text, out._norm_breaks, out._orig_at_break)
     return _fast(text)
 
 
@@ -212,3 +237,12 @@ def fold(text: str) -> str:
 @lru_cache(maxsize=65536)
 def fold_word(word: str) -> str:
     return fold(word)
+
+
+_WORD_TABLE = bytes(b if bytes([b]).decode(_CODEC, "replace").isalnum() else 0x20 for b in range(256))
+
+
+def word_text(norm: str) -> str:
+    """The same text with every character that is not a letter or a digit replaced by a space (same
+    length): the automaton spots whole words in it."""
+    return norm.encode(_CODEC, "replace").translate(_WORD_TABLE).decode(_CODEC)

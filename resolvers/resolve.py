@@ -15,8 +15,7 @@ Conventions (news policy, HeidelTime's idea of tense deciding an underspecified 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from . import arith, hijri
 from .types import (Partial, FLAG_WEEKDAY_MISMATCH, FLAG_IMPOSSIBLE_DATE, FLAG_HIJRI_OUT_OF_RANGE,
@@ -26,8 +25,7 @@ PROBLEM_FLAGS = frozenset({"weekday_mismatch", "impossible_date", "hijri_gregori
                            "hijri_out_of_range", "month_pair_mismatch"})
 
 
-@dataclass(frozen=True)
-class Resolved:
+class Resolved(NamedTuple):
     type: str
     value: Optional[str]
     mod: Optional[str] = None

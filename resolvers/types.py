@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Optional
+from typing import NamedTuple, Optional
 
 
 class Tense(str, Enum):
@@ -31,42 +31,59 @@ FLAG_TENSE_DECIDED = "tense_decided"                # year/week chosen by the cl
 FLAG_DEFAULT_PAST = "default_past"                  # no tense cue: past by default (news narration)
 
 
-@dataclass(frozen=True)
 class Partial:
     """What an expression says, before any date arithmetic.  ``None`` means "not said".
 
     kind: 'date', 'duration', 'vague', 'set', 'year_hijri', 'month_hijri', 'holiday', 'range'
     """
-    kind: str
     year: Optional[int] = None
     month: Optional[int] = None
     day: Optional[int] = None
-    weekday: Optional[int] = None            # 0 = Monday ... 6 = Sunday (datetime convention)
+    weekday: Optional[int] = None
     calendar: str = "gregorian"
-    rel_day: Optional[int] = None            # اليوم 0, أمس -1, غدا +1 ...
-    year_shift: Optional[int] = None         # «من العام الماضي» -1: the year relative to the anchor
-    explicit_year: bool = False              # a year was written (for the bare-year heuristics)
-    period: Optional[str] = None             # grain of a deictic period: 'week', 'month', 'year', ...
-    period_shift: Optional[int] = None       # الشهر الماضي -> ('month', -1)
-    direction: Optional[int] = None          # -1 past, 0 current, +1 future (named month/weekday/season)
-    part: Optional[str] = None               # START / MID / END
+    rel_day: Optional[int] = None
+    year_shift: Optional[int] = None
+    explicit_year: bool = False
+    period: Optional[str] = None
+    period_shift: Optional[int] = None
+    direction: Optional[int] = None
+    part: Optional[str] = None
     quarter: Optional[int] = None
     half: Optional[int] = None
-    season: Optional[str] = None             # SP SU FA WI
-    offset: Optional[tuple] = None           # (count, grain): signed shift from the anchor
-    amount: Optional[float] = None           # durations
-    unit: Optional[str] = None               # durations: grain of the unit
-    mod: Optional[str] = None                # LESS_THAN, MORE_THAN, APPROX, ...
-    vague: Optional[str] = None              # PAST_REF / PRESENT_REF / FUTURE_REF
-    set_value: Optional[str] = None          # SET values: P1D, XXXX-WXX-5
+    season: Optional[str] = None
+    offset: Optional[tuple] = None
+    amount: Optional[float] = None
+    unit: Optional[str] = None
+    mod: Optional[str] = None
+    vague: Optional[str] = None
+    set_value: Optional[str] = None
     holiday: Optional[str] = None
-    time_of_day: Optional[str] = None        # MO MI AF EV NI
-    end: Optional["Partial"] = None          # ranges: the second end point
+    time_of_day: Optional[str] = None
+    end: Optional["Partial"] = None
     flags: tuple = ()
 
+    __FIELDS = None
 
-@dataclass(frozen=True)
-class Timex:
+    def __init__(self, kind: str, **said):
+        fields = Partial.__FIELDS
+        if fields is None:
+            fields = Partial.__FIELDS = frozenset(Partial.__annotations__)
+        if not fields.issuperset(said):
+            raise TypeError(f"Partial has no field(s) {sorted(set(said) - fields)}")
+        self.kind = kind
+        self.__dict__.update(said)
+
+    def __eq__(self, other):
+        return isinstance(other, Partial) and self.__dict__ == other.__dict__
+
+    def __hash__(self):
+        return hash(tuple(sorted((k, repr(v)) for k, v in self.__dict__.items())))
+
+    def __repr__(self):
+        return "Partial(" + ", ".join(f"{k}={v!r}" for k, v in self.__dict__.items()) + ")"
+
+
+class Timex(NamedTuple):
     """One temporal expression found in a text, resolved against an explicit anchor.
 
     ``text == original[start:end]`` always holds.  ``first_day``/``last_day`` are the inclusive

@@ -2,7 +2,7 @@
 
 PART = "(?:{part:PART} )?"
 # «أكتوبر/ تشرين الأول», «يناير (كانون الثاني)», «يوليو - تموز»
-MONTH_PAIR = "{month:MONTH}(?:_/_{alt:MONTH}|_\\(_{alt2:MONTH}_\\)| - {alt3:MONTH})?"
+MONTH_PAIR = "{month:MONTH}(?:_(?:/|(?P<paren>\\()| - )_{alt:MONTH}(?(paren)_\\)))?"
 # «الأربعاء 15 أكتوبر», «يوم الأربعاء، 15 أكتوبر», «الأربعاء الموافق 15 أكتوبر»
 WEEKDAY_PREFIX = "(?:(?:يوم )?{wd:WEEKDAY}_[،,]?_(?:الموافق )?)?"
 DAY = "(?:يوم )?(?:{day:DAY}|{dayw:ORDINAL} من)"
@@ -15,7 +15,7 @@ HIJRI_MARK = "(?:_(?:هجري|هجرية|للهجرة|ه)(?!\\w))"
 
 def alt_month(s):
     """The second name of a paired month, if any."""
-    return s.alt or s.alt2 or s.alt3
+    return s.alt
 
 
 def day_of(s):

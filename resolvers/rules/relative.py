@@ -74,12 +74,6 @@ def season_demonstrative(s):
     return Partial("date", season=s.season.season, direction=0)
 
 
-@rule("set_weekday", "كل (?:يوم )?(?:{wd:WEEKDAY}|{wdb:WDBARE})", ["كل يوم جمعة", "كل جمعة", "كل يوم الأحد"])
-def set_weekday(s):
-    wd = (s.wd or s.wdb).weekday
-    return Partial("set", set_value=f"XXXX-WXX-{wd + 1}")
-
-
 @rule("set_word", "{set:SETWORD}", ["يومياً", "سنوياً", "كل عام", "أسبوعياً"])
 def set_word(s):
     return Partial("set", set_value=s.set.value)
