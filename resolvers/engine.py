@@ -154,12 +154,21 @@ class Engine:
     def _blocked(self, norm: str, s: int, e: int) -> bool:
         expr = " ".join(norm[s:e].split())
         bl = self.lex.blockers
+        if self._blocked_by(norm, s, e, bl.get(("*", "left")), bl.get(("*", "right"))):
+            return True
         right = bl.get((expr, "right"))
         if right:
             m = re.match(r"[ \t]+(\w+)", norm[e:e + 40])
             if m and m.group(1) in right:
                 return True
-        left = bl.get((expr, "left"))
+        return self._blocked_by(norm, s, e, bl.get((expr, "left")), None)
+
+    @staticmethod
+    def _blocked_by(norm, s, e, left, right) -> bool:
+        if right:
+            m = re.match(r"[ \t]+(\w+)", norm[e:e + 40])
+            if m and m.group(1) in right:
+                return True
         if left:
             m = re.search(r"(\w+)[ \t]+$", norm[max(0, s - 40):s])
             if m and m.group(1) in left:
@@ -176,9 +185,12 @@ class Engine:
             m = master.match(norm, p)
             if m is None:
                 continue
+            if self._blocked(norm, p, m.end()):
+                last_end = m.end()                       # «قوى 14 آذار»: a name, not a date
+                continue
             r = self.rule_of_group[m.lastgroup]
             partial = self._apply(r, m)
-            if partial is None or self._blocked(norm, p, m.end()):
+            if partial is None or not self._left_ok(r, norm, p):
                 alt = self._fallback(norm, p, [x for x in rules if x.index > r.index])
                 if alt is None:
                     continue
@@ -192,13 +204,17 @@ class Engine:
             last_end = e
         return found
 
+    @staticmethod
+    def _left_ok(r, norm: str, p: int) -> bool:
+        return not r.left_required or r.left_rx.search(norm, max(0, p - 16), p) is not None
+
     def _fallback(self, norm: str, p: int, rules):
         for r in rules:
             m = r.compiled.match(norm, p)
             if m is None:
                 continue
             partial = self._apply(r, m)
-            if partial is not None and not self._blocked(norm, p, m.end()):
+            if partial is not None and not self._blocked(norm, p, m.end()) and self._left_ok(r, norm, p):
                 return r, m, partial
         return None
 
@@ -207,7 +223,7 @@ class Engine:
         words = sorted(self.lex.tense_words, key=len, reverse=True)
         alt = "|".join("[ \t]+".join(map(re.escape, w.split())) for w in words)
         pre = "|".join(map(re.escape, self.lex.future_prefixes)) or "(?!)"
-        return re.compile(f"(?<!\\w)(?:[وف])?(?:(?P<w>{alt})(?!\\w)|(?P<p>(?:{pre})[يتنا]\\w{{2,}}))")
+        return re.compile(f"(?<!\\w)(?:[وف])?(?:(?P<w>{alt})(?!\\w)|(?P<p>(?:{pre})[يتن]\\w{{2,}}))")
 
     def tense_at(self, norm: str, s: int, e: int) -> Optional[str]:
         """The tense of the clause around [s, e): the nearest cue in the same sentence, or None."""

@@ -40,6 +40,7 @@ class Rule:
     prod: Callable
     examples: tuple
     left: Optional[str] = None          # optional words allowed just before the match («من», «بين»)
+    left_required: bool = False         # the rule only holds with one of those words before it
     index: int = -1
     regex: str = ""
     slots: list = field(default_factory=list)     # (slot name, category, group name)
@@ -50,14 +51,14 @@ class Rule:
 RULES: list[Rule] = []
 
 
-def rule(name: str, template: str, examples, left: Optional[str] = None):
+def rule(name: str, template: str, examples, left: Optional[str] = None, left_required: bool = False):
     """Register a rule; rules are tried in registration order at each candidate position."""
     def deco(prod):
         if any(r.name == name for r in RULES):
             raise ValueError(f"rule {name!r} declared twice")
         if not examples:
             raise ValueError(f"rule {name!r} has no examples")
-        RULES.append(Rule(name, template, prod, tuple(examples), left))
+        RULES.append(Rule(name, template, prod, tuple(examples), left, left_required))
         return prod
     return deco
 

@@ -228,8 +228,8 @@ def _season(p: Partial, anchor: dt.date) -> Resolved:
         elif p.direction > 0:
             while target <= ci:
                 target += 4
-        else:
-            target = arith.season_index(anchor.year, p.season)
+        else:                                        # «هذا الشتاء»: the one we are in, else this year's
+            target = ci if cs == p.season else arith.season_index(anchor.year, p.season)
         y, s = arith.season_from_index(target)
     else:
         y, s = _year_of(p, anchor), p.season

@@ -65,12 +65,34 @@ def range_years_kw(s):
     return Partial("range", year=s.y1, end=Partial("date", year=s.year), explicit_year=True)
 
 
-@rule("range_years_bare", "{y1:YEAR}_(?:الى|حتى|-)_{year:YEAR}", ["2015 إلى 2018", "2010-2015"],
-      left="من|بين")
+@rule("range_years_bare", "(?:عام )?{y1:YEAR}_(?:الى|حتى|-)_(?:عام )?{year:YEAR}",
+      ["2015 إلى 2018", "2010-2015", "عام 2003 إلى عام 2011"], left="من|بين")
 def range_years_bare(s):
     if s.year <= s.y1:
         return None
     return Partial("range", year=s.y1, end=Partial("date", year=s.year), explicit_year=True)
+
+
+@rule("range_years_and", "(?:عام )?{y1:YEAR}_و_(?:عام )?{year:YEAR}", ["بين 1990 و1995"],
+      left="بين", left_required=True)
+def range_years_and(s):
+    return range_years_bare(s)
+
+
+@rule("range_months_and", "(?:شهر )?{m1:MONTH}_و_(?:شهر )?" + MONTH_PAIR
+      + "(?: {dir:DIR}|" + YEAR_TAIL + "|" + YEAR_REF + ")?",
+      ["بين مارس ومايو 2023", "بين يوليو وسبتمبر 2025"], left="بين", left_required=True)
+def range_months_and(s):
+    return range_months(s)
+
+
+@rule("range_full_dates",
+      "{d1:DAY} (?:من )?(?:شهر )?{m1:GMONTH}_[،,]?_(?:(?:عام|سنة) )?{y1:YEAR}(?:_م(?!\\w))?_(?:الى|حتى|-)_"
+      + DAY + " (?:من )?(?:شهر )?{month:GMONTH}" + YEAR_TAIL,
+      ["28 ديسمبر 2025 إلى 2 يناير 2026"], left="من|بين")
+def range_full_dates(s):
+    end = Partial("date", year=s.year, month=s.month.month, day=day_of(s), explicit_year=True)
+    return Partial("range", year=s.y1, month=s.m1.month, day=s.d1, end=end, explicit_year=True)
 
 
 @rule("date_full", WEEKDAY_PREFIX + DAY + " (?:من )?(?:شهر )?" + MONTH_PAIR + YEAR_TAIL,
@@ -128,6 +150,14 @@ def month_bare(s):
                    part=s.part.mod if s.part else None, flags=_pair_flags(s))
 
 
+# An ambiguous month name (مارس، آب، رمضان…) right after a preposition is a month: «في مارس».
+@rule("month_after_preposition",
+      "(?:(?<=في\\x20)|(?<=خلال\\x20)|(?<=منذ\\x20)|(?<=حتى\\x20)|(?<=قبل\\x20)|(?<=بعد\\x20))" + MONTH_PAIR + "(?! طيب)",
+      ["مارس", "رمضان"])
+def month_after_preposition(s):
+    return Partial("date", month=s.month.month, calendar=s.month.calendar, flags=_pair_flags(s))
+
+
 @rule("year", PART + "(?:عام|العام|سنة|لعام) {year:YEAR}(?:_م(?!\\w)|_ميلادي)?(?!_[/.-]_[0-9])",
       ["عام 2011", "مطلع عام 2020", "العام 2024م"])
 def year(s):
@@ -136,7 +166,13 @@ def year(s):
 
 # A bare year: not part of a numeric date, and not a count before a noun in the accusative
 # («2015 شخصاً» is a number of people).
-@rule("year_bare", PART + "{year:YEAR}(?:_م(?!\\w)|_ميلادي)?(?!_[/.-]_[0-9])(?! [^\\W\\d_]+ا(?!\\w))",
-      ["2019", "أواخر 2024", "2015م"])
+@rule("year_part", "{part:PART} {year:YEAR}(?:_م(?!\\w)|_ميلادي)?(?!_[/.-]_[0-9])",
+      ["أواخر 2024", "منتصف 2023"])
+def year_part(s):
+    return Partial("date", year=s.year, part=s.part.mod, explicit_year=True)
+
+
+@rule("year_bare", "{year:YEAR}(?:_م(?!\\w)|_ميلادي)?(?!_[/.-]_[0-9])(?! [^\\W\\d]+ا(?!\\w))",
+      ["2019", "2015م"])
 def year_bare(s):
-    return Partial("date", year=s.year, part=s.part.mod if s.part else None, explicit_year=True)
+    return Partial("date", year=s.year, explicit_year=True)

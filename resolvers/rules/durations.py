@@ -3,7 +3,7 @@ from ..grammar import rule
 from ..types import Partial
 
 _COUNT = "(?:(?:{n:NUMWORD}|{num:NUM})(?: و_{tens:TENS})? |{tensw:TENS} )"
-_FRACTION = "(?: و_{frac:FRACTION})?"
+_FRACTION = "(?: (?:واحد|واحدة)(?!\\w))?(?: و_{frac:FRACTION})?"
 
 
 def _count(s):
@@ -50,10 +50,11 @@ def offset(s):
                    mod=s.am.mod if s.am else None)
 
 
-@rule("period_count", "{unit:DUNIT}(?: (?:{n:NUMWORD}|{num:NUM}))? {dir:DIR}",
+@rule("period_count", "{unit:DUNIT}(?: (?:{n:NUMWORD}|ال{nd:NUMWORD}|{num:NUM}))? {dir:DIR}",
       ["السنوات الخمس الماضية", "الأيام الثلاثة المقبلة", "العامين الماضيين", "الأشهر الستة الماضية"])
 def period_count(s):
-    c = s.n.value if s.n is not None else (s.num if s.num is not None else s.unit.count)
+    n = s.n or s.nd
+    c = n.value if n is not None else (s.num if s.num is not None else s.unit.count)
     if c is None or s.dir.direction == 0:
         return None
     return Partial("duration", amount=c, unit=s.unit.grain)
