@@ -8,6 +8,8 @@ Template syntax (a regular expression over *normalised* text, plus three conveni
 * ``{:CAT}`` — the same alternation without a slot (for look-aheads);
 * a space means "one or more spaces", ``_`` means "optional spaces".
 
+An example may bracket the part the rule must match when it needs context: «في [مارس]».
+
 Arabic literals in templates are folded like the text, so templates keep natural spelling.  Rules
 self-register with :func:`rule`; their ``examples`` must each be matched whole, by that rule (a test
 checks it), which keeps dead rules out.  Every quantifier is bounded or over disjoint tokens, and

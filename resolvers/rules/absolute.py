@@ -153,7 +153,7 @@ def month_bare(s):
 # An ambiguous month name (مارس، آب، رمضان…) right after a preposition is a month: «في مارس».
 @rule("month_after_preposition",
       "(?:(?<=في\\x20)|(?<=خلال\\x20)|(?<=منذ\\x20)|(?<=حتى\\x20)|(?<=قبل\\x20)|(?<=بعد\\x20))" + MONTH_PAIR + "(?! طيب)",
-      ["مارس", "رمضان"])
+      ["في [مارس]", "خلال [رمضان]"])
 def month_after_preposition(s):
     return Partial("date", month=s.month.month, calendar=s.month.calendar, flags=_pair_flags(s))
 
