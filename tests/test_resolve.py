@@ -1,0 +1,102 @@
+"""Resolution alone: Partial x anchor -> value, no text involved (year boundaries, leap days, Hijri
+month starts, weekday disagreements, tense)."""
+import datetime as dt
+
+import pytest
+
+from resolvers.resolve import resolve, needs_tense
+from resolvers.types import Partial
+
+D = dt.date
+
+CASES = [
+    # relative days, across a year boundary and a leap day
+    (Partial("date", rel_day=1), D(2025, 12, 31), None, "2026-01-01"),
+    (Partial("date", rel_day=-1), D(2024, 3, 1), None, "2024-02-29"),
+    (Partial("date", rel_day=-2), D(2025, 1, 1), None, "2024-12-30"),
+    # the weekday agrees with the relative day ...
+    (Partial("date", rel_day=1, weekday=2), D(2025, 10, 14), None, "2025-10-15"),
+    # ... or not: nearest such weekday to the relative day (flagged)
+    (Partial("date", rel_day=-1, weekday=1), D(2025, 10, 16), None, "2025-10-14"),
+    # months with a direction
+    (Partial("date", month=7, direction=-1), D(2025, 10, 14), None, "2025-07"),
+    (Partial("date", month=10, direction=-1), D(2025, 10, 14), None, "2024-10"),
+    (Partial("date", month=1, direction=1), D(2025, 12, 20), None, "2026-01"),
+    (Partial("date", month=12, direction=0), D(2025, 3, 1), None, "2025-12"),
+    # day + month: tense decides; direction is counted in days
+    (Partial("date", month=12, day=8), D(2025, 7, 31), "past", "2024-12-08"),
+    (Partial("date", month=12, day=8), D(2025, 7, 31), "future", "2025-12-08"),
+    (Partial("date", month=10, day=15, direction=-1), D(2026, 1, 28), None, "2025-10-15"),
+    (Partial("date", month=2, day=29), D(2024, 3, 10), "past", "2024-02-29"),
+    # weekdays
+    (Partial("date", weekday=6, direction=-1), D(2025, 10, 15), None, "2025-10-12"),
+    (Partial("date", weekday=2, direction=-1), D(2025, 10, 15), None, "2025-10-08"),
+    (Partial("date", weekday=2), D(2025, 10, 15), "past", "2025-10-15"),
+    (Partial("date", weekday=4), D(2025, 10, 15), "future", "2025-10-17"),
+    # deictic periods and parts
+    (Partial("date", period="week", period_shift=-1), D(2025, 1, 2), None, "2024-W52"),
+    (Partial("date", period="month", period_shift=1, part="MID"), D(2025, 12, 5), None, "2026-01"),
+    (Partial("date", period="quarter", period_shift=-1), D(2025, 2, 1), None, "2024-Q4"),
+    (Partial("date", season="WI", direction=-1), D(2025, 10, 15), None, "2024-WI"),
+    (Partial("date", season="SU", direction=1), D(2025, 7, 15), None, "2026-SU"),
+    # offsets
+    (Partial("date", offset=(-3, "day")), D(2025, 3, 2), None, "2025-02-27"),
+    (Partial("date", offset=(2, "week")), D(2025, 12, 25), None, "2026-W02"),
+    (Partial("date", offset=(-2, "month")), D(2025, 1, 31), None, "2024-11"),
+    (Partial("date", offset=(-10, "year")), D(2025, 6, 1), None, "2015"),
+    # Hijri: a date, a month interval, a month with a direction
+    (Partial("date", year=1447, month=4, day=15, calendar="hijri"), D(2025, 10, 15), None, "2025-10-07"),
+    (Partial("date", year=1446, month=9, calendar="hijri"), D(2025, 10, 15), None, "2025-03-01/2025-03-29"),
+    (Partial("date", month=9, direction=-1, calendar="hijri"), D(2025, 10, 15), None, "2025-03-01/2025-03-29"),
+    (Partial("holiday", month=10, day=1, calendar="hijri", direction=1), D(2025, 10, 15), None, "2026-03-20"),
+    # durations, vague, sets
+    (Partial("duration", amount=3.5, unit="month"), D(2025, 1, 1), None, "P3.5M"),
+    (Partial("duration", amount=2, unit="decade"), D(2025, 1, 1), None, "P20Y"),
+    (Partial("duration", amount=2, unit="hour"), D(2025, 1, 1), None, "PT2H"),
+    (Partial("vague", vague="PAST_REF"), D(2025, 1, 1), None, "PAST_REF"),
+]
+
+
+@pytest.mark.parametrize("partial,anchor,tense,value", CASES, ids=[c[3] + "@" + c[1].isoformat() for c in CASES])
+def test_resolve(partial, anchor, tense, value):
+    r = resolve(partial, anchor, tense)
+    assert r.value == value
+    if r.first_day is not None:
+        assert r.first_day <= r.last_day
+
+
+def test_weekday_mismatch_is_flagged_not_silenced():
+    r = resolve(Partial("date", rel_day=-1, weekday=1), D(2025, 10, 16))
+    assert r.value == "2025-10-14" and "weekday_mismatch" in r.flags and r.status == "flagged"
+
+
+def test_impossible_dates_are_reported_not_moved():
+    r = resolve(Partial("date", year=2025, month=2, day=30), D(2025, 10, 15))
+    assert r.value is None and r.status == "unresolved" and "impossible_date" in r.flags
+    r = resolve(Partial("date", year=1447, month=2, day=30, calendar="hijri"), D(2025, 10, 15))
+    assert r.value is None and "impossible_date" in r.flags
+
+
+def test_hijri_outside_the_table_is_reported():
+    r = resolve(Partial("date", year=1200, month=1, day=1, calendar="hijri"), D(2025, 10, 15))
+    assert r.value is None and "hijri_out_of_range" in r.flags
+
+
+def test_default_past_is_marked():
+    r = resolve(Partial("date", month=11), D(2025, 10, 15), None)
+    assert r.value == "2024-11" and "default_past" in r.flags
+    r = resolve(Partial("date", month=11), D(2025, 10, 15), "future")
+    assert r.value == "2025-11" and "tense_decided" in r.flags
+
+
+def test_parts_narrow_the_interval():
+    r = resolve(Partial("date", month=7, direction=-1, part="END"), D(2025, 10, 15))
+    assert (r.value, r.mod, r.first_day, r.last_day) == ("2025-07", "END", D(2025, 7, 21), D(2025, 7, 31))
+
+
+def test_only_underspecified_dates_need_the_tense():
+    assert needs_tense(Partial("date", weekday=3))
+    assert needs_tense(Partial("date", month=3, day=4))
+    assert not needs_tense(Partial("date", month=3, direction=-1))
+    assert not needs_tense(Partial("date", year=2020, month=3))
+    assert not needs_tense(Partial("date", rel_day=0, weekday=3))
