@@ -1,0 +1,163 @@
+"""Merging and ordering on hand-made mentions: compatibility, similarity, determinism, scale."""
+from __future__ import annotations
+
+import datetime as dt
+import random
+import time
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from timeline.dates import compatible, period_keys, shift
+from timeline.mentions import EventMention
+from timeline.merge import merge
+from timeline.order import order_events
+from timeline.similarity import similarity, words
+
+D = dt.date
+
+
+def mention(doc, text, first, last=None, value=None, mod=None, grain=None, start=0):
+    last = last or first
+    grain = grain or ("day" if first == last else "month" if (last - first).days < 40 else "year")
+    value = value or (first.isoformat() if grain == "day" else first.isoformat()[:7 if grain == "month" else 4])
+    return EventMention(doc, start, start + len(text), text, start, start + 4, text[:4], value, mod, first, last,
+                        grain, text, words(text))
+
+
+VISIT = "وزير الخارجية السوري أسعد الشيباني يصل إلى موسكو ويلتقي لافروف"
+VISIT2 = "لافروف يستقبل وزير الخارجية السوري الشيباني في موسكو لبحث العلاقات"
+OTHER = "ارتفاع أسعار النفط في الأسواق العالمية بعد قرار أوبك خفض الإنتاج"
+
+
+def events_of(ms):
+    return [sorted((ms[i].doc_id, ms[i].value) for i in ev.members) for ev in order_events(merge(ms), ms)]
+
+
+def test_similarity_is_graded_and_folds_spelling():
+    assert similarity(VISIT, VISIT) == pytest.approx(1.0)
+    assert similarity(VISIT, VISIT2) > 0.3 > similarity(VISIT, OTHER)
+    assert similarity(VISIT, OTHER) == 0.0
+    # hamza, tashkeel, tatweel and clitics do not hide a match
+    assert similarity("أعلنت الوزارةُ إلغاءَ القرار", "واعلنت الوزارة الغاء القـــرار") == pytest.approx(1.0)
+
+
+def test_same_day_similar_mentions_merge_and_dissimilar_do_not():
+    ms = [mention("a", VISIT, D(2025, 7, 31)), mention("b", VISIT2, D(2025, 7, 31)),
+          mention("c", OTHER, D(2025, 7, 31))]
+    assert events_of(ms) == [[("a", "2025-07-31"), ("b", "2025-07-31")], [("c", "2025-07-31")]]
+
+
+def test_two_precise_different_days_never_merge_however_alike():
+    ms = [mention("a", VISIT, D(2025, 10, 15)), mention("b", VISIT, D(2026, 1, 28))]
+    assert len(merge(ms)) == 2
+
+
+def test_coarser_mention_joins_the_finer_event_and_keeps_the_finest_date():
+    ms = [mention("a", VISIT, D(2025, 7, 31)),
+          mention("b", VISIT2, D(2025, 7, 21), D(2025, 7, 31), value="2025-07", mod="END"),
+          mention("c", VISIT2, D(2025, 7, 1), D(2025, 7, 31))]
+    evs = merge(ms)
+    assert len(evs) == 1 and evs[0].value == "2025-07-31" and evs[0].mod is None
+    assert sorted(evs[0].members) == [0, 1, 2]
+
+
+def test_coarser_mention_that_does_not_contain_the_event_stays_apart():
+    # MID-July (11-20) cannot be the same happening as 31 July
+    ms = [mention("a", VISIT, D(2025, 7, 31)), mention("b", VISIT2, D(2025, 7, 11), D(2025, 7, 20), mod="MID")]
+    assert len(merge(ms)) == 2
+
+
+def test_coarse_mention_between_two_similar_events_is_not_attached():
+    ms = [mention("a", VISIT, D(2025, 3, 2)), mention("b", VISIT, D(2025, 9, 9)),
+          mention("c", VISIT2, D(2025, 1, 1), D(2025, 12, 31))]
+    evs = merge(ms)
+    assert len(evs) == 3, "ambiguous between two events of the year: must stay its own event"
+
+
+def test_year_mention_needs_real_similarity():
+    ms = [mention("a", VISIT, D(2025, 3, 2)),
+          mention("b", "ساعدت موسكو سوريا على تجاوز العقبات", D(2025, 1, 1), D(2025, 12, 31))]
+    assert len(merge(ms)) == 2
+
+
+def test_order_chronological_coarser_after_finer_and_total():
+    ms = [mention("y", "افتتاح المعرض الدولي للكتاب", D(2025, 1, 1), D(2025, 12, 31)),
+          mention("m", "انطلاق بطولة كرة القدم", D(2025, 1, 1), D(2025, 1, 31)),
+          mention("s", "هطول أمطار غزيرة على الساحل", D(2025, 1, 1), D(2025, 1, 10), mod="START"),
+          mention("d", "توقيع اتفاقية للتجارة الحرة", D(2025, 1, 1)),
+          mention("mid", "إطلاق قمر صناعي جديد", D(2025, 1, 11), D(2025, 1, 20), mod="MID"),
+          mention("old", "سقوط النظام السابق", D(2024, 12, 8))]
+    docs = [ms[ev.members[0]].doc_id for ev in order_events(merge(ms), ms)]
+    assert docs == ["old", "d", "s", "m", "y", "mid"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 3), st.sampled_from([VISIT, VISIT2, OTHER])),
+                min_size=1, max_size=25),
+       st.randoms(use_true_random=False))
+def test_properties_deterministic_compatible_and_ordered(spec, rnd):
+    base = D(2025, 1, 1)
+    ms = []
+    for k, (day, width, text) in enumerate(spec):
+        first = base + dt.timedelta(days=day)
+        last = first if width == 0 else first + dt.timedelta(days=width * 10)
+        ms.append(mention(f"d{k:02d}", text, first, last, value=f"v{day}-{width}"))
+    out = events_of(ms)
+    shuffled = ms[:]
+    rnd.shuffle(shuffled)
+    assert events_of(shuffled) == out, "input order must not change the result"
+    evs = order_events(merge(ms), ms)
+    for ev in evs:
+        for i in ev.members:               # every member contains the event's (finest) date
+            assert ms[i].first_day <= ev.first_day and ev.last_day <= ms[i].last_day
+            for j in ev.members:
+                assert compatible(ms[i].interval, ms[j].interval)
+        days = {ms[i].interval for i in ev.members if ms[i].first_day == ms[i].last_day}
+        assert len(days) <= 1, "two different precise days merged"
+    keys = [(ev.first_day, ev.last_day) for ev in evs]
+    assert keys == sorted(keys)
+
+
+def test_period_keys_and_shift():
+    assert period_keys(D(2025, 7, 31), D(2025, 7, 31))[:3] == [("d", D(2025, 7, 31).toordinal()), ("m", 2025, 7), ("y", 2025)]
+    assert period_keys(D(2025, 7, 21), D(2025, 8, 3))[0] == ("y", 2025)
+    assert shift(D(2026, 1, 28), -2, "D") == D(2026, 1, 26)
+    assert shift(D(2025, 3, 31), -1, "M") == D(2025, 2, 28)
+    assert shift(D(2025, 1, 15), 1, "Y") == D(2026, 1, 15)
+
+
+def _synthetic(n, seed=7):
+    rnd = random.Random(seed)
+    vocab = [f"كلمة{i}" for i in range(3000)]
+    ms = []
+    for k in range(n):
+        topic = rnd.randrange(n // 3 + 1)
+        r = random.Random(topic)
+        text = " ".join(r.sample(vocab, 8) + rnd.sample(vocab, 4))
+        first = D(2020, 1, 1) + dt.timedelta(days=r.randrange(2000))
+        if rnd.random() < 0.2:
+            ms.append(mention(f"d{k}", text, first.replace(day=1), first.replace(day=28), value=first.isoformat()[:7]))
+        else:
+            ms.append(mention(f"d{k}", text, first))
+    return ms
+
+
+@pytest.mark.slow
+def test_merge_time_per_mention_stays_flat():
+    def per_mention(n):
+        ms = _synthetic(n)
+        t = time.perf_counter()
+        merge(ms)
+        return (time.perf_counter() - t) / n
+    small, large = per_mention(2_000), per_mention(20_000)
+    assert large < 3 * small + 1e-4, f"{small * 1e6:.0f} µs/mention at 2k vs {large * 1e6:.0f} µs at 20k"
+
+
+def test_synthetic_topics_merge_by_topic_not_by_date_alone():
+    ms = _synthetic(600)
+    evs = merge(ms)
+    assert len(evs) < len(ms)
+    for ev in evs:
+        topics = {tuple(sorted(ms[i].words[:8])) for i in ev.members}
+        assert len(topics) == 1, "mentions of different topics merged"

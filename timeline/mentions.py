@@ -1,0 +1,331 @@
+"""From one document and its expressions to event mentions.
+
+An *event mention* is the clause or sentence that a DATE expression dates.  Sentences end at
+``. ؟ ! ؛ ? ;`` and newlines (a dot between digits or in a run of dots does not end one); when one
+sentence holds several incompatible dates, each one keeps only the comma-delimited clauses around
+it.  Compatible dates of one sentence («في 15 أكتوبر (تشرين الأول الجاري)») date one mention, the
+finest of them.
+
+Relations date an event through another one:
+
+* «بعد (مرور) D على/من X», «عقب/إثر D من X»: X happened D before the reference event;
+* «قبل D من X»: X happened D after the reference event;
+* «عقب X», «إثر X», «في أعقاب X» (no duration): X happened on or shortly before the reference.
+
+The reference event is the one dated in the same sentence, or, for the duration forms, the article's
+own «اليوم» (its publication day, when the article dates something on that day).  The duration is
+then not a timeline point itself: its row in mentions.csv names the event it dated.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Optional, Sequence
+
+from resolvers.normalize import fold, normalize
+from resolvers.types import Timex
+
+from .dates import UNIT_GRAIN, grain_rank, parse_duration, shift, span_of, value_of
+from .similarity import words
+
+# Two anchors far apart: an expression that resolves identically under both does not depend on the
+# publication date (used for documents that have none).
+PROBE_ANCHORS = (dt.date(2001, 3, 7), dt.date(2032, 11, 20))
+NO_DATE_REASON = "no publication date: a relative expression cannot be resolved"
+
+_BOUNDARY = re.compile(r"\.{2,}|…|[.؟!؛?;\n]")
+_CLAUSE = re.compile(r"[،,:]")
+_TRIM = " \t\r\n\u00a0،,:;.؛؟?!-–—\"'«»()[]"
+_CUE_BEFORE = re.compile(r"(?:^|[\s(«\"،,])(?P<cue>بعد|قبل|عقب|اثر)\s+(?:مرور\s+)?(?:نحو\s+|حوالي\s+)?$")
+_DATE_CUE = re.compile(r"^(?:وب|و|ف)?(?P<cue>بعد|قبل)\s")
+_LINK = re.compile(r"^\s*(?:فقط\s+|تقريبا\s+)?(?:علي|من)\s+(?=\S)")
+_BARE_CUE = re.compile(r"(?:^|[\s(،,])(?:علي\s+)?(?:في\s+)?(?P<cue>عقب|اثر|اعقاب|بعيد)\s+(?=\S)")
+
+
+@dataclass
+class EventMention:
+    """One dated clause.  Offsets index the document's original text."""
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    expr_start: int
+    expr_end: int
+    expr: str
+    value: str
+    mod: Optional[str]
+    first_day: dt.date
+    last_day: dt.date
+    grain: str
+    summary: str
+    words: list = field(default_factory=list)      # content words (similarity.words)
+    rows: list = field(default_factory=list)       # indexes of this document's expression rows
+    relation: Optional[str] = None
+
+    @property
+    def interval(self) -> tuple:
+        return (self.first_day, self.last_day)
+
+
+def segments(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of ``text`` (untrimmed), headlines and list items included."""
+    out, pos = [], 0
+    for m in _BOUNDARY.finditer(text):
+        if m.group() == "." and 0 < m.start() < len(text) - 1 and text[m.start() - 1].isdigit() \
+                and text[m.start() + 1].isdigit():
+            continue
+        if m.group() in ("…",) or len(m.group()) > 1:
+            continue
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(text)))
+    return [(s, e) for s, e in out if text[s:e].strip()]
+
+
+def trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in _TRIM:
+        s += 1
+    while e > s and text[e - 1] in _TRIM:
+        e -= 1
+    return s, e
+
+
+def placeable(t: Timex) -> bool:
+    """A DATE (or TIME) with a fixed interval: it can put something on the timeline."""
+    return (t.type in ("DATE", "TIME") and t.status != "unresolved" and t.first_day is not None
+            and t.last_day is not None)
+
+
+def _replace(t, **changes):
+    """A copy of an expression with some fields changed (NamedTuple or dataclass Timex)."""
+    return t._replace(**changes) if hasattr(t, "_replace") else dataclasses.replace(t, **changes)
+
+
+def tag_document(text: str, published: Optional[dt.date], tagger: Callable) -> list[Timex]:
+    """All expressions of a text, resolved against its publication date.  Without one, the text is
+    tagged against two distant probe anchors and whatever depends on the anchor is unresolved."""
+    if published is not None:
+        return list(tagger(text, published))
+    a = list(tagger(text, PROBE_ANCHORS[0]))
+    b = {(t.start, t.end): t for t in tagger(text, PROBE_ANCHORS[1])}
+    out = []
+    for t in a:
+        u = b.get((t.start, t.end))
+        if u is None or (u.value, u.first_day, u.last_day, u.mod) != (t.value, t.first_day, t.last_day, t.mod):
+            t = _replace(t, value=None, first_day=None, last_day=None, status="unresolved", reason=NO_DATE_REASON)
+        out.append(t)
+    return out
+
+
+def summarize(text: str, s: int, e: int, cut: Sequence[tuple[int, int]], words: int = 24) -> str:
+    """The clause ``text[s:e]`` without the date expressions in ``cut``, tidied and shortened."""
+    parts, pos = [], s
+    for a, b in sorted(cut):
+        if b <= pos or a >= e:
+            continue
+        piece = text[pos:max(pos, a)]
+        piece = re.sub(r"(?:^|\s)(?:في|منذ|حتى|خلال|مساء|صباح)\s*$", " ", piece)
+        piece = re.sub(r"(?:^|(?<=\s))[وفبل]$", "", piece)      # «وأمس» minus «أمس» leaves «و»
+        parts.append(piece)
+        pos = max(pos, b)
+    parts.append(text[pos:e])
+    out = re.sub(r"\s+", " ", " ".join(parts))
+    out = re.sub(r"\s*([،,])(?:\s*[،,])+", r"\1", out)
+    out = re.sub(r"\(\s*\)", "", out)
+    out = re.sub(r"\s+([،,.:])", r"\1", out).strip(_TRIM)
+    w = out.split()
+    return " ".join(w[:words]) + (" …" if len(w) > words else "")
+
+
+def _note(t: Timex) -> str:
+    if t.status == "unresolved":
+        return f"unresolved: {t.reason or 'no date could be given'}"
+    if t.type == "DURATION":
+        return "duration: not placed on the timeline"
+    if t.type == "SET":
+        return "recurring (SET): not placed on the timeline"
+    if t.first_day is None or t.last_day is None:
+        return f"vague reference ({t.value}): not placed on the timeline"
+    return ""
+
+
+@dataclass
+class _Relation:
+    cue_start: int       # where the relation's wording starts (the clause of its reference ends there)
+    x_start: int
+    x_end: int
+    row: Optional[int]   # the duration (or offset) expression, None for «عقب X»
+    sign: int            # X = ref + sign * D
+    amount: Optional[tuple]
+    cue: str
+
+
+def _clause_end(text: str, s: int, e: int) -> int:
+    m = _CLAUSE.search(text, s, e)
+    return m.start() if m else e
+
+
+def _relations(text: str, s: int, e: int, tx: list[tuple[int, Timex]], anchor: Optional[dt.date]) -> list[_Relation]:
+    out = []
+    starts = {t.start for _, t in tx}
+    for i, t in tx:
+        before = normalize(text[max(s, t.start - 40):t.start])
+        after = normalize(text[t.end:e])
+        link = _LINK.match(after.text)
+        if not link:
+            continue
+        amount, cue, cue_start = None, None, None
+        if t.type == "DURATION":
+            m = _CUE_BEFORE.search(before.text)
+            d = parse_duration(t.value)
+            if m and d:
+                cue = m["cue"]
+                cue_start = max(s, t.start - 40) + before.orig_start(m.start("cue"))
+                # X = ref + amount: D before the reference after «بعد/عقب/إثر», D after it after «قبل»
+                amount = (d[0] if cue == "قبل" else -d[0], d[1])
+        elif placeable(t) and anchor is not None:
+            m = _DATE_CUE.match(fold(t.text))
+            if m and t.grain in ("day", "week", "month", "year"):
+                cue, cue_start = m["cue"], t.start
+                # the resolver read «بعد يومين» from the publication date: X = ref - (value - anchor)
+                if t.grain in ("day", "week"):
+                    amount = (-(t.first_day - anchor).days, "D")
+                else:
+                    months = (t.first_day.year - anchor.year) * 12 + t.first_day.month - anchor.month
+                    amount = (-months / 12, "Y") if t.grain == "year" else (-months, "M")
+        if amount is None:
+            continue
+        x0 = t.end + after.orig_start(link.end())
+        x1 = _clause_end(text, x0, e)
+        if x1 > x0 and x0 not in starts:
+            out.append(_Relation(cue_start, x0, x1, i, 1, amount, cue))
+    # «عقب X», «إثر X», «في أعقاب X»: no duration
+    seg = normalize(text[s:e])
+    for m in _BARE_CUE.finditer(seg.text):
+        cue_start = s + seg.orig_start(m.start("cue"))
+        if text[cue_start] == "أ":           # «أثر» (effect), not «إثر» (after)
+            continue
+        x0 = s + seg.orig_start(m.end())
+        if any(x0 <= t.start < x0 + 3 for _, t in tx) or any(r.cue_start <= cue_start < r.x_end for r in out):
+            continue
+        x1 = _clause_end(text, x0, e)
+        if x1 > x0:
+            out.append(_Relation(cue_start, x0, x1, None, 1, None, fold(m["cue"])))
+    return out
+
+
+def _groups(items: list[tuple[int, Timex]]) -> list[list[tuple[int, Timex]]]:
+    """Compatible dates of one sentence form one group (one mention); incompatible ones do not."""
+    groups: list[list[tuple[int, Timex]]] = []
+    for it in items:
+        t = it[1]
+        for g in groups:
+            if all((u.first_day <= t.first_day and t.last_day <= u.last_day)
+                   or (t.first_day <= u.first_day and u.last_day <= t.last_day) for _, u in g):
+                g.append(it)
+                break
+        else:
+            groups.append([it])
+    return groups
+
+
+def _finest(g: list[tuple[int, Timex]]) -> tuple[int, Timex]:
+    return min(g, key=lambda it: ((it[1].last_day - it[1].first_day).days, grain_rank(it[1].grain), it[1].start))
+
+
+def extract(doc_id: str, text: str, published: Optional[dt.date], timexes: list[Timex]) -> tuple[list[dict], list[EventMention]]:
+    """Rows (one per expression, for mentions.csv) and the event mentions of one document."""
+    rows = [dict(t.as_dict(), doc_id=doc_id, kind="timex", note=_note(t), relation=None, mention=None,
+                 clause_start=None, clause_end=None) for t in timexes]
+    for r in rows:
+        r["flags"] = ";".join(r["flags"])
+    mentions: list[EventMention] = []
+    has_today = published is not None and any(
+        placeable(t) and t.first_day == t.last_day == published for t in timexes)
+
+    def add(rows_idx, s, e, expr_s, expr_e, value, mod, first, last, grain, cut, relation=None):
+        s, e = trim(text, s, e)
+        if e <= s:
+            s, e = expr_s, expr_e
+        inner = [(t.start, t.end) for t in timexes if s <= t.start < e]
+        clause = text[s:e]
+        toks_text = "".join(ch if not any(a <= s + k < b for a, b in inner) else " " for k, ch in enumerate(clause))
+        m = EventMention(doc_id, s, e, clause, expr_s, expr_e, text[expr_s:expr_e], value, mod, first, last,
+                         grain, summarize(text, s, e, cut), words(toks_text), list(rows_idx), relation)
+        mentions.append(m)
+        for ri in rows_idx:
+            rows[ri]["mention"] = len(mentions) - 1
+            rows[ri]["clause_start"], rows[ri]["clause_end"] = s, e
+        return m
+
+    for s, e in segments(text):
+        tx = [(i, t) for i, t in enumerate(timexes) if s <= t.start < e]
+        if not tx:
+            continue
+        rels = _relations(text, s, e, tx, published)
+        used = {r.row for r in rels if r.row is not None}
+        rels = [r for r in rels if not any(placeable(t) and r.x_start <= t.start < r.x_end for _, t in tx)]
+        places = [(i, t) for i, t in tx if placeable(t) and i not in used]
+        groups = _groups(places)
+        for g in groups:
+            gs, ge = min(t.start for _, t in g), max(t.end for _, t in g)
+            cs, ce = s, e
+            if len(groups) > 1:
+                bounds = [m.end() for m in _CLAUSE.finditer(text, s, gs)]
+                cs = bounds[-1] if bounds else s
+                ce = _clause_end(text, ge, e)
+            for r in rels:
+                if gs >= r.x_end:
+                    cs = max(cs, r.x_end)
+                elif ge <= r.cue_start:
+                    ce = min(ce, r.cue_start)
+            fi, ft = _finest(g)
+            add([fi] + [i for i, _ in g if i != fi], cs, ce, ft.start, ft.end, ft.value, ft.mod, ft.first_day,
+                ft.last_day, ft.grain or "day", [(t.start, t.end) for _, t in g])
+            for i, _ in g:
+                if i != fi:
+                    rows[i]["note"] = f"same clause as «{ft.text}»"
+        for r in rels:
+            refs = [it for it in places if not (r.cue_start <= it[1].start < r.x_end)]
+            before = [it for it in refs if it[1].start < r.cue_start]
+            ref = before[-1] if before else (refs[0] if refs else None)
+            if ref is not None:
+                ref_first, ref_last, ref_grain = ref[1].first_day, ref[1].last_day, ref[1].grain or "day"
+                ref_text = f"{ref[1].value} «{ref[1].text}»"
+            elif has_today and r.amount is not None:
+                ref_first = ref_last = published
+                ref_grain, ref_text = "day", f"{published.isoformat()} (publication day)"
+            else:
+                if r.row is not None:
+                    rows[r.row]["note"] = (rows[r.row]["note"] or "") + " (relation «%s» without a dated reference)" % r.cue
+                continue
+            if r.amount is None:          # «عقب X»: on or shortly before the reference
+                first, last, grain, mod = ref_first, ref_last, ref_grain, "ON_OR_BEFORE"
+                value = value_of(first, grain) if grain in ("day", "month", "year") else ref[1].value
+                desc = f"«{r.cue}»: on or before {ref_text}"
+                expr = (r.cue_start, r.cue_start + len(r.cue))
+            else:
+                amount, unit = r.amount
+                grain = ref_grain if grain_rank(ref_grain) >= grain_rank(UNIT_GRAIN[unit]) else UNIT_GRAIN[unit]
+                grain = grain if grain in ("day", "month", "year") else ("day" if grain in ("time", "week") else "year")
+                moved = shift(ref_first, amount, unit)
+                first, last = span_of(moved, grain)
+                value, mod = value_of(first, grain), None
+                t = timexes[r.row]
+                step = t.value if t.type == "DURATION" else f"«{t.text}»"
+                desc = f"«{r.cue} … على/من»: {value} = {ref_text} {'−' if amount < 0 else '+'} {step}"
+                expr = (t.start, t.end)
+            row_idx = [r.row] if r.row is not None else []
+            if r.row is None:
+                rows.append(dict(text=text[expr[0]:expr[1]], start=expr[0], end=expr[1], type="RELATION",
+                                 value=value, mod=mod, first_day=first.isoformat(), last_day=last.isoformat(),
+                                 grain=grain, calendar="gregorian", rule=f"relation:{r.cue}", flags="",
+                                 status="resolved", reason=None, tense=None, doc_id=doc_id, kind="relation",
+                                 note="", relation=None, mention=None, clause_start=None, clause_end=None))
+                row_idx = [len(rows) - 1]
+            add(row_idx, r.x_start, r.x_end, expr[0], expr[1], value, mod, first, last, grain, [], relation=desc)
+            rows[row_idx[0]]["relation"] = desc
+            rows[row_idx[0]]["note"] = f"relation: dates «{summarize(text, r.x_start, r.x_end, [], 8)}»"
+    return rows, mentions

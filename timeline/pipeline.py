@@ -1,0 +1,201 @@
+"""The pipeline behind :func:`timeline.build`: read, tag, extract mentions, merge, order."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Callable, Iterable, Optional, Union
+
+import pandas as pd
+
+from .documents import Document, Problem, read_inputs
+from .export import records, write_csv, write_json
+from .mentions import EventMention, extract, tag_document
+from .merge import merge
+from .order import order_events
+
+EVENT_COLUMNS = ["event_id", "date", "mod", "first_day", "last_day", "grain", "summary", "sources",
+                 "n_sources", "n_mentions", "expressions", "summary_source"]
+MENTION_COLUMNS = ["mention_id", "doc_id", "start", "end", "text", "type", "value", "mod", "first_day",
+                   "last_day", "grain", "status", "reason", "note", "event_id", "relation", "clause_start",
+                   "clause_end", "rule", "flags", "tense", "calendar", "kind"]
+CLAUSE_COLUMNS = ["event_id", "doc_id", "start", "end", "text", "expr_start", "expr_end", "expression",
+                  "value", "mod", "first_day", "last_day", "summary", "relation"]
+DOCUMENT_COLUMNS = ["doc_id", "origin", "status", "published", "reason", "found", "resolved", "flagged",
+                    "unresolved", "placed", "derived", "events"]
+
+
+class Timeline:
+    """The result of :func:`build`.
+
+    * ``events``: one row per merged event, in chronological order (columns ``EVENT_COLUMNS``);
+    * ``mentions``: one row per expression found (plus one per relation-derived date), with the
+      event it dates, if any (``MENTION_COLUMNS``);
+    * ``clauses``: the dated clauses behind each event: the original sentences (``CLAUSE_COLUMNS``);
+    * ``documents``: per-document counts, read or skipped with the reason; ``problems``: every input
+      problem.
+    """
+
+    def __init__(self, events: pd.DataFrame, mentions: pd.DataFrame, clauses: pd.DataFrame,
+                 documents: pd.DataFrame, problems: list[Problem]):
+        self.events, self.mentions, self.clauses = events, mentions, clauses
+        self.documents, self.problems = documents, problems
+
+    def __repr__(self) -> str:
+        return f"<Timeline: {self.summary()}>"
+
+    def __len__(self) -> int:
+        return len(self.events)
+
+    # --- reporting --------------------------------------------------------------------------------
+    def totals(self) -> dict:
+        from .report import totals
+        return totals(self)
+
+    def report(self) -> dict:
+        from .report import report
+        return report(self)
+
+    def summary(self) -> str:
+        from .report import summary_line
+        return summary_line(self.totals())
+
+    # --- outputs ----------------------------------------------------------------------------------
+    def to_csv(self, out_dir: Union[str, Path]) -> tuple[Path, Path]:
+        out = Path(out_dir)
+        return write_csv(self.events, out / "events.csv"), write_csv(self.mentions, out / "mentions.csv")
+
+    def to_dict(self) -> dict:
+        by_event: dict[str, list] = {}
+        for rec in records(self.clauses):
+            by_event.setdefault(rec.pop("event_id"), []).append(rec)
+        events = []
+        for ev in records(self.events):
+            ev["sources"] = [s for s in (ev["sources"] or "").split(";") if s]
+            ev["mentions"] = by_event.get(ev["event_id"], [])
+            events.append(ev)
+        return {"events": events, "totals": self.totals()}
+
+    def to_json(self, path: Union[str, Path]) -> Path:
+        return write_json(self.to_dict(), Path(path))
+
+    def figure(self, title: Optional[str] = None):
+        from .plot import figure
+        return figure(self, title=title)
+
+    def to_html(self, path: Union[str, Path], title: Optional[str] = None) -> Path:
+        from .plot import write_html
+        return write_html(self, Path(path), title=title)
+
+    def write(self, out_dir: Union[str, Path]) -> dict:
+        """events.csv, mentions.csv, timeline.json, timeline.html and report.json in ``out_dir``."""
+        out = Path(out_dir)
+        ev, me = self.to_csv(out)
+        paths = {"events": ev, "mentions": me, "json": self.to_json(out / "timeline.json"),
+                 "html": self.to_html(out / "timeline.html"),
+                 "report": write_json(self.report(), out / "report.json")}
+        return paths
+
+
+Input = Union[str, Path, Document]
+
+
+def _items(inputs):
+    paths = []
+    for inp in inputs:
+        if isinstance(inp, Document):
+            if paths:
+                yield from read_inputs(paths)
+                paths = []
+            yield inp
+        else:
+            paths.append(inp)
+    if paths:
+        yield from read_inputs(paths)
+
+
+def build(inputs: Union[Input, Iterable[Input]], tagger: Optional[Callable] = None,
+          progress: bool = False) -> Timeline:
+    """Read every input, tag, merge and order.  ``inputs``: paths (folder with manifest.csv, .jsonl,
+    .csv, .parquet) and/or :class:`Document` objects.  ``tagger(text, anchor)`` defaults to
+    :func:`resolvers.tag`.  ``progress`` shows a tqdm bar on stderr."""
+    if isinstance(inputs, (str, Path, Document)):
+        inputs = [inputs]
+    if tagger is None:
+        from resolvers import tag as tagger
+    items = _items(list(inputs))
+    if progress:
+        from tqdm import tqdm
+        items = tqdm(items, desc="articles", unit=" doc", file=sys.stderr, dynamic_ncols=True)
+    rows: list[dict] = []
+    mentions: list[EventMention] = []
+    docs: list[dict] = []
+    problems: list[Problem] = []
+    warnings: dict[str, list[str]] = {}
+    seen_ids: set[str] = set()
+    for item in items:
+        if isinstance(item, Problem):
+            problems.append(item)
+            if item.severity == "warning" and item.doc_id:
+                warnings.setdefault(item.doc_id, []).append(item.reason)
+            else:
+                docs.append({"doc_id": item.doc_id, "origin": item.file + (f":{item.line}" if item.line else ""),
+                             "status": "skipped", "published": None, "reason": item.reason})
+            continue
+        if item.id in seen_ids:               # Document objects given directly may repeat ids
+            p = Problem(item.origin or "<api>", f"duplicate document id {item.id!r} (first one kept)", doc_id=item.id)
+            problems.append(p)
+            docs.append({"doc_id": item.id, "origin": p.file, "status": "skipped", "published": None, "reason": p.reason})
+            continue
+        seen_ids.add(item.id)
+        timexes = tag_document(item.text, item.published, tagger)
+        doc_rows, doc_mentions = extract(item.id, item.text, item.published, timexes)
+        for r in doc_rows:
+            if r["mention"] is not None:
+                r["mention"] += len(mentions)
+        rows.extend(doc_rows)
+        mentions.extend(doc_mentions)
+        docs.append({"doc_id": item.id, "origin": item.origin, "status": "read",
+                     "published": item.published.isoformat() if item.published else None, "reason": None})
+    for d in docs:
+        if d["status"] == "read" and d["doc_id"] in warnings:
+            d["reason"] = "; ".join(warnings[d["doc_id"]])
+    return _assemble(rows, mentions, docs, problems)
+
+
+def _assemble(rows, mentions, docs, problems) -> Timeline:
+    events = order_events(merge(mentions), mentions)
+    width = max(4, len(str(len(events))))
+    event_of: dict[int, str] = {}
+    ev_rows, clause_rows = [], []
+    for n, ev in enumerate(events, 1):
+        eid = f"E{n:0{width}d}"
+        ms = [mentions[i] for i in ev.members]
+        for i in ev.members:
+            event_of[i] = eid
+        sources = sorted({m.doc_id for m in ms})
+        exprs = list(dict.fromkeys(m.expr for m in ms))
+        rep = mentions[ev.summary_member]
+        ev_rows.append({"event_id": eid, "date": ev.value, "mod": ev.mod, "first_day": ev.first_day.isoformat(),
+                        "last_day": ev.last_day.isoformat(), "grain": ev.grain, "summary": rep.summary,
+                        "sources": ";".join(sources), "n_sources": len(sources), "n_mentions": len(ms),
+                        "expressions": " | ".join(exprs), "summary_source": f"{rep.doc_id}:{rep.start}-{rep.end}"})
+        for m in sorted(ms, key=lambda m: (m.doc_id, m.start)):
+            clause_rows.append({"event_id": eid, "doc_id": m.doc_id, "start": m.start, "end": m.end,
+                                "text": m.text, "expr_start": m.expr_start, "expr_end": m.expr_end,
+                                "expression": m.expr, "value": m.value, "mod": m.mod,
+                                "first_day": m.first_day.isoformat(), "last_day": m.last_day.isoformat(),
+                                "summary": m.summary, "relation": m.relation})
+    width_m = max(6, len(str(len(rows))))
+    for n, r in enumerate(rows, 1):
+        r["mention_id"] = f"M{n:0{width_m}d}"
+        mi = r.pop("mention", None)
+        r["event_id"] = event_of.get(mi) if mi is not None else None
+    mentions_df = pd.DataFrame(rows, columns=MENTION_COLUMNS)
+    for c in ("start", "end", "clause_start", "clause_end"):
+        mentions_df[c] = mentions_df[c].astype("Int64")
+    events_df = pd.DataFrame(ev_rows, columns=EVENT_COLUMNS)
+    clauses_df = pd.DataFrame(clause_rows, columns=CLAUSE_COLUMNS)
+    from .report import document_counts
+    documents_df = document_counts(pd.DataFrame(docs, columns=["doc_id", "origin", "status", "published", "reason"]),
+                                   mentions_df)
+    return Timeline(events_df, mentions_df, clauses_df, documents_df, problems)
