@@ -38,6 +38,11 @@ class _Found:
     end: int
     rule: object
     partial: Partial
+    key: str                                   # the normalised text the rule matched
+
+
+_MISSING = object()
+_CACHE_LIMIT = 200_000
 
 
 class Engine:
@@ -46,9 +51,12 @@ class Engine:
             compile_rule(r, i)
         self.rules = list(RULES)
         self.rule_of_group = {f"R{r.index}": r for r in self.rules}
+        self.rule_names = [r.name for r in self.rules]
         self.lex = get_lexicon()
         self.automaton = self._automaton()
         self._tense_rx = self._tense_regex()
+        self._productions: dict = {}
+        self._resolutions: dict = {}
 
     # --- candidate spotting ---------------------------------------------------------------------
     def _automaton(self):
@@ -131,10 +139,10 @@ class Engine:
             out.append(ws + 1)
         return out
 
-    def candidates(self, norm: str) -> list:
+    def candidates(self, norm: str, nz=None) -> list:
         """Sorted (position, rule ids) where a rule's first word stands at a word start."""
         starts: dict[int, frozenset] = {}
-        framed = " " + word_text(norm) + " "
+        framed = " " + (nz.words() if nz is not None else word_text(norm)) + " "
         for end, (d, backs) in self.automaton.iter(framed):
             h = end - d
             for back, ids in backs:
@@ -175,10 +183,10 @@ class Engine:
                 return True
         return False
 
-    def match(self, norm: str) -> list[_Found]:
+    def match(self, norm: str, nz=None) -> list[_Found]:
         found: list[_Found] = []
         last_end = -1
-        for p, ids in self.candidates(norm):
+        for p, ids in self.candidates(norm, nz):
             if p < last_end:
                 continue
             master, rules = self._master(ids)
@@ -189,7 +197,7 @@ class Engine:
                 last_end = m.end()                       # «قوى 14 آذار»: a name, not a date
                 continue
             r = self.rule_of_group[m.lastgroup]
-            partial = self._apply(r, m)
+            partial = self._produce(r, m)
             if partial is None or not self._left_ok(r, norm, p):
                 alt = self._fallback(norm, p, [x for x in rules if x.index > r.index])
                 if alt is None:
@@ -200,9 +208,19 @@ class Engine:
                 lm = r.left_rx.search(norm, max(0, s - 16), s)
                 if lm:
                     s = lm.start()
-            found.append(_Found(s, e, r, partial))
+            found.append(_Found(s, e, r, partial, m.group()))
             last_end = e
         return found
+
+    def _produce(self, r, m) -> Optional[Partial]:
+        """The rule's production, memoised on (rule, matched text): it depends on nothing else."""
+        key = (r.index, m.group())
+        partial = self._productions.get(key, _MISSING)
+        if partial is _MISSING:
+            if len(self._productions) > _CACHE_LIMIT:
+                self._productions.clear()
+            partial = self._productions[key] = self._apply(r, m)
+        return partial
 
     @staticmethod
     def _left_ok(r, norm: str, p: int) -> bool:
@@ -213,7 +231,7 @@ class Engine:
             m = r.compiled.match(norm, p)
             if m is None:
                 continue
-            partial = self._apply(r, m)
+            partial = self._produce(r, m)
             if partial is not None and not self._blocked(norm, p, m.end()) and self._left_ok(r, norm, p):
                 return r, m, partial
         return None
@@ -249,25 +267,35 @@ class Engine:
     def tag(self, text: str, anchor: Optional[_dt.date]) -> list[Timex]:
         nz = normalize(text)
         norm = nz.text
-        found = self.match(norm)
-        out: list[Timex] = []
+        found = self.match(norm, nz)
         resolved: list[Resolved] = []
+        cache = self._resolutions
         for f in found:
-            tense = self.tense_at(norm, f.start, f.end) if needs_tense(f.partial) else None
-            res = self._resolve(f, norm, anchor, tense)
+            p = f.partial
+            tense = self.tense_at(norm, f.start, f.end) if needs_tense(p) else None
+            related = p.offset is not None and _RELATION_AFTER.match(norm, f.end) is not None
+            # resolution is a pure function of these, so it is memoised on them
+            key = (f.rule.index, f.key, related, anchor, tense)
+            res = cache.get(key)
+            if res is None:
+                if len(cache) > _CACHE_LIMIT:
+                    cache.clear()
+                res = cache[key] = self._resolve(p, related, anchor, tense)
             resolved.append(res)
         self._link_mowafiq(norm, found, resolved)
+        out: list[Timex] = []
+        span = nz.span
+        name = self.rule_names
         for f, res in zip(found, resolved):
-            s, e = nz.span(f.start, f.end)
-            out.append(Timex(text=text[s:e], start=s, end=e, type=res.type, value=res.value, mod=res.mod,
-                             first_day=res.first_day, last_day=res.last_day, grain=res.grain,
-                             calendar=res.calendar, rule=f.rule.name, flags=res.flags, status=res.status,
-                             reason=res.reason, tense=res.tense))
+            s, e = span(f.start, f.end)
+            out.append(Timex(text[s:e], s, e, res.type, res.value, res.mod, res.first_day, res.last_day,
+                             res.grain, res.calendar, name[f.rule.index], res.flags, res.status,
+                             res.reason, res.tense))
         return out
 
-    def _resolve(self, f: _Found, norm: str, anchor, tense) -> Resolved:
-        p = f.partial
-        if p.offset is not None and _RELATION_AFTER.match(norm, f.end):
+    @staticmethod
+    def _resolve(p: Partial, related: bool, anchor, tense) -> Resolved:
+        if related:
             # «قبل ثلاثة أيام من الانتخابات»: counted from another event, not from the anchor
             amount, grain = p.offset
             return resolve(Partial("duration", amount=abs(amount), unit=grain, mod=p.mod,

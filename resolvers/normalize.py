@@ -71,6 +71,7 @@ for _ch in _DELETE:
     else:
         _slow_chars.append(_ch)
 _FAST_TABLE = bytes.maketrans(bytes(_fast_src), bytes(_fast_dst))
+_WORD_TABLE = bytes(b if bytes([b]).decode(_CODEC, "replace").isalnum() else 0x20 for b in range(256))
 _FAST_DELETE = bytes(_fast_del)
 _FAST_DELETE_RX = re.compile(b"[" + re.escape(_FAST_DELETE) + b"]")
 # Anything the slow path must see: unfoldable characters and presentation forms.  Characters outside
@@ -88,6 +89,13 @@ class Normalized:
     # normalised index where that run starts and the original index it maps to.  Empty: identity.
     _norm_breaks: tuple = ()
     _orig_at_break: tuple = ()
+    _folded: bytes = None                     # the cp1256 bytes of ``text``, when the fast path made them
+
+    def words(self) -> str:
+        """``text`` with every character that is not a letter or a digit replaced by a space."""
+        if self._folded is not None and len(self._folded) == len(self.text):
+            return self._folded.translate(_WORD_TABLE).decode(_CODEC)
+        return word_text(self.text)
 
     def orig_start(self, i: int) -> int:
         """Original offset of the normalised character at index ``i``."""
@@ -124,7 +132,7 @@ def _fast(text: str) -> Normalized:
     if len(folded) == len(raw):
         # ASCII '?' stands in for unencodable characters: put the original ones back where they are
         # not ASCII so that the text a rule sees is faithful (e.g. an emoji is still a non-letter).
-        return Normalized(text, _restore(norm, text, None))
+        return Normalized(text, _restore(norm, text, None), (), (), folded)
     norm_breaks, orig_at = [], []
     deleted = 0
     for m in _FAST_DELETE_RX.finditer(raw):
@@ -135,7 +143,7 @@ def _fast(text: str) -> Normalized:
         orig_at.append(p + 1)
     nb, oa = _compress(norm_breaks, orig_at)
     out = Normalized(text, norm, tuple(nb), tuple(oa))
-    return Normalized(text, _restore(norm, text, out), out._norm_breaks, out._orig_at_break)
+    return Normalized(text, _restore(norm, text, out), out._norm_breaks, out._orig_at_break, folded)
 
 
 def _compress(nb, oa):
@@ -225,7 +233,7 @@ def normalize(text: str) -> Normalized:
             return _slow(text)                      # ligatures: one character becomes several
         pre = text.translate(_ONE_TO_ONE)           # same length, so the offsets stay valid
         out = _fast(pre)
-        return Normalized(text, out.text, out._norm_breaks, out._orig_at_break)
+        return Normalized(text, out.text, out._norm_breaks, out._orig_at_break, out._folded)
     return _fast(text)
 
 
@@ -238,8 +246,6 @@ def fold(text: str) -> str:
 def fold_word(word: str) -> str:
     return fold(word)
 
-
-_WORD_TABLE = bytes(b if bytes([b]).decode(_CODEC, "replace").isalnum() else 0x20 for b in range(256))
 
 
 def word_text(norm: str) -> str:
