@@ -27,6 +27,8 @@ CLITICS = frozenset(fold(w) for w in ("و", "ف", "ب", "ل", "ك", "وب", "و�
 _BOUNDARY = ".!?؟؛\n"
 _SPACE = " \t"
 _MOWAFIQ = re.compile(r"^[ \t،,(\-]*(?:و)?(?:الموافق|الموافقة|ويوافق|يوافق|الموافق ل)[ \t]*(?:ل)?[ \t]*$")
+_RIGHT_WORD = re.compile(r"[ \t]+(\w+)")
+_LEFT_WORD = re.compile(r"(\w+)[ \t]+$")
 _RELATION_AFTER = re.compile(r"[ \t]+(?:من|على)[ \t]+(?!الان(?!\w))")
 
 NO_ANCHOR = "no publication date (anchor) to resolve a relative expression against"
@@ -56,6 +58,9 @@ class Engine:
         self.automaton = self._automaton()
         self._tense_rx = self._tense_regex()
         self._productions: dict = {}
+        self._blocked_forms = frozenset(f for f, _ in self.lex.blockers if f != "*")
+        self._wild_words = tuple(sorted(self.lex.blockers.get(("*", "left"), set())
+                                        | self.lex.blockers.get(("*", "right"), set())))
         self._resolutions: dict = {}
 
     # --- candidate spotting ---------------------------------------------------------------------
@@ -89,11 +94,11 @@ class Engine:
         # framed by spaces (and optionally preceded by clitics), so a hit is always a whole word.
         a = ahocorasick.Automaton()
         for k, backs in keys.items():
-            value_backs = tuple((b, frozenset(ix | self.wildcard_rules)) for b, ix in sorted(backs.items(), reverse=True))
+            ids0, ids1 = (frozenset(backs[b] | self.wildcard_rules) if b in backs else None for b in (0, 1))
             digit = k.isdigit()
             for c in ("",) + tuple(sorted(CLITICS)):
                 framed = " " + c + k + ("" if digit else " ")
-                a.add_word(framed, (len(framed) - 1 - len(c), value_backs))
+                a.add_word(framed, (len(framed) - 1 - len(c), ids0, ids1))
         a.make_automaton()
         self.keys = keys
         self._masters = {}
@@ -143,42 +148,43 @@ class Engine:
         """Sorted (position, rule ids) where a rule's first word stands at a word start."""
         starts: dict[int, frozenset] = {}
         framed = " " + (nz.words() if nz is not None else word_text(norm)) + " "
-        for end, (d, backs) in self.automaton.iter(framed):
+        get = starts.get
+        for end, (d, ids0, ids1) in self.automaton.iter(framed):
             h = end - d
-            for back, ids in backs:
-                if back == 0:
-                    prev = starts.get(h)
-                    starts[h] = ids if prev is None else prev | ids
-                else:
-                    for p in self._previous_word_starts(norm, h):
-                        prev = starts.get(p)
-                        starts[p] = ids if prev is None else prev | ids
+            if ids0 is not None:
+                prev = get(h)
+                starts[h] = ids0 if prev is None else prev | ids0
+            if ids1 is not None:
+                for p in self._previous_word_starts(norm, h):
+                    prev = get(p)
+                    starts[p] = ids1 if prev is None else prev | ids1
         return sorted(starts.items())
 
     # --- matching -------------------------------------------------------------------------------
     def _apply(self, r, m) -> Optional[Partial]:
         return r.prod(slot_values(r, m))
 
-    def _blocked(self, norm: str, s: int, e: int) -> bool:
-        expr = " ".join(norm[s:e].split())
+    def _blocked(self, norm: str, s: int, e: int, wild: bool) -> bool:
+        """A blocker's context word stands next to the expression («روسيا اليوم», «قوى 14 آذار»).
+        ``wild``: whether a context word of the blockers that apply to any expression is in the text."""
         bl = self.lex.blockers
-        if self._blocked_by(norm, s, e, bl.get(("*", "left")), bl.get(("*", "right"))):
+        if wild and self._blocked_by(norm, s, e, bl.get(("*", "left")), bl.get(("*", "right"))):
             return True
-        right = bl.get((expr, "right"))
-        if right:
-            m = re.match(r"[ \t]+(\w+)", norm[e:e + 40])
-            if m and m.group(1) in right:
-                return True
-        return self._blocked_by(norm, s, e, bl.get((expr, "left")), None)
+        expr = norm[s:e]
+        if expr not in self._blocked_forms:
+            expr = " ".join(expr.split())
+            if expr not in self._blocked_forms:
+                return False
+        return self._blocked_by(norm, s, e, bl.get((expr, "left")), bl.get((expr, "right")))
 
     @staticmethod
     def _blocked_by(norm, s, e, left, right) -> bool:
         if right:
-            m = re.match(r"[ \t]+(\w+)", norm[e:e + 40])
+            m = _RIGHT_WORD.match(norm, e, e + 40)
             if m and m.group(1) in right:
                 return True
         if left:
-            m = re.search(r"(\w+)[ \t]+$", norm[max(0, s - 40):s])
+            m = _LEFT_WORD.search(norm, max(0, s - 40), s)
             if m and m.group(1) in left:
                 return True
         return False
@@ -186,6 +192,7 @@ class Engine:
     def match(self, norm: str, nz=None) -> list[_Found]:
         found: list[_Found] = []
         last_end = -1
+        wild = any(w in norm for w in self._wild_words)
         for p, ids in self.candidates(norm, nz):
             if p < last_end:
                 continue
@@ -193,13 +200,13 @@ class Engine:
             m = master.match(norm, p)
             if m is None:
                 continue
-            if self._blocked(norm, p, m.end()):
+            if self._blocked(norm, p, m.end(), wild):
                 last_end = m.end()                       # «قوى 14 آذار»: a name, not a date
                 continue
             r = self.rule_of_group[m.lastgroup]
             partial = self._produce(r, m)
             if partial is None or not self._left_ok(r, norm, p):
-                alt = self._fallback(norm, p, [x for x in rules if x.index > r.index])
+                alt = self._fallback(norm, p, [x for x in rules if x.index > r.index], wild)
                 if alt is None:
                     continue
                 r, m, partial = alt
@@ -226,13 +233,13 @@ class Engine:
     def _left_ok(r, norm: str, p: int) -> bool:
         return not r.left_required or r.left_rx.search(norm, max(0, p - 16), p) is not None
 
-    def _fallback(self, norm: str, p: int, rules):
+    def _fallback(self, norm: str, p: int, rules, wild: bool):
         for r in rules:
             m = r.compiled.match(norm, p)
             if m is None:
                 continue
             partial = self._produce(r, m)
-            if partial is not None and not self._blocked(norm, p, m.end()) and self._left_ok(r, norm, p):
+            if partial is not None and not self._blocked(norm, p, m.end(), wild) and self._left_ok(r, norm, p):
                 return r, m, partial
         return None
 

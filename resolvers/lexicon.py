@@ -136,15 +136,40 @@ class Category:
     entries: dict = field(default_factory=dict)     # normalised form -> Lexeme
 
     def alternation(self) -> str:
-        forms = sorted(self.entries, key=lambda f: (-len(f), f))
-        return "|".join(_form_regex(f) for f in forms)
+        """The forms as a regex trie: longest first at every branch, one comparison to reject a
+        branch (a flat alternation of 70 month names costs 70 comparisons where nothing matches)."""
+        return _trie_regex([f.split() for f in self.entries])
 
     def lookup(self, matched: str):
         return self.entries.get(" ".join(matched.split()))
 
 
-def _form_regex(form: str) -> str:
-    return "[ \t]+".join(re.escape(w) for w in form.split())
+def _trie_regex(forms: list) -> str:
+    """A regex matching exactly the given forms (lists of words), longest alternative first."""
+    trie: dict = {}
+    for words in forms:
+        node = trie
+        for i, w in enumerate(words):
+            for ch in w:
+                node = node.setdefault(ch, {})
+            if i < len(words) - 1:
+                node = node.setdefault(" ", {})
+        node[""] = {}
+    return _node_regex(trie)
+
+
+def _node_regex(node: dict) -> str:
+    ends = "" in node
+    branches = []
+    for ch in sorted(k for k in node if k):
+        head = "[ \t]+" if ch == " " else re.escape(ch)
+        branches.append(head + _node_regex(node[ch]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return "(?:" + body + ")?"                # greedy: the longer form is tried first
+    return body
 
 
 def read_table(name: str, folder: Path = DATA) -> list[dict]:
