@@ -28,7 +28,7 @@ _BOUNDARY = ".!?؟؛\n"
 _SPACE = " \t"
 _MOWAFIQ = re.compile(r"^[ \t،,(\-]*(?:و)?(?:الموافق|الموافقة|ويوافق|يوافق|الموافق ل)[ \t]*(?:ل)?[ \t]*$")
 _RIGHT_WORD = re.compile(r"[ \t]+(\w+)")
-_LEFT_WORD = re.compile(r"(\w+)[ \t]+$")
+_LEFT_WORD = re.compile(r"(\w+)[ \t]+$")            # used with search(norm, s - 40, s)
 _RELATION_AFTER = re.compile(r"[ \t]+(?:من|على)[ \t]+(?!الان(?!\w))")
 
 NO_ANCHOR = "no publication date (anchor) to resolve a relative expression against"
@@ -139,10 +139,14 @@ class Engine:
         ws = j + 1
         if ws == e or (j >= 0 and norm[j].isalnum()):
             return ()
-        out = [ws]
-        if norm[ws] in "وف" and e - ws > 1:
-            out.append(ws + 1)
-        return out
+        # the word before must be the stop word the form starts with («في وقت سابق»), maybe with a
+        # clitic («وفي وقت سابق»)
+        word = norm[ws:e]
+        if word in STOPWORDS:
+            return (ws,)
+        if word[0] in "وف" and word[1:] in STOPWORDS:
+            return (ws + 1,)
+        return ()
 
     def candidates(self, norm: str, nz=None) -> list:
         """Sorted (position, rule ids) where a rule's first word stands at a word start."""
