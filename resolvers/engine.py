@@ -26,10 +26,10 @@ STOPWORDS = frozenset(fold(w) for w in ("في", "من", "إلى", "على", "ع�
 CLITICS = frozenset(fold(w) for w in ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك", "لل"))
 _BOUNDARY = ".!?؟؛\n"
 _SPACE = " \t"
-_MOWAFIQ = re.compile(r"^[ \t،,(\-]*(?:و)?(?:الموافق|الموافقة|ويوافق|يوافق|الموافق ل)[ \t]*(?:ل)?[ \t]*$")
+_MOWAFIQ = re.compile(fold(r"^[ \t،,(\-]*(?:و)?(?:الموافق|الموافقة|ويوافق|يوافق|الموافق ل)[ \t]*(?:ل)?[ \t]*$"))
 _RIGHT_WORD = re.compile(r"[ \t]+(\w+)")
 _LEFT_WORD = re.compile(r"(\w+)[ \t]+$")            # used with search(norm, s - 40, s)
-_RELATION_AFTER = re.compile(r"[ \t]+(?:من|على)[ \t]+(?!الان(?!\w))")
+_RELATION_AFTER = re.compile(fold(r"[ \t]+(?:من|على)[ \t]+(?!الان(?!\w))"))
 
 NO_ANCHOR = "no publication date (anchor) to resolve a relative expression against"
 

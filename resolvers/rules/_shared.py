@@ -2,7 +2,7 @@
 
 PART = "(?:{part:PART} )?"
 # «أكتوبر/ تشرين الأول», «يناير (كانون الثاني)», «يوليو - تموز»
-MONTH_PAIR = "{month:MONTH}(?:_(?:/|(?P<paren>\\()| - )_{alt:MONTH}(?(paren)_\\)))?"
+MONTH_PAIR = "{month:MONTH}(?:(?:_(?:/|(?P<paren>\\()| - )_| ){alt:MONTH}(?(paren)_\\)))?"
 # «الأربعاء 15 أكتوبر», «يوم الأربعاء، 15 أكتوبر», «الأربعاء الموافق 15 أكتوبر»
 WEEKDAY_PREFIX = "(?:(?:يوم )?{wd:WEEKDAY}_[،,]?_(?:الموافق )?)?"
 DAY = "(?:يوم )?(?:{day:DAY}|{dayw:ORDINAL} من)"
