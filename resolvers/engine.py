@@ -15,7 +15,7 @@ import ahocorasick
 
 from . import rules as _rules  # noqa: F401  (registers the rules)
 from .grammar import RULES, BUILTINS, compile_rule, slot_values, first_tokens
-from .lexicon import get_lexicon
+from .lexicon import get_lexicon, _trie_regex
 from .normalize import normalize, fold, word_text
 from .resolve import resolve, needs_tense, Resolved
 from .types import Partial, Timex, FLAG_HIJRI_MISMATCH
@@ -44,6 +44,25 @@ class _Found:
 
 
 _MISSING = object()
+
+
+class _Entry:
+    """A set of rules tried together at a candidate position, as one compiled alternation."""
+    __slots__ = ("ids", "rules", "_master")
+
+    def __init__(self, ids: frozenset, rules: list):
+        self.ids, self.rules, self._master = ids, rules, None
+
+    @property
+    def master(self) -> re.Pattern:
+        if self._master is None:
+            self._master = re.compile("|".join(r.regex for r in self.rules))
+        return self._master
+
+
+def _position(hit):
+    return hit[0]
+
 _CACHE_LIMIT = 200_000
 
 
@@ -59,6 +78,7 @@ class Engine:
         self._tense_rx = self._tense_regex()
         self._productions: dict = {}
         self._blocked_forms = frozenset(f for f, _ in self.lex.blockers if f != "*")
+        self._wild_left = tuple(sorted(self.lex.blockers.get(("*", "left"), set())))
         self._wild_words = tuple(sorted(self.lex.blockers.get(("*", "left"), set())
                                         | self.lex.blockers.get(("*", "right"), set())))
         self._resolutions: dict = {}
@@ -92,39 +112,25 @@ class Engine:
                         add(form, r.index)
         # Keys are matched on a copy of the text where every non-word character is a space, each key
         # framed by spaces (and optionally preceded by clitics), so a hit is always a whole word.
+        self._entries: dict[frozenset, _Entry] = {}
         a = ahocorasick.Automaton()
         for k, backs in keys.items():
-            ids0, ids1 = (frozenset(backs[b] | self.wildcard_rules) if b in backs else None for b in (0, 1))
+            e0, e1 = (self._entry(frozenset(backs[b] | self.wildcard_rules)) if b in backs else None
+                      for b in (0, 1))
             digit = k.isdigit()
             for c in ("",) + tuple(sorted(CLITICS)):
                 framed = " " + c + k + ("" if digit else " ")
-                a.add_word(framed, (len(framed) - 1 - len(c), ids0, ids1))
+                a.add_word(framed, (len(framed) - 1 - len(c), e0, e1))
         a.make_automaton()
         self.keys = keys
-        self._masters = {}
         return a
 
-    def _master(self, rule_ids: frozenset):
-        m = self._masters.get(rule_ids)
-        if m is None:
-            rules = [r for r in self.rules if r.index in rule_ids]
-            m = (re.compile("|".join(r.regex for r in rules)), rules)
-            self._masters[rule_ids] = m
-        return m
-
-    @staticmethod
-    def _word_start_ok(norm: str, h: int) -> bool:
-        """h starts a word, possibly after clitics («وأمس», «بالعام»)."""
-        if h == 0 or not norm[h - 1].isalnum():
-            return True
-        if norm[h].isdigit() and norm[h - 1].isdigit():
-            return False
-        j = h - 1
-        while j >= 0 and norm[j].isalpha() and h - j <= 3:
-            j -= 1
-        if j >= 0 and norm[j].isalnum():
-            return False
-        return norm[j + 1:h] in CLITICS
+    def _entry(self, ids: frozenset) -> "_Entry":
+        """The rules to try where a key stands; shared by equal rule sets, compiled on first use."""
+        e = self._entries.get(ids)
+        if e is None:
+            e = self._entries[ids] = _Entry(ids, [r for r in self.rules if r.index in ids])
+        return e
 
     @staticmethod
     def _previous_word_starts(norm: str, h: int):
@@ -149,20 +155,18 @@ class Engine:
         return ()
 
     def candidates(self, norm: str, nz=None) -> list:
-        """Sorted (position, rule ids) where a rule's first word stands at a word start."""
-        starts: dict[int, frozenset] = {}
+        """(position, rules to try) for every word that can begin a rule, in text order."""
         framed = " " + (nz.words() if nz is not None else word_text(norm)) + " "
-        get = starts.get
-        for end, (d, ids0, ids1) in self.automaton.iter(framed):
-            h = end - d
-            if ids0 is not None:
-                prev = get(h)
-                starts[h] = ids0 if prev is None else prev | ids0
-            if ids1 is not None:
-                for p in self._previous_word_starts(norm, h):
-                    prev = get(p)
-                    starts[p] = ids1 if prev is None else prev | ids1
-        return sorted(starts.items())
+        hits = []
+        add = hits.append
+        for end, (d, e0, e1) in self.automaton.iter(framed):
+            if e0 is not None:
+                add((end - d, e0))
+            if e1 is not None:
+                for p in self._previous_word_starts(norm, end - d):
+                    add((p, e1))
+        hits.sort(key=_position)
+        return hits
 
     # --- matching -------------------------------------------------------------------------------
     def _apply(self, r, m) -> Optional[Partial]:
@@ -172,8 +176,15 @@ class Engine:
         """A blocker's context word stands next to the expression («روسيا اليوم», «قوى 14 آذار»).
         ``wild``: whether a context word of the blockers that apply to any expression is in the text."""
         bl = self.lex.blockers
-        if wild and self._blocked_by(norm, s, e, bl.get(("*", "left")), bl.get(("*", "right"))):
-            return True
+        if wild:
+            j = s
+            while j > 0 and norm[j - 1] in _SPACE:
+                j -= 1
+            if j < s and norm.endswith(self._wild_left, 0, j) and \
+                    self._blocked_by(norm, s, e, bl.get(("*", "left")), None):
+                return True
+            if bl.get(("*", "right")) and self._blocked_by(norm, s, e, None, bl.get(("*", "right"))):
+                return True
         expr = norm[s:e]
         if expr not in self._blocked_forms:
             expr = " ".join(expr.split())
@@ -197,11 +208,18 @@ class Engine:
         found: list[_Found] = []
         last_end = -1
         wild = any(w in norm for w in self._wild_words)
-        for p, ids in self.candidates(norm, nz):
+        hits = self.candidates(norm, nz)
+        i, n = 0, len(hits)
+        while i < n:
+            p, entry = hits[i]
+            i += 1
             if p < last_end:
                 continue
-            master, rules = self._master(ids)
-            m = master.match(norm, p)
+            while i < n and hits[i][0] == p:            # several keys begin here: try all their rules
+                if hits[i][1] is not entry:
+                    entry = self._entry(entry.ids | hits[i][1].ids)
+                i += 1
+            m = entry.master.match(norm, p)
             if m is None:
                 continue
             if self._blocked(norm, p, m.end(), wild):
@@ -210,7 +228,7 @@ class Engine:
             r = self.rule_of_group[m.lastgroup]
             partial = self._produce(r, m)
             if partial is None or not self._left_ok(r, norm, p):
-                alt = self._fallback(norm, p, [x for x in rules if x.index > r.index], wild)
+                alt = self._fallback(norm, p, [x for x in entry.rules if x.index > r.index], wild)
                 if alt is None:
                     continue
                 r, m, partial = alt
@@ -249,15 +267,19 @@ class Engine:
 
     # --- tense ----------------------------------------------------------------------------------
     def _tense_regex(self):
-        words = sorted(self.lex.tense_words, key=len, reverse=True)
-        alt = "|".join("[ \t]+".join(map(re.escape, w.split())) for w in words)
+        alt = _trie_regex([w.split() for w in self.lex.tense_words])
         pre = "|".join(map(re.escape, self.lex.future_prefixes)) or "(?!)"
         return re.compile(f"(?<!\\w)(?:[وف])?(?:(?P<w>{alt})(?!\\w)|(?P<p>(?:{pre})[يتن]\\w{{2,}}))")
 
     def tense_at(self, norm: str, s: int, e: int) -> Optional[str]:
         """The tense of the clause around [s, e): the nearest cue in the same sentence, or None."""
-        a = max(norm.rfind(c, 0, s) for c in _BOUNDARY) + 1
-        b = min((x for x in (norm.find(c, e) for c in _BOUNDARY) if x >= 0), default=len(norm))
+        rf, fd = norm.rfind, norm.find
+        a = max(rf(".", 0, s), rf("\n", 0, s), rf("؟", 0, s), rf("؛", 0, s), rf("!", 0, s), rf("?", 0, s)) + 1
+        b = len(norm)
+        for c in _BOUNDARY:
+            x = fd(c, e, b)
+            if x >= 0:
+                b = x
         best, best_d = None, None
         for m in self._tense_rx.finditer(norm, a, b):
             if m.start() < e and m.end() > s:

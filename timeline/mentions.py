@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Callable, Optional, Sequence
 
@@ -42,6 +43,16 @@ _CUE_BEFORE = re.compile(r"(?:^|[\s(«\"،,])(?P<cue>بعد|قبل|عقب|اثر
 _DATE_CUE = re.compile(r"^(?:وب|و|ف)?(?P<cue>بعد|قبل)\s")
 _LINK = re.compile(r"^\s*(?:فقط\s+|تقريبا\s+)?(?:علي|من)\s+(?=\S)")
 _BARE_CUE = re.compile(r"(?:^|[\s(،,])(?:علي\s+)?(?:في\s+)?(?P<cue>عقب|اثر|اعقاب|بعيد)\s+(?=\S)")
+# a cheap test on the raw text before normalising it: the bare cues in any spelling (hamza forms,
+# diacritics and tatweel between the letters)
+_BARE_HINT = re.compile(r"[عإاأآٱ][\u064b-\u065f\u0670\u0640]*[قثع]|ب[\u064b-\u065f\u0670\u0640]*ع[\u064b-\u065f\u0670\u0640]*[يى]")
+_CUT_TAIL = re.compile(r"(?:^|\s)(?:في|منذ|حتى|خلال|مساء|صباح)\s*$")
+_CUT_CLITIC = re.compile(r"(?:^|(?<=\s))[وفبل]$")
+_SPACES = re.compile(r"\s+")
+_COMMAS = re.compile(r"\s*([،,])(?:\s*[،,])+")
+_EMPTY_PARENS = re.compile(r"\(\s*\)")
+_SPACE_PUNCT = re.compile(r"\s+([،,.:])")
+_AFTER_WINDOW = 80       # characters after an expression in which «(فقط) على/من X» is looked for
 
 
 @dataclass
@@ -126,15 +137,17 @@ def summarize(text: str, s: int, e: int, cut: Sequence[tuple[int, int]], words: 
         if b <= pos or a >= e:
             continue
         piece = text[pos:max(pos, a)]
-        piece = re.sub(r"(?:^|\s)(?:في|منذ|حتى|خلال|مساء|صباح)\s*$", " ", piece)
-        piece = re.sub(r"(?:^|(?<=\s))[وفبل]$", "", piece)      # «وأمس» minus «أمس» leaves «و»
+        piece = _CUT_TAIL.sub(" ", piece)
+        piece = _CUT_CLITIC.sub("", piece)      # «وأمس» minus «أمس» leaves «و»
         parts.append(piece)
         pos = max(pos, b)
     parts.append(text[pos:e])
-    out = re.sub(r"\s+", " ", " ".join(parts))
-    out = re.sub(r"\s*([،,])(?:\s*[،,])+", r"\1", out)
-    out = re.sub(r"\(\s*\)", "", out)
-    out = re.sub(r"\s+([،,.:])", r"\1", out).strip(_TRIM)
+    out = _SPACES.sub(" ", " ".join(parts))
+    if "," in out or "،" in out:
+        out = _COMMAS.sub(r"\1", out)
+    if "(" in out:
+        out = _EMPTY_PARENS.sub("", out)
+    out = _SPACE_PUNCT.sub(r"\1", out).strip(_TRIM)
     w = out.split()
     return " ".join(w[:words]) + (" …" if len(w) > words else "")
 
@@ -171,11 +184,15 @@ def _relations(text: str, s: int, e: int, tx: list[tuple[int, Timex]], anchor: O
     out = []
     starts = {t.start for _, t in tx}
     for i, t in tx:
-        before = normalize(text[max(s, t.start - 40):t.start])
-        after = normalize(text[t.end:e])
+        # «(فقط) على/من» right after the expression: a short window is enough (normalisation is
+        # local to each character); the whole rest of the sentence only when the window is all spaces
+        after = normalize(text[t.end:min(e, t.end + _AFTER_WINDOW)])
+        if t.end + _AFTER_WINDOW < e and len(after.text.lstrip()) < 16:
+            after = normalize(text[t.end:e])
         link = _LINK.match(after.text)
         if not link:
             continue
+        before = normalize(text[max(s, t.start - 40):t.start])
         amount, cue, cue_start = None, None, None
         if t.type == "DURATION":
             m = _CUE_BEFORE.search(before.text)
@@ -202,6 +219,8 @@ def _relations(text: str, s: int, e: int, tx: list[tuple[int, Timex]], anchor: O
         if x1 > x0 and x0 not in starts:
             out.append(_Relation(cue_start, x0, x1, i, 1, amount, cue))
     # «عقب X», «إثر X», «في أعقاب X»: no duration
+    if not _BARE_HINT.search(text, s, e):
+        return out
     seg = normalize(text[s:e])
     for m in _BARE_CUE.finditer(seg.text):
         cue_start = s + seg.orig_start(m.start("cue"))
@@ -249,9 +268,19 @@ def extract(doc_id: str, text: str, published: Optional[dt.date], timexes: list[
         s, e = trim(text, s, e)
         if e <= s:
             s, e = expr_s, expr_e
-        inner = [(t.start, t.end) for t in timexes if s <= t.start < e]
         clause = text[s:e]
-        toks_text = "".join(ch if not any(a <= s + k < b for a, b in inner) else " " for k, ch in enumerate(clause))
+        # the clause with its own date expressions blanked out (offsets kept)
+        pieces, pos = [], s
+        for k in range(bisect_left(starts, s), bisect_left(starts, e)):
+            a, b = spans[k]
+            if b > pos:
+                if a > pos:
+                    pieces.append(text[pos:a])
+                b = min(b, e)
+                pieces.append(" " * (b - max(a, pos)))
+                pos = b
+        pieces.append(text[pos:e])
+        toks_text = "".join(pieces)
         m = EventMention(doc_id, s, e, clause, expr_s, expr_e, text[expr_s:expr_e], value, mod, first, last,
                          grain, summarize(text, s, e, cut), words(toks_text), list(rows_idx), relation)
         mentions.append(m)
@@ -260,10 +289,15 @@ def extract(doc_id: str, text: str, published: Optional[dt.date], timexes: list[
             rows[ri]["clause_start"], rows[ri]["clause_end"] = s, e
         return m
 
-    for s, e in segments(text):
-        tx = [(i, t) for i, t in enumerate(timexes) if s <= t.start < e]
-        if not tx:
+    # expressions by start offset: each sentence finds its own by bisection, not by a scan of all
+    by_start = sorted(range(len(timexes)), key=lambda i: (timexes[i].start, i))
+    starts = [timexes[i].start for i in by_start]
+    spans = [(timexes[i].start, timexes[i].end) for i in by_start]
+    for s, e in segments(text) if timexes else ():
+        lo, hi = bisect_left(starts, s), bisect_left(starts, e)
+        if lo == hi:
             continue
+        tx = [(i, timexes[i]) for i in sorted(by_start[lo:hi])]
         rels = _relations(text, s, e, tx, published)
         used = {r.row for r in rels if r.row is not None}
         rels = [r for r in rels if not any(placeable(t) and r.x_start <= t.start < r.x_end for _, t in tx)]
