@@ -341,16 +341,35 @@ class Engine:
 
     @staticmethod
     def _link_mowafiq(norm, found, resolved):
-        """«25 شوال 1436 هـ الموافق 10 أغسطس 2015 م»: both must name the same day; flag both if not."""
+        """«25 شوال 1436 هـ الموافق 10 أغسطس 2015 م»: both sides name one day.  A side written
+        without its year takes the year that brings it nearest to its partner («28 شوال الموافق
+        13 أغسطس الجاري»); sides that still disagree are both flagged."""
         for i in range(len(found) - 1):
             a, b = resolved[i], resolved[i + 1]
             if not (a.grain == b.grain == "day" and a.value and b.value and {a.calendar, b.calendar} == {"hijri", "gregorian"}):
                 continue
             if not _MOWAFIQ.match(norm[found[i].end:found[i + 1].start]):
                 continue
-            if a.value != b.value:
+            ka, kb = _year_said(found[i].partial), _year_said(found[i + 1].partial)
+            if a.value != b.value and ka != kb:
+                j, partner = (i, b) if not ka else (i + 1, a)
+                p = found[j].partial
+                options = [resolve(p, partner.first_day, t) for t in ("past", "future")]
+                options = [o for o in options if o.value is not None]
+                if options:
+                    best = min(options, key=lambda o: abs((o.first_day - partner.first_day).days))
+                    resolved[j] = best._replace(flags=tuple(f for f in best.flags if f not in
+                                                            ("tense_decided", "default_past")) + ("year_from_pair",),
+                                                tense=None)
+                a, b = resolved[i], resolved[i + 1]
+            if a.last_day < b.first_day or b.last_day < a.first_day:
                 resolved[i] = _with_flag(a, FLAG_HIJRI_MISMATCH)
                 resolved[i + 1] = _with_flag(b, FLAG_HIJRI_MISMATCH)
+
+
+def _year_said(p: Partial) -> bool:
+    """Whether the text fixes the year of p (a year, «الجاري», «من العام الماضي»...)."""
+    return p.explicit_year or p.direction is not None or p.year_shift is not None
 
 
 def _with_flag(r: Resolved, flag: str) -> Resolved:

@@ -41,7 +41,8 @@ def range_days(s):
     end = Partial("date", year=s.year, month=s.month.month, day=s.day, calendar=s.month.calendar,
                   direction=s.dir.direction if s.dir else None, year_shift=year_ref_shift(s))
     return Partial("range", year=s.year, month=m1.month, day=s.d1, calendar=m1.calendar,
-                   direction=end.direction, year_shift=end.year_shift, end=end, flags=_pair_flags(s))
+                   direction=end.direction, year_shift=end.year_shift, end=end, flags=_pair_flags(s),
+                   explicit_year=s.year is not None)
 
 
 @rule("range_months",
@@ -54,7 +55,8 @@ def range_months(s):
     end = Partial("date", year=s.year, month=s.month.month, calendar=s.month.calendar,
                   direction=s.dir.direction if s.dir else None, year_shift=year_ref_shift(s))
     return Partial("range", year=s.year, month=s.m1.month, calendar=s.m1.calendar,
-                   direction=end.direction, year_shift=end.year_shift, end=end)
+                   direction=end.direction, year_shift=end.year_shift, end=end,
+                   explicit_year=s.year is not None)
 
 
 @rule("range_years", "(?:عامي|العامين|سنتي|الأعوام|السنوات|الفترة)_(?:من )?{y1:YEAR}_(?:و|الى|حتى|-)_{year:YEAR}",
