@@ -200,8 +200,10 @@ class Engine:
                 return True
         if left:
             m = _LEFT_WORD.search(norm, max(0, s - 40), s)
-            if m and m.group(1) in left:
-                return True
+            if m:
+                w = m.group(1)
+                if w in left or (w[0] in "وف" and w[1:] in left):
+                    return True
         return False
 
     def match(self, norm: str, nz=None) -> list[_Found]:
