@@ -25,6 +25,7 @@ from .types import Partial, Timex, FLAG_HIJRI_MISMATCH
 STOPWORDS = frozenset(fold(w) for w in ("في", "من", "إلى", "على", "عن", "مع", "ما", "كل", "و"))
 CLITICS = frozenset(fold(w) for w in ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك", "لل"))
 _BOUNDARY = ".!?؟؛\n"
+_SENTENCE_WINDOW = 600        # how far the tense of a clause is looked for, either side
 _SPACE = " \t"
 _MOWAFIQ = re.compile(fold(r"^[ \t،,(\-]*(?:و)?(?:الموافق|الموافقة|ويوافق|يوافق|الموافق ل)[ \t]*(?:ل)?[ \t]*$"))
 _RIGHT_WORD = re.compile(r"[ \t]+(\w+)")
@@ -276,8 +277,10 @@ class Engine:
     def tense_at(self, norm: str, s: int, e: int) -> Optional[str]:
         """The tense of the clause around [s, e): the nearest cue in the same sentence, or None."""
         rf, fd = norm.rfind, norm.find
-        a = max(rf(".", 0, s), rf("\n", 0, s), rf("؟", 0, s), rf("؛", 0, s), rf("!", 0, s), rf("?", 0, s)) + 1
-        b = len(norm)
+        lo = max(0, s - _SENTENCE_WINDOW)               # bounded: a line of 10 MB stays linear
+        a = max(lo - 1, rf(".", lo, s), rf("\n", lo, s), rf("؟", lo, s), rf("؛", lo, s), rf("!", lo, s),
+                rf("?", lo, s)) + 1
+        b = min(len(norm), e + _SENTENCE_WINDOW)
         for c in _BOUNDARY:
             x = fd(c, e, b)
             if x >= 0:

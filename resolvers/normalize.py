@@ -158,19 +158,25 @@ def _compress(nb, oa):
     return res_n, res_o
 
 
+_QUESTION = re.compile(r"\?")
+
+
 def _restore(norm: str, text: str, mapping) -> str:
     """Put back the non-ASCII characters that the cp1256 round trip turned into '?'."""
     if "?" not in norm:
         return norm
-    chars = None
-    for m in re.finditer(r"\?", norm):
+    parts, prev = [], 0
+    for m in _QUESTION.finditer(norm):
         i = m.start()
         o = mapping.orig_start(i) if mapping is not None else i
         if text[o] != "?":
-            if chars is None:
-                chars = list(norm)
-            chars[i] = text[o]
-    return norm if chars is None else "".join(chars)
+            parts.append(norm[prev:i])
+            parts.append(text[o])
+            prev = i + 1
+    if not parts:
+        return norm
+    parts.append(norm[prev:])
+    return "".join(parts)
 
 
 def _slow(text: str) -> Normalized:
@@ -231,7 +237,9 @@ def normalize(text: str) -> Normalized:
     if _SLOW_RX.search(text):
         if _EXPANDING_RX is not None and _EXPANDING_RX.search(text):
             return _slow(text)                      # ligatures: one character becomes several
-        pre = text.translate(_ONE_TO_ONE)           # same length, so the offsets stay valid
+        pre = text                                  # one-to-one, so the offsets stay valid
+        for ch in set(_SLOW_RX.findall(text)):
+            pre = pre.replace(ch, _ONE_TO_ONE.get(ord(ch), ch))
         out = _fast(pre)
         return Normalized(text, out.text, out._norm_breaks, out._orig_at_break, out._folded)
     return _fast(text)
