@@ -18,25 +18,30 @@ def test_every_table_loads_and_validates():
     assert lex["MONTH"].lookup("تشرين الاول").month == 10
 
 
-def test_a_bad_row_names_file_line_and_column(tmp_path):
+@pytest.fixture
+def tables(tmp_path):
+    """A copy of the vocabulary tables to spoil."""
     for f in DATA.glob("*.tsv"):
         shutil.copy(f, tmp_path / f.name)
+    return tmp_path
+
+
+def test_a_bad_row_names_file_line_and_column(tables):
+    tmp_path = tables
     (tmp_path / "weekdays.tsv").write_text("form\tweekday\tbare\nالأحد\tSunday\t0\n", encoding="utf-8")
     with pytest.raises(LexiconError, match=r"weekdays\.tsv:2: column 'weekday'"):
         Lexicon(tmp_path)
 
 
-def test_a_wrong_header_is_rejected(tmp_path):
-    for f in DATA.glob("*.tsv"):
-        shutil.copy(f, tmp_path / f.name)
+def test_a_wrong_header_is_rejected(tables):
+    tmp_path = tables
     (tmp_path / "parts.tsv").write_text("form\tmodifier\nمطلع\tSTART\n", encoding="utf-8")
     with pytest.raises(LexiconError, match=r"parts\.tsv: header"):
         Lexicon(tmp_path)
 
 
-def test_a_form_folding_to_another_with_a_different_value_is_rejected(tmp_path):
-    for f in DATA.glob("*.tsv"):
-        shutil.copy(f, tmp_path / f.name)
+def test_a_form_folding_to_another_with_a_different_value_is_rejected(tables):
+    tmp_path = tables
     with open(tmp_path / "relative_days.tsv", "a", encoding="utf-8") as fh:
         fh.write("امس\t1\n")                 # «أمس» folds to «امس», listed as -1
     with pytest.raises(LexiconError, match="already listed"):
