@@ -12,7 +12,7 @@ import datetime as _dt
 from functools import lru_cache
 from typing import Optional, Union
 
-from .types import Timex, Partial, Tense
+from .types import Timex, Partial
 
 __all__ = ["tag", "Timex", "Partial", "parse_anchor", "AnchorError"]
 

@@ -141,20 +141,6 @@ def slot_values(r: Rule, m: re.Match) -> Slots:
     return Slots(values, texts)
 
 
-def literal_words(r: Rule) -> set:
-    """Arabic words written literally in a rule's template (candidate keys for spotting)."""
-    words = set()
-    for m in _SLOT.finditer(r.template):
-        if m.group(2).startswith("="):
-            words.update(fold(m.group(2)[1:]).split())
-    stripped = _SLOT.sub(" ", r.template)
-    return words | {fold(w) for w in re.findall(r"[\u0600-\u06ff]+", stripped)}
-
-
-def categories_of(r: Rule) -> set:
-    return {m.group(2) for m in _SLOT.finditer(r.template) if not m.group(2).startswith("=")}
-
-
 # --- first tokens: which words can begin a match of a rule ------------------------------------------
 WILDCARD = ("any", None)
 

@@ -24,7 +24,6 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
 
 _DIACRITICS = [chr(c) for c in range(0x064B, 0x0660)] + ["\u0670"]
 _DELETE = _DIACRITICS + ["\u0640", "\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c",
@@ -249,10 +248,6 @@ def fold(text: str) -> str:
     """The normalised string only (for vocabulary tables, templates and similarity measures)."""
     return normalize(text).text
 
-
-@lru_cache(maxsize=65536)
-def fold_word(word: str) -> str:
-    return fold(word)
 
 
 

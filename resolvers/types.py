@@ -1,21 +1,14 @@
 """Types shared by the matcher and the resolver.
 
-Matching produces a :class:`Match` carrying a :class:`Partial` (what the text *says*, with ``None``
-for "not said"); :func:`resolvers.resolve.resolve` turns a ``Partial`` and an explicit anchor date into
-a :class:`Timex` (what date it *means*).  No ``datetime`` is computed before resolution.
+Matching produces a :class:`Partial` (what the text *says*, with ``None`` for "not said");
+:func:`resolvers.resolve.resolve` turns a ``Partial``, an explicit anchor date and the clause's tense
+into a value, which the engine returns as a :class:`Timex` (what date it *means*, and where it was
+said).  No ``datetime`` is computed before resolution.
 """
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field
-from enum import Enum
 from typing import NamedTuple, Optional
-
-
-class Tense(str, Enum):
-    PAST = "past"
-    FUTURE = "future"
-    UNKNOWN = "unknown"
 
 
 # Grains, coarsest last.  Plain strings keep the Timex light and easy to export.
@@ -34,32 +27,33 @@ FLAG_DEFAULT_PAST = "default_past"                  # no tense cue: past by defa
 class Partial:
     """What an expression says, before any date arithmetic.  ``None`` means "not said".
 
-    kind: 'date', 'duration', 'vague', 'set', 'year_hijri', 'month_hijri', 'holiday', 'range'
+    kind: 'date', 'duration', 'vague', 'set', 'holiday' or 'range'.  Built once per match, so it is a
+    light value object: class-level defaults, only the said fields stored, equality by value.
     """
     year: Optional[int] = None
     month: Optional[int] = None
     day: Optional[int] = None
-    weekday: Optional[int] = None
+    weekday: Optional[int] = None            # 0 = Monday ... 6 = Sunday (datetime's convention)
     calendar: str = "gregorian"
-    rel_day: Optional[int] = None
-    year_shift: Optional[int] = None
-    explicit_year: bool = False
-    period: Optional[str] = None
-    period_shift: Optional[int] = None
-    direction: Optional[int] = None
-    part: Optional[str] = None
+    rel_day: Optional[int] = None            # اليوم 0, أمس -1, غدا +1 ...
+    year_shift: Optional[int] = None         # «من العام الماضي» -1: the year relative to the anchor's
+    explicit_year: bool = False              # the text wrote a year
+    period: Optional[str] = None             # grain of a deictic period: 'week', 'month', 'year', 'quarter'
+    period_shift: Optional[int] = None       # الشهر الماضي -> period 'month', shift -1
+    direction: Optional[int] = None          # -1 past, 0 current, +1 future (named month, weekday, season)
+    part: Optional[str] = None               # START / MID / END
     quarter: Optional[int] = None
     half: Optional[int] = None
-    season: Optional[str] = None
-    offset: Optional[tuple] = None
-    amount: Optional[float] = None
-    unit: Optional[str] = None
-    mod: Optional[str] = None
-    vague: Optional[str] = None
-    set_value: Optional[str] = None
+    season: Optional[str] = None             # SP SU FA WI
+    offset: Optional[tuple] = None           # (signed count, grain): a shift from the anchor
+    amount: Optional[float] = None           # durations: the count ('X' when vague: «بضعة»)
+    unit: Optional[str] = None               # durations: the grain of the unit
+    mod: Optional[str] = None                # LESS_THAN, MORE_THAN, APPROX
+    vague: Optional[str] = None              # PAST_REF / PRESENT_REF / FUTURE_REF
+    set_value: Optional[str] = None          # SET values: P1D, XXXX-WXX-5
     holiday: Optional[str] = None
-    time_of_day: Optional[str] = None
-    end: Optional["Partial"] = None
+    time_of_day: Optional[str] = None        # MO MI AF EV NI
+    end: Optional["Partial"] = None          # ranges: the second end point
     flags: tuple = ()
 
     __FIELDS = None
