@@ -4,7 +4,7 @@ Every rule and every vocabulary table sees only normalised text:
 
 * hamza/madda alef forms أ إ آ ٱ -> ا, alef maksura ى -> ي (so جمادى = جمادي, الأولى = الاولي);
 * tashkeel and tanween (U+064B-U+065F, U+0670) and tatweel (U+0640) are removed (غداً -> غدا);
-* zero-width and bidi control characters are removed;
+* zero-width, bidi and C0 control characters are removed (tab, newline and carriage return stay);
 * Arabic-Indic (٠-٩) and Persian (۰-۹) digits become ASCII digits;
 * Persian/Urdu letter variants (ی ک ە ۀ) fold to their Arabic letters;
 * presentation forms (U+FB50-U+FDFF, U+FE70-U+FEFF) are decomposed (NFKC), ligatures included;
@@ -28,7 +28,8 @@ from dataclasses import dataclass
 _DIACRITICS = [chr(c) for c in range(0x064B, 0x0660)] + ["\u0670"]
 _DELETE = _DIACRITICS + ["\u0640", "\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c",
                          "\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067",
-                         "\u2068", "\u2069", "\ufeff", "\u00ad"]
+                         "\u2068", "\u2069", "\ufeff", "\u00ad"] + \
+    [chr(c) for c in range(0x20) if chr(c) not in "\t\n\r"] + ["\x7f"]      # C0 controls
 _FOLD = {
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ې": "ي", "ک": "ك", "ە": "ه",
     "ۀ": "ه", "ۃ": "ة", "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
