@@ -1,12 +1,15 @@
 """Command line: ``arabic-timeline build|tag|demo`` (also ``python -m timeline``).
 
-Exit status: 0 on success; 1 when nothing could be read, or with ``--strict`` when any input problem
-was reported; 2 for usage errors.
+Exit status: 0 on success; 1 when nothing could be read, when the outputs cannot be written, or with
+``--strict`` when any input problem (error or warning) was reported; 2 for usage errors; 130 when
+interrupted (Ctrl-C: no output is left half-written); 70 for an internal error (reported in one line,
+the traceback only with ``TIMELINE_DEBUG=1``).
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -15,19 +18,33 @@ from .documents import parse_published
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
 
 
-def _build(inputs, out: Path, strict: bool, workers: int) -> int:
+def _build(inputs, out: Path, strict: bool, workers, trust_text_weekdays: bool = False, engine: str = "local",
+           scheduler=None) -> int:
+    from .engines import EngineUnavailable
     from .pipeline import build
-    tl = build(inputs, progress=sys.stderr.isatty())
+    try:
+        tl = build(inputs, progress=sys.stderr.isatty(), trust_text_weekdays=trust_text_weekdays,
+                   workers=workers, engine=engine, scheduler=scheduler)
+    except EngineUnavailable as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
     for p in tl.problems:
         print(p, file=sys.stderr)
-    paths = tl.write(out)
+    try:
+        paths = tl.write(out)
+    except OSError as e:
+        print(f"error: cannot write the outputs to {out}: {e.strerror or e}"
+              f"{' (' + e.filename + ')' if getattr(e, 'filename', None) else ''}", file=sys.stderr)
+        return 1
     print(tl.summary(), file=sys.stderr)
     print(f"wrote {', '.join(str(p) for p in paths.values())}", file=sys.stderr)
     if tl.totals()["articles_read"] == 0:
         print("error: no article could be read", file=sys.stderr)
         return 1
     if strict and tl.problems:
-        print(f"error: {len(tl.problems)} input problem(s) and --strict was given", file=sys.stderr)
+        errors = sum(p.severity == "error" for p in tl.problems)
+        print(f"error: {len(tl.problems)} input problem(s) ({errors} error(s), {len(tl.problems) - errors} "
+              f"warning(s)) and --strict was given", file=sys.stderr)
         return 1
     return 0
 
@@ -35,7 +52,12 @@ def _build(inputs, out: Path, strict: bool, workers: int) -> int:
 def _tag(text: str | None, anchor: str, as_json: bool) -> int:
     from resolvers import tag
     if text is None:
-        text = sys.stdin.read()
+        from .documents import NotText, decode_bytes
+        try:
+            text = decode_bytes(sys.stdin.buffer.read()).text
+        except NotText as e:
+            print(f"error: standard input: {e}", file=sys.stderr)
+            return 1
     try:
         day = parse_published(anchor)
     except ValueError as e:
@@ -54,6 +76,23 @@ def _tag(text: str | None, anchor: str, as_json: bool) -> int:
 
 
 def main(argv=None) -> int:
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        print("\ninterrupted: no output file was left half-written (each one is written to a temporary "
+              "file, then renamed)", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 1
+    except Exception as e:                       # a bug: one clear line, the traceback on demand
+        if os.environ.get("TIMELINE_DEBUG"):
+            raise
+        print(f"error: internal error ({type(e).__name__}: {e}); no output file was left half-written. "
+              f"Please report it; TIMELINE_DEBUG=1 shows the traceback", file=sys.stderr)
+        return 70
+
+
+def _main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="arabic-timeline",
                                  description="Turn dated Arabic news articles into one ordered event timeline.")
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -61,8 +100,17 @@ def main(argv=None) -> int:
     b.add_argument("inputs", nargs="+", metavar="INPUT",
                    help="a folder with manifest.csv, or a .jsonl, .csv or .parquet file (id,text,published)")
     b.add_argument("--out", required=True, type=Path, help="output folder")
-    b.add_argument("--strict", action="store_true", help="exit non-zero when any input problem is reported")
-    b.add_argument("--workers", type=int, default=1, help="worker processes (reserved; runs in one process)")
+    b.add_argument("--strict", action="store_true",
+                   help="exit with status 1 when any input problem (error or warning) is reported")
+    b.add_argument("--trust-text-weekdays", action="store_true",
+                   help="resolve a document whose weekday names («أمس الأربعاء») all point to another day than "
+                        "its publication date against that day")
+    b.add_argument("--workers", type=int, default=None,
+                   help="processes that tag the articles (default: min(cores, 4) for more than 300 articles, else 1)")
+    b.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local: this machine; dask: a Dask cluster (needs: pip install 'arabic-timeline[dask]')")
+    b.add_argument("--scheduler", metavar="ADDRESS",
+                   help="with --engine dask: the address of a running Dask scheduler (default: a local cluster)")
     t = sub.add_parser("tag", help="print the date expressions of a text")
     t.add_argument("text", nargs="?", help="the text (read from stdin when omitted)")
     t.add_argument("--anchor", required=True, help="publication date the expressions are resolved against")
@@ -71,9 +119,11 @@ def main(argv=None) -> int:
     d.add_argument("--out", type=Path, default=Path("timeline-demo"))
     a = ap.parse_args(argv)
     if a.cmd == "build":
-        if a.workers < 1:
+        if a.workers is not None and a.workers < 1:
             ap.error("--workers must be at least 1")
-        return _build(a.inputs, a.out, a.strict, a.workers)
+        if a.scheduler and a.engine != "dask":
+            ap.error("--scheduler needs --engine dask")
+        return _build(a.inputs, a.out, a.strict, a.workers, a.trust_text_weekdays, a.engine, a.scheduler)
     if a.cmd == "tag":
         return _tag(a.text, a.anchor, a.json)
     rc = _build([SEEDS], a.out, False, 1)

@@ -378,8 +378,9 @@ def _make(fields: dict, text, file: str, line: Optional[int], origin: str,
     if text is None or (isinstance(text, float) and text != text):
         return [Problem(file, "no text (the 'text' field is missing or null)", line, doc_id, code="no_text")]
     if not isinstance(text, str):
-        return [Problem(file, f"the 'text' field is a {type(text).__name__}, not a string", line, doc_id,
-                        code="no_text")]
+        kind = {int: "number", float: "number", bool: "boolean", list: "list", dict: "object"}.get(
+            type(text), type(text).__name__)
+        return [Problem(file, f"the 'text' field is a {kind}, not a string", line, doc_id, code="no_text")]
     text = text.lstrip("\ufeff")
     if not text.strip():
         what = "empty" if not text else "blank (only whitespace)"
@@ -563,7 +564,7 @@ def read_jsonl(path: Path) -> Iterator[Item]:
                 continue
             records += 1
             try:
-                rec = json.loads(line)
+                rec = json.loads(line.rstrip("\r\n"))
             except json.JSONDecodeError as e:
                 yield from _undecodable(str(path), bad)
                 yield Problem(str(path), f"bad JSON: {e.msg} at column {e.colno}", line_no, code="bad_json")
@@ -572,8 +573,9 @@ def read_jsonl(path: Path) -> Iterator[Item]:
                 yield Problem(str(path), "bad JSON: nested too deeply", line_no, code="bad_json")
                 continue
             if not isinstance(rec, dict):
-                yield Problem(str(path), f"a JSON object was expected, not a JSON {type(rec).__name__}", line_no,
-                              code="not_object")
+                kind = {list: "array", str: "string", int: "number", float: "number", bool: "boolean"}.get(
+                    type(rec), "null")
+                yield Problem(str(path), f"a JSON object was expected, not a JSON {kind}", line_no, code="not_object")
                 continue
             rid = rec.get("id")
             doc_id = str(rid) if rid is not None and not isinstance(rid, (dict, list)) else None

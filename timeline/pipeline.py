@@ -7,6 +7,7 @@ from typing import Callable, Iterable, Optional, Union
 
 import pandas as pd
 
+from .anchoring import ANCHOR_COLUMNS, anchor_document, merge_note  # reliability: anchors (issue 3)
 from .documents import Document, Problem, read_inputs
 from .export import records, write_csv, write_json
 from .mentions import EventMention, extract, tag_document
@@ -113,15 +114,39 @@ def _items(inputs):
         yield from read_inputs(paths)
 
 
-def build(inputs: Union[Input, Iterable[Input]], tagger: Optional[Callable] = None,
-          progress: bool = False) -> Timeline:
-    """Read every input, tag, merge and order.  ``inputs``: paths (folder with manifest.csv, .jsonl,
-    .csv, .parquet) and/or :class:`Document` objects.  ``tagger(text, anchor)`` defaults to
-    :func:`resolvers.tag`.  ``progress`` shows a tqdm bar on stderr."""
-    if isinstance(inputs, (str, Path, Document)):
-        inputs = [inputs]
+def extract_document(item: Document, tagger: Optional[Callable], trust_text_weekdays: bool = False):
+    """Tag and extract one document: (anchoring, expression rows, event mentions).  Runs anywhere
+    (this process, a worker process, a Dask worker); ``tagger`` None is :func:`resolvers.tag`."""
     if tagger is None:
         from resolvers import tag as tagger
+    # reliability (timeline/anchoring.py): the anchor, inferred or corrected from the text if need be
+    anchored = anchor_document(item, tagger, trust_text_weekdays)
+    doc_rows, doc_mentions = extract(item.id, item.text, anchored.anchor, anchored.timexes)
+    anchored.timexes = None                   # not needed any more: not shipped back from a worker
+    return anchored, doc_rows, doc_mentions
+
+
+def extract_chunk(docs: list, tagger: Optional[Callable], trust_text_weekdays: bool = False) -> list:
+    return [extract_document(d, tagger, trust_text_weekdays) for d in docs]
+
+
+def build(inputs: Union[Input, Iterable[Input]], tagger: Optional[Callable] = None,
+          progress: bool = False, trust_text_weekdays: bool = False, workers: Optional[int] = None,
+          engine: str = "local", scheduler: Optional[str] = None) -> Timeline:
+    """Read every input, tag, merge and order.  ``inputs``: paths (folder with manifest.csv, .jsonl,
+    .csv, .parquet) and/or :class:`Document` objects.  ``tagger(text, anchor)`` defaults to
+    :func:`resolvers.tag`.  ``progress`` shows a tqdm bar on stderr.  ``trust_text_weekdays``
+    resolves a document whose weekday names contradict its date against the date they imply
+    (:mod:`timeline.anchoring`).
+
+    ``workers``: processes that tag and extract chunks of documents (None: several when the input
+    has more than a few hundred documents, see :mod:`timeline.engines`); ``engine="dask"`` runs the
+    extraction and the merge's month step on a Dask cluster (``scheduler``: its address; a local
+    cluster by default).  Every engine gives the same result, in the same order."""
+    if isinstance(inputs, (str, Path, Document)):
+        inputs = [inputs]
+    from .engines import make_runner
+    runner = make_runner(engine, workers, tagger, scheduler)
     items = _items(list(inputs))
     if progress:
         from tqdm import tqdm
@@ -132,38 +157,70 @@ def build(inputs: Union[Input, Iterable[Input]], tagger: Optional[Callable] = No
     problems: list[Problem] = []
     warnings: dict[str, list[str]] = {}
     seen_ids: set[str] = set()
-    for item in items:
+    undated: dict[str, Problem] = {}          # reliability: what became of an undated document's anchor
+    for item, result in runner.extract(_fresh(items, seen_ids), tagger, trust_text_weekdays):
+        if isinstance(item, _Duplicate):      # Document objects given directly may repeat ids
+            p = Problem(item.doc.origin or "<api>", f"duplicate document id {item.doc.id!r} (first one kept)",
+                        doc_id=item.doc.id)
+            problems.append(p)
+            docs.append({"doc_id": p.doc_id, "origin": p.file, "status": "skipped", "published": None,
+                         "reason": p.reason})
+            continue
         if isinstance(item, Problem):
+            item = merge_note(item, undated)  # reliability: one message for «no date» and its anchor
             problems.append(item)
             if item.severity == "warning" and item.doc_id:
                 warnings.setdefault(item.doc_id, []).append(item.reason)
+            elif item.severity == "warning":          # about a file, not a document (nothing skipped)
+                pass
             else:
                 docs.append({"doc_id": item.doc_id, "origin": item.file + (f":{item.line}" if item.line else ""),
                              "status": "skipped", "published": None, "reason": item.reason})
             continue
-        if item.id in seen_ids:               # Document objects given directly may repeat ids
-            p = Problem(item.origin or "<api>", f"duplicate document id {item.id!r} (first one kept)", doc_id=item.id)
+        anchored, doc_rows, doc_mentions = result
+        for p in anchored.problems:
             problems.append(p)
-            docs.append({"doc_id": item.id, "origin": p.file, "status": "skipped", "published": None, "reason": p.reason})
-            continue
-        seen_ids.add(item.id)
-        timexes = tag_document(item.text, item.published, tagger)
-        doc_rows, doc_mentions = extract(item.id, item.text, item.published, timexes)
+            warnings.setdefault(item.id, []).append(p.reason)
+        if anchored.note is not None:
+            undated[item.id] = anchored.note
         for r in doc_rows:
             if r["mention"] is not None:
                 r["mention"] += len(mentions)
         rows.extend(doc_rows)
         mentions.extend(doc_mentions)
         docs.append({"doc_id": item.id, "origin": item.origin, "status": "read",
-                     "published": item.published.isoformat() if item.published else None, "reason": None})
+                     "published": item.published.isoformat() if item.published else None, "reason": None,
+                     "encoding": item.encoding, **anchored.columns()})
+    for p in undated.values():                # Document objects given directly: no reader warning to complete
+        problems.append(p)
+        warnings.setdefault(p.doc_id, []).append(p.reason)
     for d in docs:
         if d["status"] == "read" and d["doc_id"] in warnings:
             d["reason"] = "; ".join(warnings[d["doc_id"]])
-    return _assemble(rows, mentions, docs, problems)
+    try:
+        return _assemble(rows, mentions, docs, problems, runner)
+    finally:
+        runner.close()
 
 
-def _assemble(rows, mentions, docs, problems) -> Timeline:
-    events = order_events(merge(mentions), mentions)
+class _Duplicate:
+    """A document whose id was seen before: reported in its place, neither tagged nor counted."""
+    def __init__(self, doc: Document):
+        self.doc = doc
+
+
+def _fresh(items, seen_ids: set):
+    for item in items:
+        if isinstance(item, Document):
+            if item.id in seen_ids:
+                yield _Duplicate(item)
+                continue
+            seen_ids.add(item.id)
+        yield item
+
+
+def _assemble(rows, mentions, docs, problems, runner=None) -> Timeline:
+    events = order_events(merge(mentions, map_fn=runner.map if runner else None), mentions)
     width = max(4, len(str(len(events))))
     event_of: dict[int, str] = {}
     ev_rows, clause_rows = [], []
@@ -196,6 +253,6 @@ def _assemble(rows, mentions, docs, problems) -> Timeline:
     events_df = pd.DataFrame(ev_rows, columns=EVENT_COLUMNS)
     clauses_df = pd.DataFrame(clause_rows, columns=CLAUSE_COLUMNS)
     from .report import document_counts
-    documents_df = document_counts(pd.DataFrame(docs, columns=["doc_id", "origin", "status", "published", "reason"]),
-                                   mentions_df)
+    documents_df = document_counts(pd.DataFrame(docs, columns=["doc_id", "origin", "status", "published", "reason",
+                                                                "encoding", *ANCHOR_COLUMNS]), mentions_df)
     return Timeline(events_df, mentions_df, clauses_df, documents_df, problems)

@@ -1,8 +1,11 @@
 """Run report: per-document counts (read or skipped, with the reason) that add up, and totals."""
 from __future__ import annotations
 
+from collections import Counter
+
 import pandas as pd
 
+from .documents import LABELS
 from .export import records
 
 COUNTS = ["found", "resolved", "flagged", "unresolved", "placed", "derived", "events"]
@@ -29,25 +32,47 @@ def document_counts(docs: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
     docs = docs.merge(evs, how="left", left_on="doc_id", right_index=True)
     for c in COUNTS:
         docs[c] = docs[c].fillna(0).astype(int)
+        docs.loc[docs["status"] != "read", c] = 0     # a skipped duplicate shares its id with the one read
     return docs.reset_index(drop=True)
 
 
+def _flagged_with(tx: pd.DataFrame, flag: str) -> int:
+    flags = tx["flags"].fillna("").astype(str)
+    return int(flags.str.split(";").apply(lambda f: flag in f).sum()) if len(flags) else 0
+
+
 def totals(tl) -> dict:
+    """Totals that add up: ``articles_read + articles_skipped`` documents (every input record),
+    ``expressions_found = resolved + flagged + unresolved``; ``skipped_by_reason`` counts the skipped
+    ones by kind of problem and ``warnings_by_reason`` the warnings (documents kept)."""
     d, m = tl.documents, tl.mentions
     read = d[d["status"] == "read"]
     tx = m[m["kind"] == "timex"]
+    basis = read["anchor_basis"] if "anchor_basis" in read else pd.Series([], dtype=object)
+    skipped, warned = Counter(), Counter()
+    for p in tl.problems:
+        (skipped if p.severity == "error" else warned)[p.code or "other"] += 1
     return {
         "articles_read": int(len(read)),
         "articles_skipped": int((d["status"] == "skipped").sum()),
         "articles_undated": int(read["published"].isna().sum()),
+        "anchors_inferred": int((basis == "inferred").sum()),
+        "anchors_corrected": int((basis == "corrected").sum()),
+        "anchors_contradicted": int((read["weekday_check"] == "inconsistent").sum()) if "weekday_check" in read else 0,
         "expressions_found": int(len(tx)),
         "resolved": int((tx["status"] == "resolved").sum()),
         "flagged": int((tx["status"] == "flagged").sum()),
         "unresolved": int((tx["status"] == "unresolved").sum()),
+        "resolved_from_inferred_anchor": _flagged_with(tx, "inferred_anchor"),
+        "resolved_from_corrected_anchor": _flagged_with(tx, "corrected_anchor"),
         "placed": int(tx["event_id"].notna().sum()),
         "derived": int((m["kind"] == "relation").sum()),
         "events": int(len(tl.events)),
         "problems": int(len(tl.problems)),
+        "errors": int(sum(p.severity == "error" for p in tl.problems)),
+        "warnings": int(sum(p.severity != "error" for p in tl.problems)),
+        "skipped_by_reason": dict(sorted(skipped.items())),
+        "warnings_by_reason": dict(sorted(warned.items())),
     }
 
 
@@ -56,8 +81,26 @@ def report(tl) -> dict:
             "problems": [p.as_dict() for p in tl.problems]}
 
 
+def _why(counts: dict) -> str:
+    return ", ".join(f"{n} {LABELS.get(code, code.replace('_', ' '))}" for code, n in
+                     sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
 def summary_line(t: dict) -> str:
-    undated = f", {t['articles_undated']} without a date" if t["articles_undated"] else ""
-    return (f"{t['articles_read']} articles read ({t['articles_skipped']} skipped{undated}); "
+    """«5 articles read (2 skipped: 1 bad JSON, 1 missing file; 1 without a date, its anchor inferred);
+    37 expressions found: 30 resolved, 2 flagged, 5 unresolved; 13 events»."""
+    why = t.get("skipped_by_reason") or {}
+    skipped = f"{t['articles_skipped']} skipped" + (f": {_why(why)}" if t["articles_skipped"] and why else "")
+    undated = ""
+    if t["articles_undated"]:
+        inferred = t.get("anchors_inferred", 0)
+        undated = f"; {t['articles_undated']} without a date" + (f", {inferred} anchor(s) inferred from the text"
+                                                                 if inferred else "")
+    contradicted = ""
+    if t.get("anchors_contradicted"):
+        contradicted = (f"; {t['anchors_contradicted']} whose weekdays contradict their date"
+                        + (f", {t['anchors_corrected']} corrected" if t.get("anchors_corrected") else ""))
+    warnings = f"; {t['warnings']} warning(s)" if t.get("warnings") else ""
+    return (f"{t['articles_read']} articles read ({skipped}{undated}{contradicted}{warnings}); "
             f"{t['expressions_found']} expressions found: {t['resolved']} resolved, {t['flagged']} flagged, "
             f"{t['unresolved']} unresolved; {t['events']} events")
