@@ -36,7 +36,9 @@ from .similarity import words
 PROBE_ANCHORS = (dt.date(2001, 3, 7), dt.date(2032, 11, 20))
 NO_DATE_REASON = "no publication date: a relative expression cannot be resolved"
 
-_BOUNDARY = re.compile(r"\.{2,}|…|[.؟!؛?;\n]")
+# one character ends a sentence; a dot between digits (3.5) or in a run of dots (..) does not
+_SENTENCE_END = re.compile(r"[.؟!؛?;\n]")
+_NONSPACE = re.compile(r"\S")
 _CLAUSE = re.compile(r"[،,:]")
 _TRIM = " \t\r\n\u00a0،,:;.؛؟?!-–—\"'«»()[]"
 _CUE_BEFORE = re.compile(r"(?:^|[\s(«\"،,])(?P<cue>بعد|قبل|عقب|اثر)\s+(?:مرور\s+)?(?:نحو\s+|حوالي\s+)?$")
@@ -48,10 +50,11 @@ _BARE_CUE = re.compile(r"(?:^|[\s(،,])(?:علي\s+)?(?:في\s+)?(?P<cue>عقب|
 _BARE_HINT = re.compile(r"[عإاأآٱ][\u064b-\u065f\u0670\u0640]*[قثع]|ب[\u064b-\u065f\u0670\u0640]*ع[\u064b-\u065f\u0670\u0640]*[يى]")
 _CUT_TAIL = re.compile(r"(?:^|\s)(?:في|منذ|حتى|خلال|مساء|صباح)\s*$")
 _CUT_CLITIC = re.compile(r"(?:^|(?<=\s))[وفبل]$")
-_SPACES = re.compile(r"\s+")
 _COMMAS = re.compile(r"\s*([،,])(?:\s*[،,])+")
 _EMPTY_PARENS = re.compile(r"\(\s*\)")
 _SPACE_PUNCT = re.compile(r"\s+([،,.:])")
+_LINK_START = re.compile("[\\s\u00ad\u061c\u0640\u064b-\u065f\u0670\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]*"
+                         "[فتمع\ufb50-\ufdff\ufe70-\ufeff]")
 _AFTER_WINDOW = 80       # characters after an expression in which «(فقط) على/من X» is looked for
 
 
@@ -83,16 +86,18 @@ class EventMention:
 def segments(text: str) -> list[tuple[int, int]]:
     """Sentence spans of ``text`` (untrimmed), headlines and list items included."""
     out, pos = [], 0
-    for m in _BOUNDARY.finditer(text):
-        if m.group() == "." and 0 < m.start() < len(text) - 1 and text[m.start() - 1].isdigit() \
-                and text[m.start() + 1].isdigit():
+    nonspace, n = _NONSPACE.search, len(text)
+    for m in _SENTENCE_END.finditer(text):
+        b = m.start()
+        if text[b] == "." and (0 < b < n - 1 and text[b - 1].isdigit() and text[b + 1].isdigit()
+                               or b > 0 and text[b - 1] == "." or b < n - 1 and text[b + 1] == "."):
             continue
-        if m.group() in ("…",) or len(m.group()) > 1:
-            continue
-        out.append((pos, m.start()))
-        pos = m.end()
-    out.append((pos, len(text)))
-    return [(s, e) for s, e in out if text[s:e].strip()]
+        if nonspace(text, pos, b):
+            out.append((pos, b))
+        pos = b + 1
+    if nonspace(text, pos, n):
+        out.append((pos, n))
+    return out
 
 
 def trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -137,19 +142,41 @@ def summarize(text: str, s: int, e: int, cut: Sequence[tuple[int, int]], words: 
         if b <= pos or a >= e:
             continue
         piece = text[pos:max(pos, a)]
-        piece = _CUT_TAIL.sub(" ", piece)
-        piece = _CUT_CLITIC.sub("", piece)      # «وأمس» minus «أمس» leaves «و»
+        # a preposition left dangling before the cut expression goes («في أمس» -> «»): the patterns
+        # end the piece, so only its last few characters are searched
+        m = _CUT_TAIL.search(piece, max(0, len(piece.rstrip()) - 6))
+        if m:
+            piece = piece[:m.start()] + " "
+        if piece and piece[-1] in "وفبل" and (len(piece) == 1 or piece[-2].isspace()):
+            piece = piece[:-1]                  # «وأمس» minus «أمس» leaves «و»
         parts.append(piece)
         pos = max(pos, b)
     parts.append(text[pos:e])
-    out = _SPACES.sub(" ", " ".join(parts))
+    joined = " ".join(parts)
+    # only the first ``words`` words are kept: tidy a generous prefix, and the whole clause only when
+    # the prefix does not leave ``words + 8`` words (the substitutions are local, so the first words
+    # of the tidied prefix are those of the tidied whole)
+    head = _HEAD.match(joined)
+    if head and head.end() < len(joined):
+        short = _tidy(joined[:head.end()]).split()
+        if len(short) >= words + 8:
+            return " ".join(short[:words]) + " …"
+    w = _tidy(joined).split()
+    return " ".join(w[:words]) + (" …" if len(w) > words else "")
+
+
+_HEAD = re.compile(r"\s*(?:\S+\s+){64}")
+
+
+def _tidy(joined: str) -> str:
+    out = " ".join(joined.split())             # = re.sub(r"\s+", " ", ...) and a strip
     if "," in out or "،" in out:
         out = _COMMAS.sub(r"\1", out)
     if "(" in out:
         out = _EMPTY_PARENS.sub("", out)
-    out = _SPACE_PUNCT.sub(r"\1", out).strip(_TRIM)
-    w = out.split()
-    return " ".join(w[:words]) + (" …" if len(w) > words else "")
+    if "," in out or "،" in out or "." in out or ":" in out:
+        out = _SPACE_PUNCT.sub(r"\1", out)
+    return out.strip(_TRIM)
 
 
 def _note(t: Timex) -> str:
@@ -186,7 +213,10 @@ def _relations(text: str, s: int, e: int, tx: list[tuple[int, Timex]], anchor: O
     for i, t in tx:
         # «(فقط) على/من» right after the expression: a short window is enough (normalisation is
         # local to each character); the whole rest of the sentence only when the window is all spaces
-        after = normalize(text[t.end:min(e, t.end + _AFTER_WINDOW)])
+        raw = text[t.end:min(e, t.end + _AFTER_WINDOW)]
+        if not _LINK_START.match(raw):
+            continue                            # no «من», «على», «فقط» or «تقريبا» (in any spelling) starts it
+        after = normalize(raw)
         if t.end + _AFTER_WINDOW < e and len(after.text.lstrip()) < 16:
             after = normalize(text[t.end:e])
         link = _LINK.match(after.text)

@@ -7,28 +7,38 @@ existing event whose mentions all lie inside its own interval, or starts a new e
 * the mention must share at least two distinct stems with the event and reach a cosine similarity
   that grows with the width of its own interval (:func:`threshold`): a shared day is good evidence,
   a shared year is not, so «this year» is not one event with every other «this year»;
-* same interval (two mentions of 2025-10-15): the best event above the threshold (halved for the
-  mentions of one day within one article, which nearly always tell one story);
+* same interval (two mentions of 2025-10-15): the most similar event sharing enough stems, above the
+  threshold (halved for the mentions of one day within one article, which nearly always tell one
+  story);
 * a coarser mention («نهاية يوليو» or «تموز الماضي» against an event of 2025-07-31): the best
   event above the threshold *and* ahead of the next compatible event by ``margin``, so a year-level
   aside is not glued to whichever event of that year happens to share a word;
 * two different single days never overlap, so they are never merged, however alike the words.
 
-Blocking keeps the cost per mention flat: an event is indexed under (calendar period, stem) for every
-calendar period containing its dates (day, month, year, decade...) and every stem of its mentions but
-the commonest; a mention looks up only its own smallest period with its own stems, each posting list
-keeps the ``cap`` most recent events, and only the ``top`` candidates sharing the most stems are
-scored.  No pair of mentions is compared outside those candidates.
+Grouping and blocking keep the cost per mention flat and let the merge run as a grouped step
+(:func:`plan`, :func:`merge_month`, :func:`finish`; the Dask engine maps the months over a cluster):
+
+1. mentions within one calendar month are merged month by month, on their own (a mention can only
+   join an event it contains, so nothing outside its month can be a candidate);
+2. mentions within one year but not one month are then merged year by year, against the events of
+   that year's months;
+3. mentions crossing a year boundary last, against every event they may contain.
+
+Within a step an event is indexed under (calendar period, stem) for the periods containing its dates
+and the stems of its mentions but the commonest; a mention looks up only its own smallest period with
+its own stems, each posting list keeps the ``cap`` most recent events, and only the ``top``
+candidates sharing the most stems are scored.  No pair of mentions is compared outside those
+candidates, and no set order leaks into the result.
 """
 from __future__ import annotations
 
-from collections import deque
+import math
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Callable, Iterable, Optional, Sequence
 
 from .dates import contains, grain_rank, period_keys
 from .mentions import EventMention
-from .similarity import Idf, Vocabulary, cosine, norm
+from .similarity import Vocabulary, cosine, norm
 
 SAME_DATE = 0.12       # cosine needed to merge two mentions of the same day
 SAME_SPAN = 0.20       # ... of the same longer span (two mentions of «تموز الماضي»), or a coarser
@@ -37,8 +47,11 @@ SAME_LONG = 0.35       # ... when the longer span is over two months (a quarter,
 SAME_DOC = 0.5        # one article's own mentions of one day: the cosine needed is halved
 MARGIN = 0.08          # a coarser mention's lead over the next compatible event
 MIN_SHARED = 2         # distinct stems a mention must share with an event (3 for spans over two months)
-CAP = 64               # events kept per (period, stem) posting list
-TOP = 50               # candidates scored exactly per mention (those sharing the most stems)
+CAP = 32               # events kept per (period, stem) posting list
+TOP = 24               # candidates scored exactly per mention (those sharing the most stems)
+KEYS = 1000             # a mention's rarest stems used as blocking keys
+COMMON = 0.05          # stems in more than this share of the mentions (and in more than 50) are
+                       # too common to find candidates with; they still count in the similarity
 
 
 @dataclass
@@ -52,7 +65,7 @@ class Event:
     hull: tuple                       # union of the members' intervals
     centroid: dict = field(default_factory=dict)
     cnorm: float = 0.0
-    indexed: set = field(default_factory=set)
+    indexed: set = field(default_factory=set)      # stems the event is indexed under
     docs: set = field(default_factory=set)
     summary_member: int = 0
 
@@ -70,74 +83,315 @@ def threshold(first, last) -> tuple[float, int]:
     return (SAME_SPAN, MIN_SHARED) if days <= 62 else (SAME_LONG, MIN_SHARED + 1)
 
 
-def merge(mentions: Sequence[EventMention], margin: float = MARGIN, cap: int = CAP, top: int = TOP) -> list[Event]:
-    vocab = Vocabulary(m.words for m in mentions)
-    tokens = [vocab.tokens(m.words) for m in mentions]
-    idf = Idf(tokens)
-    # stems found in more than 5% of the mentions (and in more than 50) are too common to find
-    # candidates with; they still count in the similarity itself
-    too_common = max(50, 0.05 * idf.n)
-    order = sorted(range(len(mentions)), key=lambda i: mention_order(mentions[i]))
-    vecs: dict[int, dict] = {}
-    events: list[Event] = []
-    index: dict[tuple, deque] = {}
+# --- statistics of the whole run ------------------------------------------------------------------
+@dataclass
+class Stats:
+    """What every group needs from the whole run: the stemming vocabulary, the stems' weights
+    (smoothed IDF over all mentions) and the stems too common to find candidates with (in more than
+    5% of the mentions and more than 50 of them: they still count in the similarity)."""
+    vocab: Vocabulary
+    weight: dict
+    too_common: frozenset
 
-    for i in order:
-        m = mentions[i]
-        vec = vecs[i] = idf.vector(tokens[i])
-        vn = norm(vec)
-        keys = sorted(t for t in vec if idf.df[t] <= too_common)
-        period = period_keys(m.first_day, m.last_day)[0]
-        shared: dict[int, int] = {}
-        for k in keys:
-            for ev_id in index.get((period, k), ()):
-                shared[ev_id] = shared.get(ev_id, 0) + 1
-        best = sorted(shared, key=lambda e: (-shared[e], e))[:top]
-        scored = sorted(((cosine(vec, events[e].centroid, vn, events[e].cnorm), -e, e) for e in best
-                         if contains(m.interval, events[e].hull)), reverse=True)
-        chosen = None
-        if scored:
-            sim, _, ev_id = scored[0]
-            ev = events[ev_id]
+    def tokens(self, m: EventMention) -> list[str]:
+        return self.vocab.tokens(m.words)
+
+    def vector(self, toks: Iterable[str]) -> dict:
+        tf: dict = {}
+        for t in toks:
+            tf[t] = tf.get(t, 0) + 1
+        w = self.weight
+        return {t: w[t] if c == 1 else (1.0 + math.log(c)) * w[t] for t, c in tf.items()}
+
+
+def known_words(mentions: Iterable[EventMention]) -> set:
+    """First pass (mergeable across partitions by set union): every word of the run."""
+    out: set = set()
+    for m in mentions:
+        out.update(m.words)
+    return out
+
+
+def stem_counts(mentions: Iterable[EventMention], vocab: Vocabulary) -> tuple[dict, int]:
+    """Second pass (mergeable by summing): in how many mentions each stem occurs, and how many
+    mentions there are."""
+    df: dict = {}
+    n = 0
+    for m in mentions:
+        n += 1
+        for t in set(vocab.tokens(m.words)):
+            df[t] = df.get(t, 0) + 1
+    return df, n
+
+
+def make_stats(vocab: Vocabulary, df: dict, n: int) -> Stats:
+    weight = {t: math.log((n + 1) / (c + 1)) + 1.0 for t, c in df.items()}
+    limit = max(50, COMMON * n)
+    return Stats(vocab, weight, frozenset(t for t, c in df.items() if c > limit))
+
+
+def stats_of(mentions: Sequence[EventMention]) -> Stats:
+    vocab = Vocabulary([])
+    vocab.known = known_words(mentions)
+    return make_stats(vocab, *stem_counts(mentions, vocab))
+
+
+# --- grouping -------------------------------------------------------------------------------------
+def group_key(m: EventMention) -> tuple:
+    """(1, year, month) for a mention within one month, (2, year, 0) within one year, (3, 0, 0) for
+    the rest: the step that merges it."""
+    f, l = m.first_day, m.last_day
+    if f.year == l.year:
+        return (1, f.year, f.month) if f.month == l.month else (2, f.year, 0)
+    return (3, 0, 0)
+
+
+def plan(mentions: Sequence[EventMention]) -> dict:
+    """Mention indexes by :func:`group_key`, each group in merge order (finest first)."""
+    groups: dict = {}
+    for i, m in enumerate(mentions):
+        groups.setdefault(group_key(m), []).append(i)
+    for g in groups.values():
+        g.sort(key=lambda i: mention_order(mentions[i]))
+    return dict(sorted(groups.items()))
+
+
+class _Merger:
+    """One sequential pass over mentions in merge order, with a blocking index.  ``period(first,
+    last)`` gives the index periods an interval is found under (finest first); a mention looks up
+    the first."""
+
+    def __init__(self, mentions, stats: Stats, period: Callable, margin: float, cap: int, top: int):
+        self.mentions, self.stats, self.period = mentions, stats, period
+        self.margin, self.cap, self.top = margin, cap, top
+        self.events: list[Event] = []
+        self.index: dict = {}
+        self.stems: Optional[set] = None
+
+    def add_event(self, ev: Event) -> None:
+        """An event merged in an earlier step: index it under its periods and stems."""
+        n = len(self.events)
+        self.events.append(ev)
+        stems = self.stems
+        self._index(n, ev, sorted(ev.indexed if stems is None else ev.indexed & stems), fresh=True)
+
+    def _index(self, n: int, ev: Event, keys, fresh: bool = False) -> None:
+        cap, index = self.cap, self.index
+        new = keys if fresh else [k for k in keys if k not in ev.indexed]
+        if not new:
+            return
+        if not fresh:
+            ev.indexed.update(new)
+        for p in self.period(*ev.hull):
+            for k in new:
+                lst = index.get((p, k))
+                if lst is None:
+                    index[(p, k)] = [n]
+                else:
+                    lst.append(n)
+                    if len(lst) > 2 * cap:            # keep the ``cap`` most recent
+                        del lst[:-cap]
+
+    def lookups(self, order: Iterable[int]) -> None:
+        """Index earlier events only under the periods and stems some of these mentions will look up
+        (the other posting lists would never be read)."""
+        ms, stats = self.mentions, self.stats
+        wanted = {p[0] for p in (self.period(ms[i].first_day, ms[i].last_day) for i in order) if p}
+        base = self.period
+        self.period = lambda first, last: [p for p in base(first, last) if p in wanted]
+        self.stems = set()
+        for i in order:
+            self.stems.update(self._keys(stats.vector(stats.tokens(ms[i]))))
+
+    def _keys(self, vec: dict) -> list:
+        common, w = self.stats.too_common, self.stats.weight
+        return sorted((t for t in vec if t not in common), key=lambda t: (-w[t], t))[:KEYS]
+
+    def run(self, order: Iterable[int]) -> None:
+        mentions, stats, events, index = self.mentions, self.stats, self.events, self.index
+        cap, top, margin = self.cap, self.top, self.margin
+        common = stats.too_common
+        for i in order:
+            m = mentions[i]
+            vec = stats.vector(stats.tokens(m))
+            vn = norm(vec)
+            keys = self._keys(vec)
+            periods = self.period(m.first_day, m.last_day)
+            interval = (m.first_day, m.last_day)
+            single = m.first_day == m.last_day
             need, n_shared = threshold(m.first_day, m.last_day)
-            if m.first_day == m.last_day and m.doc_id in ev.docs:
-                need *= SAME_DOC
-            if sim >= need and shared[ev_id] >= n_shared:
-                if (ev.first_day, ev.last_day) == m.interval:
-                    chosen = ev_id
-                elif sim - (scored[1][0] if len(scored) > 1 else 0.0) >= margin:
-                    chosen = ev_id
-        if chosen is None:
-            chosen = len(events)
-            events.append(Event([], m.first_day, m.last_day, m.value, m.mod, m.grain, m.interval))
-        ev = events[chosen]
-        ev.members.append(i)
-        ev.docs.add(m.doc_id)
-        ev.hull = (min(ev.hull[0], m.first_day), max(ev.hull[1], m.last_day))
-        sq = ev.cnorm * ev.cnorm                  # keep the centroid's norm up to date in O(|vec|)
-        for t, w in vec.items():
-            old = ev.centroid.get(t, 0.0)
-            ev.centroid[t] = old + w
-            sq += (old + w) ** 2 - old * old
-        ev.cnorm = sq ** 0.5
-        for p in period_keys(*ev.hull):
-            for k in keys:
-                if (p, k) not in ev.indexed:
-                    ev.indexed.add((p, k))
-                    index.setdefault((p, k), deque(maxlen=cap)).append(chosen)
-    for ev in events:
-        ev.summary_member = _medoid(ev.members, vecs, mentions)
-    return events
+            chosen = None
+            if periods:
+                p = periods[0]
+                shared: dict = {}
+                for k in keys:
+                    lst = index.get((p, k))
+                    if lst:
+                        for e in (lst if len(lst) <= cap else lst[-cap:]):
+                            shared[e] = shared.get(e, 0) + 1
+                if shared:
+                    if single:
+                        # all candidates are that very day: only those sharing enough stems count
+                        cands = [e for e, c in shared.items() if c >= n_shared]
+                        if len(cands) > top:
+                            cands = sorted(cands, key=lambda e: (-shared[e], e))[:top]
+                    else:
+                        cands = sorted(shared, key=lambda e: (-shared[e], e))[:top] \
+                            if len(shared) > top else list(shared)
+                    best = second = -1.0
+                    best_e = -1
+                    for e in cands:
+                        ev = events[e]
+                        if not contains(interval, ev.hull):
+                            continue
+                        sim = cosine(vec, ev.centroid, vn, ev.cnorm)
+                        # best: highest cosine, ties to the earliest event
+                        if sim > best or (sim == best and e < best_e):
+                            second, best, best_e = best, sim, e
+                        elif sim > second:
+                            second = sim
+                    if best_e >= 0:
+                        ev = events[best_e]
+                        if single and m.doc_id in ev.docs:
+                            need *= SAME_DOC
+                        if best >= need and shared[best_e] >= n_shared:
+                            if (ev.first_day, ev.last_day) == interval:
+                                chosen = best_e
+                            elif best - max(second, 0.0) >= margin:
+                                chosen = best_e
+            if chosen is None:
+                chosen = len(events)
+                events.append(Event([], m.first_day, m.last_day, m.value, m.mod, m.grain, interval))
+            ev = events[chosen]
+            ev.members.append(i)
+            ev.docs.add(m.doc_id)
+            if not contains(ev.hull, interval):
+                ev.hull = (min(ev.hull[0], m.first_day), max(ev.hull[1], m.last_day))
+                # the new hull is the mention's interval: its periods are a subset of the old ones,
+                # so what is already indexed stays valid
+            sq = ev.cnorm * ev.cnorm                  # keep the centroid's norm up to date in O(|vec|)
+            cen = ev.centroid
+            for t, w in vec.items():
+                old = cen.get(t, 0.0)
+                cen[t] = old + w
+                sq += (old + w) ** 2 - old * old
+            ev.cnorm = sq ** 0.5
+            self._index(chosen, ev, keys)
 
 
-def _medoid(members: list[int], vecs: dict, mentions: Sequence[EventMention], limit: int = 40) -> int:
-    """The mention most similar to the others (ties: shorter summary, then mention order)."""
+def _month_periods(first, last) -> list:
+    if first == last:
+        return [first.toordinal(), 0]
+    return [0] if (first.year, first.month) == (last.year, last.month) else []
+
+
+def _year_periods(first, last) -> list:
+    return [1] if first.year == last.year else []
+
+
+def _wide_periods(first, last) -> list:
+    return [k for k in period_keys(first, last) if k[0] in ("D", "C", "*")]
+
+
+def merge_month(mentions: Sequence[EventMention], order: Sequence[int], stats: Stats, margin: float = MARGIN,
+                cap: int = CAP, top: int = TOP) -> list[Event]:
+    """Step 1 for one month's mentions (``order``: their indexes in merge order)."""
+    mg = _Merger(mentions, stats, _month_periods, margin, cap, top)
+    mg.run(order)
+    return mg.events
+
+
+def finish(mentions: Sequence[EventMention], groups: dict, month_events: dict, stats: Stats,
+           margin: float = MARGIN, cap: int = CAP, top: int = TOP) -> list[Event]:
+    """Steps 2 and 3, given every month's events (``month_events[key]``, from :func:`merge_month`),
+    then each event's summary mention.  Events come out in step order (months, years, the rest)."""
+    by_year: dict = {}
+    for key in sorted(month_events):
+        by_year.setdefault(key[1], []).extend(month_events[key])
+    out: list[Event] = []
+    years = sorted(set(by_year) | {k[1] for k in groups if k[0] == 2})
+    for y in years:
+        evs = by_year.get(y, [])
+        if (2, y, 0) in groups:
+            mg = _Merger(mentions, stats, _year_periods, margin, cap, top)
+            mg.lookups(groups[(2, y, 0)])
+            for ev in evs:
+                mg.add_event(ev)
+            mg.run(groups[(2, y, 0)])
+            evs = mg.events
+        out.extend(evs)
+    if (3, 0, 0) in groups:
+        mg = _Merger(mentions, stats, _wide_periods, margin, cap, top)
+        mg.lookups(groups[(3, 0, 0)])
+        for ev in out:
+            mg.add_event(ev)
+        mg.run(groups[(3, 0, 0)])
+        out = mg.events
+    for ev in out:
+        ev.summary_member = _medoid(ev.members, mentions, stats)
+    return out
+
+
+def merge_months(batch: list, stats: Stats, margin: float = MARGIN, cap: int = CAP, top: int = TOP) -> list:
+    """Step 1 for a batch of months, each given as its own mentions in merge order (what a worker
+    gets): their events, members indexing each month's list."""
+    return [merge_month(ms, range(len(ms)), stats, margin, cap, top) for ms in batch]
+
+
+BATCH = 2000           # mentions per step-1 task sent to another process or machine
+
+
+def merge(mentions: Sequence[EventMention], margin: float = MARGIN, cap: int = CAP, top: int = TOP,
+          stats: Optional[Stats] = None, map_fn: Optional[Callable] = None) -> list[Event]:
+    """All steps.  ``map_fn(func, batches, stats, margin, cap, top)`` may run step 1 elsewhere (a Dask
+    cluster): it must return ``[func(b, stats, margin, cap, top) for b in batches]``.  By default the
+    months run here, one after the other; the result is the same."""
+    stats = stats or stats_of(mentions)
+    groups = plan(mentions)
+    months = [k for k in groups if k[0] == 1]
+    if map_fn is None:
+        results = [merge_month(mentions, groups[k], stats, margin, cap, top) for k in months]
+    else:
+        batches, cur, size = [], [], 0
+        for k in months:
+            cur.append(k)
+            size += len(groups[k])
+            if size >= BATCH:
+                batches.append(cur)
+                cur, size = [], 0
+        if cur:
+            batches.append(cur)
+        payload = [[[mentions[i] for i in groups[k]] for k in b] for b in batches]
+        results = []
+        for b, evs_of_months in zip(batches, map_fn(merge_months, payload, stats, margin, cap, top)):
+            for k, evs in zip(b, evs_of_months):
+                order = groups[k]
+                for ev in evs:
+                    ev.members = [order[j] for j in ev.members]
+                results.append(evs)
+    return finish(mentions, groups, dict(zip(months, results)), stats, margin, cap, top)
+
+
+def _medoid(members: list[int], mentions: Sequence[EventMention], stats: Stats, limit: int = 40) -> int:
+    """The mention most similar to the others (the highest sum of cosines with them; ties: shorter
+    summary, then mention order).  The sum is the unit vector's dot product with the sum of all the
+    unit vectors, minus its own 1: linear in the pool, not quadratic."""
     if len(members) == 1:
         return members[0]
     pool = members[:limit]
-    norms = {i: norm(vecs[i]) for i in pool}
-
-    def score(i):
-        total = sum(cosine(vecs[i], vecs[j], norms[i], norms[j]) for j in pool if j != i)
-        return (-round(total, 9), len(mentions[i].summary) or 10**6, pool.index(i))
-    return min(pool, key=score)
+    units = []
+    total: dict = {}
+    for i in pool:
+        v = stats.vector(stats.tokens(mentions[i]))
+        n = norm(v)
+        u = {t: w / n for t, w in v.items()} if n else {}
+        units.append(u)
+        for t, w in u.items():
+            total[t] = total.get(t, 0.0) + w
+    best, best_key = pool[0], None
+    for k, (i, u) in enumerate(zip(pool, units)):
+        s = sum(w * total[t] for t, w in u.items()) - (1.0 if u else 0.0)
+        key = (-round(s, 9), len(mentions[i].summary) or 10**6, k)
+        if best_key is None or key < best_key:
+            best, best_key = i, key
+    return best

@@ -101,6 +101,7 @@ def figure(tl, title: Optional[str] = None) -> go.Figure:
     for c in tl.clauses.itertuples(index=False):
         sentences.setdefault(c.event_id, []).append((c.doc_id, c.text))
     fig = go.Figure()
+    records = events.to_dict("records")      # rows as dicts: one conversion, not one .iloc per event
     labelled = n <= LABELS_UP_TO
     firsts = [dt.date.fromisoformat(d) for d in events["first_day"]]
     lasts = [dt.date.fromisoformat(d) for d in events["last_day"]]
@@ -121,7 +122,7 @@ def figure(tl, title: Optional[str] = None) -> go.Figure:
             fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line=dict(color=color, width=9),
                                      opacity=0.45, hoverinfo="skip", showlegend=False, legendgroup=kind))
         xs = [firsts[i] + (lasts[i] - firsts[i]) / 2 if kind != "day" else firsts[i] for i in idx]
-        rows = [events.iloc[i] for i in idx]
+        rows = [records[i] for i in idx]
         fig.add_trace(go.Scatter(
             x=xs, y=[lanes[i] for i in idx], name=name, legendgroup=kind,
             mode="markers",

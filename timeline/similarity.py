@@ -35,20 +35,41 @@ _SUFFIXES = ("يات", "يين", "تها", "تهم", "ها", "هم", "هما", "
 _PROCLITICS = "وفبلك"
 
 
+_WORD_CACHE: dict[str, tuple] = {}     # raw token -> its content words
+_WORD_CACHE_MAX = 1 << 20
+
+
+def _content(w: str) -> str:
+    if w in STOPWORDS or len(w) < 2 or w.isdigit() or (w[0] in _PROCLITICS and w[1:] in STOPWORDS):
+        return ""
+    for p in _PREFIXES:
+        if w.startswith(p) and len(w) - len(p) >= 3:
+            w = w[len(p):]
+            break
+    return "" if w in STOPWORDS else w
+
+
+def _token_words(tok: str) -> tuple:
+    return tuple(c for c in map(_content, _WORD.findall(fold(tok).lower())) if c)
+
+
 def words(text: str) -> list[str]:
     """The content words of a text, folded, without the article and its attached prepositions
     (ال وال بال لل ...), in order with repeats.  Single-letter proclitics stay: only the vocabulary of
     a whole run can tell «وموسكو» (و + موسكو) from «وزير»."""
-    out = []
-    for w in _WORD.findall(fold(text).lower()):
-        if w in STOPWORDS or len(w) < 2 or w.isdigit() or (w[0] in _PROCLITICS and w[1:] in STOPWORDS):
-            continue
-        for p in _PREFIXES:
-            if w.startswith(p) and len(w) - len(p) >= 3:
-                w = w[len(p):]
-                break
-        if w not in STOPWORDS:
-            out.append(w)
+    # folding is local to each character and never joins or splits at whitespace, so the text is
+    # split first and each distinct token is folded once (a bounded memo: the result never depends
+    # on it)
+    cache = _WORD_CACHE
+    if len(cache) > _WORD_CACHE_MAX:
+        cache.clear()
+    out: list[str] = []
+    for tok in text.split():
+        c = cache.get(tok)
+        if c is None:
+            c = cache[tok] = _token_words(tok)
+        if c:
+            out += c
     return out
 
 
