@@ -23,12 +23,15 @@ def split(items):
     ("2025-10-14", dt.date(2025, 10, 14)), ("2025-10-14T23:30:00", dt.date(2025, 10, 14)),
     ("2025-10-14T23:30:00+03:00", dt.date(2025, 10, 14)), ("2025-10-14 08:00", dt.date(2025, 10, 14)),
     ("2025-10-14T08:00:00Z", dt.date(2025, 10, 14)), (dt.datetime(2025, 1, 2, 5), dt.date(2025, 1, 2)),
-    ("", None), (None, None)])
+    ("", None), (None, None),
+    # month names (dateparser): Arabic, Levantine, RSS/RFC 2822 and English
+    ("15 أكتوبر 2025", dt.date(2025, 10, 15)), ("الأربعاء 15 تشرين الأول 2025", dt.date(2025, 10, 15)),
+    ("Wed, 15 Oct 2025 08:00:00 +0300", dt.date(2025, 10, 15)), ("October 15, 2025", dt.date(2025, 10, 15))])
 def test_parse_published(raw, want):
     assert parse_published(raw) == want
 
 
-@pytest.mark.parametrize("raw", ["14/10/2025", "2025-13-01", "yesterday"])
+@pytest.mark.parametrize("raw", ["14/10/2025", "2025-13-01", "yesterday", "أمس", "15 أكتوبر", "October 2025"])
 def test_parse_published_rejects(raw):
     with pytest.raises(ValueError, match="unparseable"):
         parse_published(raw)

@@ -124,7 +124,38 @@ def parse_published(value) -> Optional[dt.date]:
     try:
         return dt.datetime.fromisoformat(s2.replace(" ", "T", 1) if "T" not in s2 else s2).date()
     except ValueError:
-        raise ValueError(f"unparseable publication date {shown!r} (expected an ISO date such as 2025-10-14)")
+        pass
+    named = _named_month_date(s)
+    if named is not None:
+        return named
+    raise ValueError(f"unparseable publication date {shown!r} (expected an ISO date such as 2025-10-14)")
+
+
+_DATEPARSER_SETTINGS = {
+    # absolute dates only, all three parts required: nothing is filled in from a clock
+    "PARSERS": ["absolute-time"], "REQUIRE_PARTS": ["day", "month", "year"], "STRICT_PARSING": True,
+    "DATE_ORDER": "DMY", "RELATIVE_BASE": dt.datetime(2000, 1, 1), "RETURN_AS_TIMEZONE_AWARE": False,
+}
+
+
+def _named_month_date(s: str) -> Optional[dt.date]:
+    """A publication date written with a month name, as feeds and archives often have them:
+    «15 أكتوبر 2025», «الأربعاء 15 تشرين الأول 2025», «Wed, 15 Oct 2025 08:00:00 +0300», «October 15,
+    2025».  Arabic goes through our own resolver (all month families); the rest through dateparser,
+    which knows many languages' month names and the RFC 2822 layout of feeds.
+    Numeric-only forms other than ISO are refused: «12/10/2025» is ambiguous."""
+    if not any(ch.isalpha() for ch in s):
+        return None
+    from resolvers import tag                       # every Arabic month family, weekday checked
+    found = [t for t in tag(s, None) if t.grain == "day" and t.value and t.calendar == "gregorian"]
+    if len(found) == 1 and len(found[0].text) >= len(s.strip()) * 0.6:
+        return found[0].first_day
+    import dateparser
+    try:
+        parsed = dateparser.parse(s, languages=["ar", "en", "fr"], settings=_DATEPARSER_SETTINGS)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    return parsed.date() if parsed is not None else None
 
 
 def _opt(value) -> Optional[str]:
