@@ -80,9 +80,10 @@ class Engine:
         self._productions: dict = {}
         self._blocked_forms = frozenset(f for f, _ in self.lex.blockers if f != "*")
         self._wild_left = tuple(sorted(self.lex.blockers.get(("*", "left"), set())))
-        self._wild_words = tuple(sorted(self.lex.blockers.get(("*", "left"), set())
-                                        | self.lex.blockers.get(("*", "right"), set())))
+        self._wild_rx = re.compile("|".join(map(re.escape, sorted(self.lex.blockers.get(("*", "left"), set())
+                                                                 | self.lex.blockers.get(("*", "right"), set())))) or "(?!)")
         self._resolutions: dict = {}
+        self._needs_tense: dict = {}
 
     # --- candidate spotting ---------------------------------------------------------------------
     def _automaton(self):
@@ -210,7 +211,7 @@ class Engine:
     def match(self, norm: str, nz=None) -> list[_Found]:
         found: list[_Found] = []
         last_end = -1
-        wild = any(w in norm for w in self._wild_words)
+        wild = self._wild_rx.search(norm) is not None
         hits = self.candidates(norm, nz)
         i, n = 0, len(hits)
         while i < n:
@@ -308,9 +309,16 @@ class Engine:
         found = self.match(norm, nz)
         resolved: list[Resolved] = []
         cache = self._resolutions
+        needs = self._needs_tense
         for f in found:
             p = f.partial
-            tense = self.tense_at(norm, f.start, f.end) if needs_tense(p) else None
+            key = (f.rule.index, f.key)
+            need = needs.get(key)
+            if need is None:
+                if len(needs) > _CACHE_LIMIT:
+                    needs.clear()
+                need = needs[key] = needs_tense(p)
+            tense = self.tense_at(norm, f.start, f.end) if need else None
             related = p.offset is not None and _RELATION_AFTER.match(norm, f.end) is not None
             # resolution is a pure function of these, so it is memoised on them
             key = (f.rule.index, f.key, related, anchor, tense)
