@@ -101,7 +101,7 @@ class Engine:
                 keys.setdefault(words[0], {}).setdefault(0, set()).add(idx)
 
         for r in self.rules:
-            for kind, name in first_tokens(r):
+            for kind, name in sorted(first_tokens(r), key=lambda t: (t[0], t[1] or "")):
                 if kind == "any":
                     self.wildcard_rules.add(r.index)
                 elif kind == "lit":
@@ -114,15 +114,25 @@ class Engine:
                         add(form, r.index)
         # Keys are matched on a copy of the text where every non-word character is a space, each key
         # framed by spaces (and optionally preceded by clitics), so a hit is always a whole word.
-        self._entries: dict[frozenset, _Entry] = {}
-        a = ahocorasick.Automaton()
-        for k, backs in keys.items():
-            e0, e1 = (self._entry(frozenset(backs[b] | self.wildcard_rules)) if b in backs else None
-                      for b in (0, 1))
+        # «لعام» is a key, and so is the clitic «ل» + «عام»: one framed word standing for two
+        # candidate positions, both kept (and nothing depends on the order sets iterate in).
+        framed_keys: dict[str, dict] = {}           # framed word -> {d: {back: rule ids}}
+        for k in sorted(keys):
             digit = k.isdigit()
             for c in ("",) + tuple(sorted(CLITICS)):
                 framed = " " + c + k + ("" if digit else " ")
-                a.add_word(framed, (len(framed) - 1 - len(c), e0, e1))
+                by_d = framed_keys.setdefault(framed, {}).setdefault(len(framed) - 1 - len(c), {})
+                for b, rule_ids in keys[k].items():
+                    by_d.setdefault(b, set()).update(rule_ids)
+        self._entries: dict[frozenset, _Entry] = {}
+        a = ahocorasick.Automaton()
+        for framed in sorted(framed_keys):
+            spots = []
+            for d in sorted(framed_keys[framed], reverse=True):
+                ids = framed_keys[framed][d]
+                spots.append((d,) + tuple(self._entry(frozenset(ids[b] | self.wildcard_rules)) if b in ids
+                                          else None for b in (0, 1)))
+            a.add_word(framed, spots[0] + (tuple(spots[1:]) or None,))
         a.make_automaton()
         self.keys = keys
         return a
@@ -161,13 +171,20 @@ class Engine:
         framed = " " + (nz.words() if nz is not None else word_text(norm)) + " "
         hits = []
         add = hits.append
-        for end, (d, e0, e1) in self.automaton.iter(framed):
+        for end, (d, e0, e1, more) in self.automaton.iter(framed):
             if e0 is not None:
                 add((end - d, e0))
             if e1 is not None:
                 for p in self._previous_word_starts(norm, end - d):
                     add((p, e1))
-        hits.sort(key=_position)
+            if more is not None:                         # the same word read with a clitic
+                for d, e0, e1 in more:
+                    if e0 is not None:
+                        add((end - d, e0))
+                    if e1 is not None:
+                        for p in self._previous_word_starts(norm, end - d):
+                            add((p, e1))
+        hits.sort(key=_position)                         # stable: equal positions keep key order
         return hits
 
     # --- matching -------------------------------------------------------------------------------

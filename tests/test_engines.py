@@ -109,15 +109,30 @@ def test_merge_with_a_map_hook_is_the_plain_merge(gold_tagger):
     assert stats_of(ms).weight
 
 
-def test_dask_engine_on_a_local_cluster_with_two_workers(slice_jsonl, local_out, tmp_path):
+def _cli(args, env):
+    import os
+    import subprocess
+    run = subprocess.run([sys.executable, "-m", "timeline", "build", *map(str, args)], cwd=ROOT,
+                         env={**os.environ, **env}, capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr[-2000:]
+    return run
+
+
+def test_dask_engine_on_a_local_cluster_with_two_workers(slice_jsonl, tmp_path, monkeypatch):
+    """``build --engine dask --scheduler ADDRESS`` against a LocalCluster of 2 worker processes writes
+    the local engine's events.csv and mentions.csv, byte for byte.  The processes run with different
+    hash seeds: nothing in the output may depend on the order sets iterate in."""
     pytest.importorskip("dask.distributed")
     from dask.distributed import LocalCluster
-    out, _ = local_out
+    _cli([SEEDS, slice_jsonl, "--out", tmp_path / "local", "--workers", "1"], {"PYTHONHASHSEED": "1"})
+    monkeypatch.setenv("PYTHONHASHSEED", "2")            # the cluster's worker processes inherit it
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        tl = timeline.build([SEEDS, slice_jsonl], engine="dask", scheduler=cluster.scheduler_address)
-    tl.to_csv(tmp_path)
-    assert (tmp_path / "events.csv").read_bytes() == (out / "events.csv").read_bytes()
-    assert (tmp_path / "mentions.csv").read_bytes() == (out / "mentions.csv").read_bytes()
+        assert len(cluster.workers) == 2
+        _cli([SEEDS, slice_jsonl, "--out", tmp_path / "dask", "--engine", "dask", "--scheduler",
+              cluster.scheduler_address], {"PYTHONHASHSEED": "3"})
+    for name in ("events.csv", "mentions.csv"):
+        assert (tmp_path / "dask" / name).read_bytes() == (tmp_path / "local" / name).read_bytes(), name
+    assert (tmp_path / "local" / "events.csv").read_text(encoding="utf-8-sig").count("\n") > 100
 
 
 def test_dask_missing_names_the_extra(monkeypatch):

@@ -58,3 +58,18 @@ def test_a_long_line_is_tagged_like_its_parts():
     big = tag(unit * 25000, "2025-10-15")
     assert len(big) == 25000 * len(one)
     assert [t.value for t in big[-len(one):]] == [t.value for t in one]
+
+
+def test_output_does_not_depend_on_the_hash_seed():
+    """Rule sets are built from sorted tokens: two processes with different hash seeds agree."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+    seeds = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
+    code = ("import sys, pathlib; from resolvers import tag; p = pathlib.Path(sys.argv[1]); "
+            "print([tuple(t)[:5] for f in sorted(p.glob('*.txt')) for t in tag(f.read_text('utf-8'), '2025-10-15')]); "
+            "print([tuple(t)[:5] for t in tag('قدم للعام 2015 ولعام 2016 كل جمعة', '2015-08-01')])")
+    outs = {subprocess.run([sys.executable, "-c", code, str(seeds)], capture_output=True, text=True,
+                           env={**os.environ, "PYTHONHASHSEED": str(s)}, check=True).stdout for s in (1, 2, 3)}
+    assert len(outs) == 1

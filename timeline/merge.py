@@ -49,7 +49,7 @@ MARGIN = 0.08          # a coarser mention's lead over the next compatible event
 MIN_SHARED = 2         # distinct stems a mention must share with an event (3 for spans over two months)
 CAP = 32               # events kept per (period, stem) posting list
 TOP = 24               # candidates scored exactly per mention (those sharing the most stems)
-KEYS = 1000             # a mention's rarest stems used as blocking keys
+KEYS = 20              # a mention's rarest stems used as blocking keys
 COMMON = 0.05          # stems in more than this share of the mentions (and in more than 50) are
                        # too common to find candidates with; they still count in the similarity
 
@@ -92,6 +92,7 @@ class Stats:
     vocab: Vocabulary
     weight: dict
     too_common: frozenset
+    once: frozenset = frozenset()      # stems of a single mention: they can find no other one
 
     def tokens(self, m: EventMention) -> list[str]:
         return self.vocab.tokens(m.words)
@@ -99,6 +100,19 @@ class Stats:
     def vector(self, toks: Iterable[str]) -> dict:
         tf: dict = {}
         for t in toks:
+            tf[t] = tf.get(t, 0) + 1
+        w = self.weight
+        return {t: w[t] if c == 1 else (1.0 + math.log(c)) * w[t] for t, c in tf.items()}
+
+    def mention_vector(self, m: EventMention) -> dict:
+        """``vector(tokens(m))`` without the intermediate list (the stem memo read directly)."""
+        vocab = self.vocab
+        cache, stem = vocab._cache, vocab.stem
+        tf: dict = {}
+        for word in m.words:
+            t = cache.get(word)
+            if t is None:
+                t = stem(word)
             tf[t] = tf.get(t, 0) + 1
         w = self.weight
         return {t: w[t] if c == 1 else (1.0 + math.log(c)) * w[t] for t, c in tf.items()}
@@ -117,9 +131,14 @@ def stem_counts(mentions: Iterable[EventMention], vocab: Vocabulary) -> tuple[di
     mentions there are."""
     df: dict = {}
     n = 0
+    cache, stem = vocab._cache, vocab.stem
     for m in mentions:
         n += 1
-        for t in set(vocab.tokens(m.words)):
+        seen = set()
+        for word in m.words:
+            t = cache.get(word)
+            seen.add(stem(word) if t is None else t)
+        for t in seen:
             df[t] = df.get(t, 0) + 1
     return df, n
 
@@ -127,7 +146,8 @@ def stem_counts(mentions: Iterable[EventMention], vocab: Vocabulary) -> tuple[di
 def make_stats(vocab: Vocabulary, df: dict, n: int) -> Stats:
     weight = {t: math.log((n + 1) / (c + 1)) + 1.0 for t, c in df.items()}
     limit = max(50, COMMON * n)
-    return Stats(vocab, weight, frozenset(t for t, c in df.items() if c > limit))
+    return Stats(vocab, weight, frozenset(t for t, c in df.items() if c > limit),
+                 frozenset(t for t, c in df.items() if c == 1))
 
 
 def stats_of(mentions: Sequence[EventMention]) -> Stats:
@@ -167,6 +187,7 @@ class _Merger:
         self.events: list[Event] = []
         self.index: dict = {}
         self.stems: Optional[set] = None
+        self._vecs: dict = {}
 
     def add_event(self, ev: Event) -> None:
         """An event merged in an earlier step: index it under its periods and stems."""
@@ -195,17 +216,26 @@ class _Merger:
     def lookups(self, order: Iterable[int]) -> None:
         """Index earlier events only under the periods and stems some of these mentions will look up
         (the other posting lists would never be read)."""
-        ms, stats = self.mentions, self.stats
+        ms = self.mentions
         wanted = {p[0] for p in (self.period(ms[i].first_day, ms[i].last_day) for i in order) if p}
         base = self.period
         self.period = lambda first, last: [p for p in base(first, last) if p in wanted]
         self.stems = set()
         for i in order:
-            self.stems.update(self._keys(stats.vector(stats.tokens(ms[i]))))
+            self.stems.update(self._vector(i)[2])
 
-    def _keys(self, vec: dict) -> list:
-        common, w = self.stats.too_common, self.stats.weight
-        return sorted((t for t in vec if t not in common), key=lambda t: (-w[t], t))[:KEYS]
+    def _vector(self, i: int) -> tuple:
+        """(weights, norm, blocking keys) of mention ``i``, computed once per step."""
+        out = self._vecs.get(i)
+        if out is None:
+            stats = self.stats
+            vec = stats.mention_vector(self.mentions[i])
+            common, once, w = stats.too_common, stats.once, stats.weight
+            # rarest first, ties by spelling (two stable C-level sorts, no Python key function)
+            keys = sorted(sorted(t for t in vec if t not in common and t not in once), key=w.__getitem__,
+                          reverse=True)[:KEYS]
+            out = self._vecs[i] = (vec, norm(vec), keys)
+        return out
 
     def run(self, order: Iterable[int]) -> None:
         mentions, stats, events, index = self.mentions, self.stats, self.events, self.index
@@ -213,52 +243,60 @@ class _Merger:
         common = stats.too_common
         for i in order:
             m = mentions[i]
-            vec = stats.vector(stats.tokens(m))
-            vn = norm(vec)
-            keys = self._keys(vec)
+            vec, vn, keys = self._vecs.pop(i, None) or self._vector(i)
+            self._vecs.pop(i, None)
             periods = self.period(m.first_day, m.last_day)
             interval = (m.first_day, m.last_day)
             single = m.first_day == m.last_day
             need, n_shared = threshold(m.first_day, m.last_day)
             chosen = None
-            if periods:
+            if periods and vn:
                 p = periods[0]
-                shared: dict = {}
+                hits: dict = {}
                 for k in keys:
                     lst = index.get((p, k))
                     if lst:
                         for e in (lst if len(lst) <= cap else lst[-cap:]):
-                            shared[e] = shared.get(e, 0) + 1
-                if shared:
-                    if single:
-                        # all candidates are that very day: only those sharing enough stems count
-                        cands = [e for e, c in shared.items() if c >= n_shared]
-                        if len(cands) > top:
-                            cands = sorted(cands, key=lambda e: (-shared[e], e))[:top]
-                    else:
-                        cands = sorted(shared, key=lambda e: (-shared[e], e))[:top] \
-                            if len(shared) > top else list(shared)
-                    best = second = -1.0
-                    best_e = -1
-                    for e in cands:
-                        ev = events[e]
-                        if not contains(interval, ev.hull):
-                            continue
-                        sim = cosine(vec, ev.centroid, vn, ev.cnorm)
-                        # best: highest cosine, ties to the earliest event
-                        if sim > best or (sim == best and e < best_e):
-                            second, best, best_e = best, sim, e
-                        elif sim > second:
-                            second = sim
-                    if best_e >= 0:
-                        ev = events[best_e]
-                        if single and m.doc_id in ev.docs:
-                            need *= SAME_DOC
-                        if best >= need and shared[best_e] >= n_shared:
-                            if (ev.first_day, ev.last_day) == interval:
-                                chosen = best_e
-                            elif best - max(second, 0.0) >= margin:
-                                chosen = best_e
+                            hits[e] = hits.get(e, 0) + 1
+                if len(hits) > top:                    # those sharing the most keys, then the oldest
+                    cut = sorted(hits.values(), reverse=True)[top - 1]
+                    cands = [e for e, c in hits.items() if c > cut]
+                    cands += sorted(e for e, c in hits.items() if c == cut)[:top - len(cands)]
+                    cands.sort()
+                else:
+                    cands = sorted(hits)
+                best = second = 0.0
+                best_e = -1
+                for e in cands:
+                    ev = events[e]
+                    if not contains(interval, ev.hull):
+                        continue
+                    cen = ev.centroid
+                    dot, shared = 0.0, 0
+                    for t, v in vec.items():
+                        c = cen.get(t)
+                        if c is not None:
+                            dot += v * c
+                            if t not in common:
+                                shared += 1
+                    sim = dot / (vn * ev.cnorm) if dot else 0.0
+                    # the best event sharing enough stems (ties: the earliest); the runner-up is
+                    # any other compatible event
+                    if shared >= n_shared and (best_e < 0 or sim > best):
+                        if best_e >= 0:
+                            second = max(second, best)
+                        best, best_e = sim, e
+                    elif sim > second:
+                        second = sim
+                if best_e >= 0:
+                    ev = events[best_e]
+                    if single and m.doc_id in ev.docs:
+                        need *= SAME_DOC
+                    if best >= need:
+                        if (ev.first_day, ev.last_day) == interval:
+                            chosen = best_e
+                        elif best - second >= margin:
+                            chosen = best_e
             if chosen is None:
                 chosen = len(events)
                 events.append(Event([], m.first_day, m.last_day, m.value, m.mod, m.grain, interval))
@@ -382,7 +420,7 @@ def _medoid(members: list[int], mentions: Sequence[EventMention], stats: Stats, 
     units = []
     total: dict = {}
     for i in pool:
-        v = stats.vector(stats.tokens(mentions[i]))
+        v = stats.mention_vector(mentions[i])
         n = norm(v)
         u = {t: w / n for t, w in v.items()} if n else {}
         units.append(u)
