@@ -93,7 +93,7 @@ class Timeline:
         ev, me = self.to_csv(out)
         paths = {"events": ev, "mentions": me, "json": self.to_json(out / "timeline.json"),
                  "html": self.to_html(out / "timeline.html"),
-                 "report": write_json(self.report(), out / "report.json")}
+                 "report": write_json(self.report(), out / "report.json", pretty=True)}
         return paths
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Optional
 
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from .export import atomic_path
 
@@ -95,12 +96,19 @@ def _lanes(starts: list[float], ends: list[float], gap: float) -> list[int]:
 
 def figure(tl, title: Optional[str] = None) -> go.Figure:
     """The Plotly figure of a :class:`timeline.Timeline`."""
+    return go.Figure(_spec(tl, title))
+
+
+def _spec(tl, title: Optional[str] = None) -> dict:
+    """The figure as plain data and layout dicts: the page is written from it without validating
+    twelve thousand hover texts one by one (plotly's validators dominate otherwise)."""
     events = tl.events
     n = len(events)
     sentences: dict[str, list] = {}
     for c in tl.clauses.itertuples(index=False):
         sentences.setdefault(c.event_id, []).append((c.doc_id, c.text))
-    fig = go.Figure()
+    data: list = []
+    annotations: list = []
     records = events.to_dict("records")      # rows as dicts: one conversion, not one .iloc per event
     labelled = n <= LABELS_UP_TO
     firsts = [dt.date.fromisoformat(d) for d in events["first_day"]]
@@ -119,12 +127,12 @@ def figure(tl, title: Optional[str] = None) -> go.Figure:
             for i in idx:
                 xs += [firsts[i], lasts[i] + dt.timedelta(days=1), None]
                 ys += [lanes[i], lanes[i], None]
-            fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line=dict(color=color, width=9),
-                                     opacity=0.45, hoverinfo="skip", showlegend=False, legendgroup=kind))
+            data.append(dict(type="scatter", x=xs, y=ys, mode="lines", line=dict(color=color, width=9),
+                             opacity=0.45, hoverinfo="skip", showlegend=False, legendgroup=kind))
         xs = [firsts[i] + (lasts[i] - firsts[i]) / 2 if kind != "day" else firsts[i] for i in idx]
         rows = [records[i] for i in idx]
-        fig.add_trace(go.Scatter(
-            x=xs, y=[lanes[i] for i in idx], name=name, legendgroup=kind,
+        data.append(dict(
+            type="scatter", x=xs, y=[lanes[i] for i in idx], name=name, legendgroup=kind,
             mode="markers",
             marker=dict(size=13 if n <= 500 else 8, color=color, symbol=symbol, line=dict(width=1, color="white")),
             customdata=[[_hover(r, sentences.get(r["event_id"], [])), r["event_id"]] for r in rows],
@@ -132,11 +140,12 @@ def figure(tl, title: Optional[str] = None) -> go.Figure:
     if labelled:                       # labels as annotations: they stay out of the range slider
         for i, r in enumerate(events.itertuples(index=False)):
             x = firsts[i] + (lasts[i] - firsts[i]) / 2
-            fig.add_annotation(x=x, y=lanes[i], text=html.escape(_short(r.summary, 5)), showarrow=False,
-                               yshift=17, font=dict(size=13, family=FONT, color="#333"))
+            annotations.append(dict(x=x, y=lanes[i], text=html.escape(_short(r.summary, 5)), showarrow=False,
+                                    yshift=17, font=dict(size=13, family=FONT, color="#333")))
     n_lanes = (max(lanes) + 1) if lanes else 1
     docs = int((tl.documents["status"] == "read").sum())
-    fig.update_layout(
+    layout = dict(
+        annotations=annotations,
         title=dict(text=title or f"الخط الزمني للأحداث: {n} حدثاً من {docs} مقالاً", x=0.5,
                    font=dict(size=20, family=FONT)),
         font=dict(family=FONT, size=13),
@@ -156,8 +165,8 @@ def figure(tl, title: Optional[str] = None) -> go.Figure:
     )
     if n:
         pad = dt.timedelta(days=max(3, (view[1] - view[0]).days // 12))
-        fig.update_xaxes(range=[view[0] - pad, view[1] + pad])
-    return fig
+        layout["xaxis"]["range"] = [view[0] - pad, view[1] + pad]
+    return {"data": data, "layout": layout}
 
 
 def _focus(firsts: list, lasts: list, share: float = 0.9) -> tuple:
@@ -176,11 +185,11 @@ def _focus(firsts: list, lasts: list, share: float = 0.9) -> tuple:
 
 def write_html(tl, path: Path, title: Optional[str] = None) -> Path:
     """``timeline.html``: self-contained (plotly.js inlined), Arabic page direction and fonts."""
-    fig = figure(tl, title)
+    spec = _spec(tl, title)
     script = ("document.documentElement.lang='ar';"
               "var s=document.createElement('style');s.textContent=%r;document.head.appendChild(s);"
               "document.title=%r;" % (HOVER_CSS, "الخط الزمني للأحداث"))
     with atomic_path(path) as tmp:
-        fig.write_html(tmp, include_plotlyjs=True, full_html=True, post_script=script,
+        pio.write_html(spec, tmp, include_plotlyjs=True, full_html=True, post_script=script, validate=False,
                        config={"displaylogo": False, "responsive": True}, div_id="timeline")
     return Path(path)
