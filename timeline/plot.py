@@ -113,7 +113,10 @@ def _spec(tl, title: Optional[str] = None) -> dict:
     labelled = n <= LABELS_UP_TO
     firsts = [dt.date.fromisoformat(d) for d in events["first_day"]]
     lasts = [dt.date.fromisoformat(d) for d in events["last_day"]]
-    view = _focus(firsts, lasts)
+    # the first view follows the day-precise events when there are some: a corpus full of year-level
+    # asides («عام 2000») would otherwise stretch it over decades
+    days = [(f, l) for f, l in zip(firsts, lasts) if f == l]
+    view = _focus(*map(list, zip(*days))) if len(days) >= 5 else _focus(firsts, lasts)
     if n:
         width = max((view[1] - view[0]).days, 30)
         gap = width * (0.17 if labelled else 0.006)
