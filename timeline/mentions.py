@@ -120,10 +120,14 @@ def _replace(t, **changes):
 
 
 def tag_document(text: str, published: Optional[dt.date], tagger: Callable) -> list[Timex]:
-    """All expressions of a text, resolved against its publication date.  Without one, the text is
-    tagged against two distant probe anchors and whatever depends on the anchor is unresolved."""
+    """All expressions of a text, resolved against its publication date.  Without one, the resolver
+    leaves what needs an anchor unresolved itself (``tag(text, None)``); another tagger is run
+    against two distant probe anchors and whatever depends on the anchor is made unresolved."""
     if published is not None:
         return list(tagger(text, published))
+    from resolvers import tag as resolver_tag
+    if tagger is resolver_tag:
+        return list(tagger(text, None))
     a = list(tagger(text, PROBE_ANCHORS[0]))
     b = {(t.start, t.end): t for t in tagger(text, PROBE_ANCHORS[1])}
     out = []
