@@ -14,7 +14,7 @@ from typing import Optional, Union
 
 from .types import Timex, Partial
 
-__all__ = ["tag", "Timex", "Partial", "parse_anchor", "AnchorError"]
+__all__ = ["tag", "prepare", "Timex", "Partial", "parse_anchor", "AnchorError"]
 
 
 class AnchorError(ValueError):
@@ -56,3 +56,9 @@ def tag(text: str, anchor: Union[_dt.date, str, None]) -> list[Timex]:
     if not text:
         return []
     return _engine().tag(text, a)
+
+
+def prepare() -> None:
+    """Build the tables and compile every rule set now (they are otherwise compiled on first use):
+    for a long-lived process or a benchmark that should not count start-up."""
+    _engine().compile_all()

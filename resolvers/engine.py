@@ -137,6 +137,12 @@ class Engine:
         self.keys = keys
         return a
 
+    def compile_all(self) -> int:
+        """Compile every rule set now rather than on first use (about a second); returns how many."""
+        for e in list(self._entries.values()):
+            e.master
+        return len(self._entries)
+
     def _entry(self, ids: frozenset) -> "_Entry":
         """The rules to try where a key stands; shared by equal rule sets, compiled on first use."""
         e = self._entries.get(ids)
