@@ -235,6 +235,9 @@ class Engine:
         found: list[_Found] = []
         last_end = -1
         wild = self._wild_rx.search(norm) is not None
+        blocked_forms = self._blocked_forms
+        productions = self._productions
+        rule_of_group = self.rule_of_group
         hits = self.candidates(norm, nz)
         i, n = 0, len(hits)
         while i < n:
@@ -249,22 +252,27 @@ class Engine:
             m = entry.master.match(norm, p)
             if m is None:
                 continue
-            if self._blocked(norm, p, m.end(), wild):
-                last_end = m.end()                       # «قوى 14 آذار»: a name, not a date
+            e = m.end()
+            if (wild or norm[p:e] in blocked_forms or " " in norm[p:e]) and self._blocked(norm, p, e, wild):
+                last_end = e                             # «قوى 14 آذار»: a name, not a date
                 continue
-            r = self.rule_of_group[m.lastgroup]
-            partial = self._produce(r, m)
-            if partial is None or not self._left_ok(r, norm, p):
+            r = rule_of_group[m.lastgroup]
+            key = m.group()
+            partial = productions.get((r.index, key), _MISSING)
+            if partial is _MISSING:
+                partial = self._produce(r, m)
+            if partial is None or (r.left_required and not self._left_ok(r, norm, p)):
                 alt = self._fallback(norm, p, [x for x in entry.rules if x.index > r.index], wild)
                 if alt is None:
                     continue
                 r, m, partial = alt
-            s, e = p, m.end()
+                e, key = m.end(), m.group()
+            s = p
             if r.left_rx is not None:
                 lm = r.left_rx.search(norm, max(0, s - 16), s)
                 if lm:
                     s = lm.start()
-            found.append(_Found(s, e, r, partial, m.group()))
+            found.append(_Found(s, e, r, partial, key))
             last_end = e
         return found
 
