@@ -315,10 +315,16 @@ def _range(p: Partial, anchor: dt.date, tense) -> Resolved:
     start_p = Partial("date", year=p.year, month=p.month, day=p.day, calendar=p.calendar,
                       explicit_year=p.explicit_year)
     if start_p.year is None and end.first_day is not None:
-        y = end.first_day.year
-        if p.month is not None and p.month > end.first_day.month:
-            y -= 1                                   # «28 ديسمبر إلى 3 يناير»
-        start_p = Partial("date", year=y, month=p.month, day=p.day, calendar=p.calendar)
+        # the start takes the end's year, in the start's own calendar
+        if p.calendar == "hijri":
+            ey, em, _ = hijri.from_gregorian(end.first_day) or (None, None, None)
+        else:
+            ey, em = end.first_day.year, end.first_day.month
+        if ey is None:
+            raise _Fail("range outside the Umm al-Qura table", FLAG_HIJRI_OUT_OF_RANGE)
+        if p.month is not None and p.month > em:
+            ey -= 1                                  # «28 ديسمبر إلى 3 يناير»
+        start_p = Partial("date", year=ey, month=p.month, day=p.day, calendar=p.calendar)
     start = resolve(start_p, anchor, tense)
     if start.value is None:
         return start

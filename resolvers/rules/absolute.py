@@ -1,8 +1,8 @@
 """Calendar dates: numeric dates, ranges, day-month(-year), month-year, month + direction, years."""
 from ..grammar import rule
 from ..types import Partial, FLAG_MONTH_PAIR_MISMATCH
-from ._shared import (PART, MONTH_PAIR, WEEKDAY_PREFIX, DAY, YEAR_TAIL, YEAR_REF, alt_month, day_of,
-                      year_ref_shift)
+from ._shared import (PART, MONTH_PAIR, WEEKDAY_PREFIX, DAY, YEAR_TAIL, YEAR_REF, HIJRI_MARK, alt_month,
+                      day_of, year_ref_shift)
 
 
 def _pair_flags(s):
@@ -32,17 +32,19 @@ def numeric_ymd(s):
 
 @rule("range_days",
       "{d1:DAY}(?: (?:من )?{m1:MONTH})?_(?:الى|حتى|-|و)_{day:DAY} (?:من )?(?:شهر )?" + MONTH_PAIR
-      + "(?: {dir:DIR}|" + YEAR_TAIL + "|" + YEAR_REF + ")?",
-      ["20 إلى 22 أكتوبر", "10 و15 نوفمبر المقبل", "28 فبراير إلى 3 مارس 2024"], left="من|بين")
+      + "(?: {dir:DIR}|" + YEAR_TAIL + "|" + YEAR_REF + "|_(?:من )?(?:عام |العام )?{hyear:HYEAR}" + HIJRI_MARK + "?)?",
+      ["20 إلى 22 أكتوبر", "10 و15 نوفمبر المقبل", "28 فبراير إلى 3 مارس 2024",
+       "15 شوال إلى 25 من شهر ذي القعدة 1436هـ"], left="من|بين")
 def range_days(s):
     m1 = s.m1 or s.month
-    if m1.calendar != s.month.calendar:
+    if m1.calendar != s.month.calendar or (s.hyear is not None and s.month.calendar != "hijri"):
         return None
-    end = Partial("date", year=s.year, month=s.month.month, day=s.day, calendar=s.month.calendar,
+    year = s.hyear if s.hyear is not None else s.year
+    end = Partial("date", year=year, month=s.month.month, day=s.day, calendar=s.month.calendar,
                   direction=s.dir.direction if s.dir else None, year_shift=year_ref_shift(s))
-    return Partial("range", year=s.year, month=m1.month, day=s.d1, calendar=m1.calendar,
+    return Partial("range", year=year, month=m1.month, day=s.d1, calendar=m1.calendar,
                    direction=end.direction, year_shift=end.year_shift, end=end, flags=_pair_flags(s),
-                   explicit_year=s.year is not None)
+                   explicit_year=year is not None)
 
 
 @rule("range_months",
