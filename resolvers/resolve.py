@@ -18,7 +18,7 @@ import datetime as dt
 from typing import NamedTuple, Optional
 
 from . import arith, hijri
-from .types import (Partial, FLAG_WEEKDAY_MISMATCH, FLAG_IMPOSSIBLE_DATE, FLAG_HIJRI_OUT_OF_RANGE,
+from .types import (Partial, FLAG_WEEKDAY_MISMATCH, FLAG_IMPOSSIBLE_DATE, FLAG_HIJRI_OUT_OF_RANGE, FLAG_HIJRI_TABULAR,
                     FLAG_TENSE_DECIDED, FLAG_DEFAULT_PAST)
 
 PROBLEM_FLAGS = frozenset({"weekday_mismatch", "impossible_date", "hijri_gregorian_mismatch",
@@ -339,10 +339,11 @@ def _range(p: Partial, anchor: dt.date, tense) -> Resolved:
 
 def _hijri_date(p: Partial, anchor: dt.date, tense) -> Resolved:
     ah = hijri.from_gregorian(anchor)
-    if p.year is not None and not hijri.in_range(p.year):
-        raise _Fail(f"Hijri year {p.year} is outside the Umm al-Qura table", FLAG_HIJRI_OUT_OF_RANGE)
     if ah is None and p.year is None:
-        raise _Fail("anchor outside the Umm al-Qura table", FLAG_HIJRI_OUT_OF_RANGE)
+        raise _Fail("anchor outside the Hijri calendar", FLAG_HIJRI_OUT_OF_RANGE)
+    if p.year is not None and not hijri.in_range(p.year):
+        # outside the Umm al-Qura table: the tabular calendar, within a day or two, flagged
+        p = p.replace(flags=p.flags + (FLAG_HIJRI_TABULAR,))
     if p.month is None:                                  # a Hijri year
         span = hijri.year_span(p.year)
         return _result(_interval_value(*span), span, "year", p, calendar="hijri")

@@ -18,7 +18,8 @@ GRAINS = ("time", "day", "week", "month", "season", "quarter", "half", "year", "
 FLAG_WEEKDAY_MISMATCH = "weekday_mismatch"          # a relative day and its weekday disagree
 FLAG_IMPOSSIBLE_DATE = "impossible_date"            # e.g. 30 شباط 2025
 FLAG_HIJRI_MISMATCH = "hijri_gregorian_mismatch"    # «الموافق» pair that does not agree
-FLAG_HIJRI_OUT_OF_RANGE = "hijri_out_of_range"      # outside the Umm al-Qura table
+FLAG_HIJRI_OUT_OF_RANGE = "hijri_out_of_range"      # no such Hijri month (year 0, beyond the calendar)
+FLAG_HIJRI_TABULAR = "hijri_tabular"                # outside the Umm al-Qura table: tabular calendar, ±1-2 days
 FLAG_MONTH_PAIR_MISMATCH = "month_pair_mismatch"    # «أكتوبر/ تشرين الثاني»
 FLAG_TENSE_DECIDED = "tense_decided"                # year/week chosen by the clause's tense
 FLAG_DEFAULT_PAST = "default_past"                  # no tense cue: past by default (news narration)
@@ -66,6 +67,12 @@ class Partial:
             raise TypeError(f"Partial has no field(s) {sorted(set(said) - fields)}")
         self.kind = kind
         self.__dict__.update(said)
+
+    def replace(self, **changes) -> "Partial":
+        """A copy with some fields changed."""
+        new = Partial.__new__(Partial)
+        new.__dict__.update(self.__dict__, **changes)
+        return new
 
     def __eq__(self, other):
         return isinstance(other, Partial) and self.__dict__ == other.__dict__

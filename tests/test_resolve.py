@@ -77,9 +77,19 @@ def test_impossible_dates_are_reported_not_moved():
     assert r.value is None and "impossible_date" in r.flags
 
 
-def test_hijri_outside_the_table_is_reported():
-    r = resolve(Partial("date", year=1200, month=1, day=1, calendar="hijri"), D(2025, 10, 15))
-    assert r.value is None and "hijri_out_of_range" in r.flags
+def test_hijri_outside_the_table_uses_the_tabular_calendar_and_says_so():
+    r = resolve(Partial("date", year=1317, month=1, day=1, calendar="hijri"), D(2025, 10, 15))
+    assert r.value == "1899-05-12" and "hijri_tabular" in r.flags and r.status == "resolved"
+    r = resolve(Partial("date", year=1447, month=4, day=15, calendar="hijri"), D(2025, 10, 15))
+    assert "hijri_tabular" not in r.flags
+
+
+def test_tabular_calendar_stays_within_two_days_of_umm_al_qura():
+    from hijridate import Hijri
+    from resolvers import hijri
+    for y in range(1343, 1501, 3):
+        for m in (1, 4, 9, 12):
+            assert abs((hijri._tabular_start(y, m) - Hijri(y, m, 1).to_gregorian()).days) <= 2
 
 
 def test_default_past_is_marked():
