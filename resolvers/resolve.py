@@ -7,7 +7,8 @@ Conventions (news policy, HeidelTime's idea of tense deciding an underspecified 
 * a named month/weekday/day with الماضي is the latest one strictly before the anchor (a month: before the
   anchor's month), with المقبل the first one strictly after, with الجاري/الحالي the anchor's year;
 * with no direction, the clause's tense decides: future = the first on or after the anchor, past = the
-  latest on or before it; with no tense cue at all, past (news narrates what happened), flagged
+  latest on or before it; with no tense cue at all, a day-month within a month of the anchor is that
+  occurrence (``near_anchor``), anything else past (news narrates what happened), flagged
   ``default_past`` so that a reader can see the guess;
 * a relative day with a weekday that disagrees resolves to that weekday nearest the relative day and is
   flagged ``weekday_mismatch`` (print editions are often dated the day after they are written).
@@ -19,7 +20,7 @@ from typing import NamedTuple, Optional
 
 from . import arith, hijri
 from .types import (Partial, FLAG_WEEKDAY_MISMATCH, FLAG_IMPOSSIBLE_DATE, FLAG_HIJRI_OUT_OF_RANGE, FLAG_HIJRI_TABULAR,
-                    FLAG_TENSE_DECIDED, FLAG_DEFAULT_PAST)
+                    FLAG_TENSE_DECIDED, FLAG_DEFAULT_PAST, FLAG_NEAR_ANCHOR)
 
 PROBLEM_FLAGS = frozenset({"weekday_mismatch", "impossible_date", "hijri_gregorian_mismatch",
                            "hijri_out_of_range", "month_pair_mismatch"})
@@ -250,12 +251,32 @@ def _day_month(p: Partial, anchor: dt.date, tense) -> Resolved:
     elif p.direction is not None:
         y = _pick_year_for_day(m, day, anchor, p.direction)
     else:
-        extra, used = _tense_flags(tense)
-        y = _pick_year_for_day(m, day, anchor, 1 if used == "future" else -1, inclusive=True)
+        near = _year_near_anchor(m, day, anchor) if tense not in ("past", "future") else None
+        if near is not None:
+            # no tense cue, and an occurrence within a month of the publication day: that one
+            # («تنطلق البطولة في 20 أغسطس» in a paper of 10 August), rather than a year back
+            y, extra = near, (FLAG_NEAR_ANCHOR,)
+        else:
+            extra, used = _tense_flags(tense)
+            y = _pick_year_for_day(m, day, anchor, 1 if used == "future" else -1, inclusive=True)
     if not arith.valid_date(y, m, day):
         raise _Fail(f"{day}/{m}/{y} is not a calendar date", FLAG_IMPOSSIBLE_DATE)
     d = dt.date(y, m, day)
     return _result(_day_value(d), (d, d), "day", p, extra + _check_weekday(d, p), tense=used)
+
+
+NEAR_ANCHOR_DAYS = 31
+
+
+def _year_near_anchor(m: int, day: int, anchor: dt.date) -> Optional[int]:
+    """The year that puts day/month within NEAR_ANCHOR_DAYS of the anchor, if one does."""
+    best = None
+    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+        if arith.valid_date(y, m, day):
+            gap = abs((dt.date(y, m, day) - anchor).days)
+            if gap <= NEAR_ANCHOR_DAYS and (best is None or gap < best[0]):
+                best = (gap, y)
+    return best[1] if best else None
 
 
 def _pick_year_for_day(m: int, day: int, anchor: dt.date, direction: int, inclusive=False) -> int:

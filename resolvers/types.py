@@ -23,6 +23,7 @@ FLAG_HIJRI_TABULAR = "hijri_tabular"                # outside the Umm al-Qura ta
 FLAG_MONTH_PAIR_MISMATCH = "month_pair_mismatch"    # «أكتوبر/ تشرين الثاني»
 FLAG_TENSE_DECIDED = "tense_decided"                # year/week chosen by the clause's tense
 FLAG_DEFAULT_PAST = "default_past"                  # no tense cue: past by default (news narration)
+FLAG_NEAR_ANCHOR = "near_anchor"                    # a day-month within a month of the anchor: that one
 
 
 class Partial:
