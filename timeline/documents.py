@@ -527,26 +527,43 @@ def _undecodable(file: str, drained, doc_id=None) -> list[Problem]:
     return [Problem(file, reason, line, doc_id, "warning", "undecodable") for line, reason in drained]
 
 
+def _open_csv(path: Path, required, hint: str):
+    """Open a CSV file with a header row (a manifest, or documents): yields the problems found on the
+    way and returns ``(lines, reader)``, or ``None`` when the file cannot be read as such."""
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    try:
+        lines = _open_lines(path)
+    except NotText as e:
+        yield Problem(str(path), str(e), code=e.code)
+        return None
+    reader = csv.DictReader(lines)
+    try:
+        fieldnames = reader.fieldnames or []
+    except csv.Error as e:
+        lines.f.close()
+        yield Problem(str(path), f"bad CSV header: {e}", 1, code="bad_csv")
+        return None
+    yield from _undecodable(str(path), lines.drain())
+    missing = [c for c in required if c not in fieldnames]
+    if missing:
+        lines.f.close()
+        yield Problem(str(path), f"missing column(s) {', '.join(missing)} in the header "
+                                 f"({hint}found: {', '.join(fieldnames) or 'nothing'})", 1, code="missing_column")
+        return None
+    return lines, reader
+
+
 def read_folder(folder: Path) -> Iterator[Item]:
     manifest = folder / MANIFEST
     if not manifest.is_file():
         yield Problem(str(folder), f"no {MANIFEST} in this folder (expected columns id,file,published)",
                       code="no_manifest")
         return
-    try:
-        lines = _open_lines(manifest)
-    except NotText as e:
-        yield Problem(str(manifest), str(e), code=e.code)
+    opened = yield from _open_csv(manifest, ("id", "file", "published"), "")
+    if opened is None:
         return
+    lines, reader = opened
     with lines.f:
-        reader = csv.DictReader(lines)
-        fieldnames = reader.fieldnames or []
-        yield from _undecodable(str(manifest), lines.drain())
-        missing = [c for c in ("id", "file", "published") if c not in fieldnames]
-        if missing:
-            yield Problem(str(manifest), f"missing column(s) {', '.join(missing)} in the header "
-                                         f"(found: {', '.join(fieldnames) or 'nothing'})", 1, code="missing_column")
-            return
         for row in reader:
             line = reader.line_num
             doc_id = (row.get("id") or "").strip() or None
@@ -624,26 +641,11 @@ def read_jsonl(path: Path) -> Iterator[Item]:
 
 
 def read_csv(path: Path) -> Iterator[Item]:
-    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-    try:
-        lines = _open_lines(path)
-    except NotText as e:
-        yield Problem(str(path), str(e), code=e.code)
+    opened = yield from _open_csv(path, REQUIRED, f"need {', '.join(REQUIRED)}; ")
+    if opened is None:
         return
+    lines, reader = opened
     with lines.f:
-        reader = csv.DictReader(lines)
-        try:
-            fieldnames = reader.fieldnames or []
-        except csv.Error as e:
-            yield Problem(str(path), f"bad CSV header: {e}", 1, code="bad_csv")
-            return
-        yield from _undecodable(str(path), lines.drain())
-        missing = [c for c in REQUIRED if c not in fieldnames]
-        if missing:
-            yield Problem(str(path), f"missing column(s) {', '.join(missing)} in the header (need "
-                                     f"{', '.join(REQUIRED)}; found: {', '.join(fieldnames) or 'nothing'})",
-                          1, code="missing_column")
-            return
         rows = 0
         while True:
             try:
