@@ -73,7 +73,26 @@ def _hover(ev, sentences: list[tuple[str, str]]) -> str:
     return "<br>".join(out)
 
 
-def _lanes(starts: list[float], ends: list[float], gap: float) -> list[int]:
+def _banded_lanes(firsts: list, lasts: list, gap: float) -> list[int]:
+    """Lanes in two bands: events of a day, days or a month below, wider ones (a year, a decade)
+    above, so that a corpus full of year-level asides does not bury the dated events."""
+    fine = [i for i in range(len(firsts)) if _kind(firsts[i], lasts[i]) != "year"]
+    coarse = [i for i in range(len(firsts)) if _kind(firsts[i], lasts[i]) == "year"]
+    lanes = [0] * len(firsts)
+    budget_fine = MAX_LANES - min(len(coarse), MAX_LANES // 3)
+    packed = _lanes([firsts[i].toordinal() for i in fine], [lasts[i].toordinal() + 1 for i in fine], gap,
+                    budget_fine)
+    for i, lane in zip(fine, packed):
+        lanes[i] = lane
+    base = (max(packed) + 1) if packed else 0
+    packed = _lanes([firsts[i].toordinal() for i in coarse], [lasts[i].toordinal() + 1 for i in coarse], gap,
+                    MAX_LANES - base)
+    for i, lane in zip(coarse, packed):
+        lanes[i] = base + lane
+    return lanes
+
+
+def _lanes(starts: list[float], ends: list[float], gap: float, max_lanes: int = MAX_LANES) -> list[int]:
     """Greedy interval packing: the lowest lane whose last item ends ``gap`` before this one starts."""
     last_end: list[float] = []
     out = []
@@ -84,7 +103,7 @@ def _lanes(starts: list[float], ends: list[float], gap: float) -> list[int]:
                 out.append(lane)
                 break
         else:
-            if len(last_end) < MAX_LANES:
+            if len(last_end) < max_lanes:
                 last_end.append(e)
                 out.append(len(last_end) - 1)
             else:                                   # full: reuse the lane that frees first
@@ -120,7 +139,7 @@ def _spec(tl, title: Optional[str] = None) -> dict:
     if n:
         width = max((view[1] - view[0]).days, 30)
         gap = width * (0.17 if labelled else 0.006)
-        lanes = _lanes([f.toordinal() for f in firsts], [l.toordinal() + 1 for l in lasts], gap)
+        lanes = _banded_lanes(firsts, lasts, gap)
     else:
         lanes = []
     for kind, name, color, symbol in KINDS:
