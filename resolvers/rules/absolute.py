@@ -18,10 +18,12 @@ def _month_context_ok(s):
         s.part, s.shahr, alt_month(s), s.day, s.dayw, s.year, s.dir, s.ydir, s.ydem))
 
 
-@rule("numeric_dmy", "{day:DAY}_(?P<sep>[/.-])_{m:MNUM}_(?P=sep)_{year:YEAR}(?:_م(?!\\w))?",
-      ["20/10/2025", "20-10-2025", "٢٠/١٠/٢٠٢٥", "5.3.2024", "30/7/2015م", "20 / 8 / 2015م"])
+@rule("numeric_dmy", WEEKDAY_PREFIX + "{day:DAY}_(?P<sep>[/.-])_{m:MNUM}_(?P=sep)_{year:YEAR}(?:_م(?!\\w))?",
+      ["20/10/2025", "20-10-2025", "٢٠/١٠/٢٠٢٥", "5.3.2024", "30/7/2015م", "20 / 8 / 2015م",
+       "الاثنين 20/10/2025"])
 def numeric_dmy(s):
-    return Partial("date", year=s.year, month=s.m, day=s.day, explicit_year=True)
+    return Partial("date", year=s.year, month=s.m, day=s.day, explicit_year=True,
+                   weekday=s.wd.weekday if s.wd else None)
 
 
 @rule("numeric_ymd", "{year:YEAR}_(?P<sep2>[/.-])_{m:MNUM}_(?P=sep2)_{day:DAY}(?:_م(?!\\w))?",

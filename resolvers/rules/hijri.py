@@ -10,10 +10,11 @@ def hijri_numeric(s):
     return Partial("date", year=s.hyear, month=s.m, day=s.day, calendar="hijri", explicit_year=True)
 
 
-@rule("hijri_numeric_dmy", "{day:DAY}_(?P<hsep2>[/-])_{m:MNUM}_(?P=hsep2)_{hyear:HYEAR}" + HIJRI_MARK,
-      ["15/4/1447هـ", "1-9-1446 هـ"])
+@rule("hijri_numeric_dmy", WEEKDAY_PREFIX + "{day:DAY}_(?P<hsep2>[/-])_{m:MNUM}_(?P=hsep2)_{hyear:HYEAR}" + HIJRI_MARK,
+      ["15/4/1447هـ", "1-9-1446 هـ", "يوم الأحد 1 / 11 / 1436هـ"])
 def hijri_numeric_dmy(s):
-    return Partial("date", year=s.hyear, month=s.m, day=s.day, calendar="hijri", explicit_year=True)
+    return Partial("date", year=s.hyear, month=s.m, day=s.day, calendar="hijri", explicit_year=True,
+                   weekday=s.wd.weekday if s.wd else None)
 
 
 @rule("hijri_date", WEEKDAY_PREFIX + DAY + " (?:من )?(?:شهر )?{month:HMONTH}_[،,]?_(?:من )?(?:(?:عام|العام|سنة|لعام) )?{hyear:HYEAR}" + HIJRI_MARK + "?",

@@ -8,9 +8,9 @@ _YEAR_OF = ("(?: (?:من|ل)_(?:(?:العام|السنة) {ydir:DIR}|{ydem:DEM} 
             "|(?P<thisyear>العام|السنة)(?! {:DIR})))")
 
 
-@rule("relative_day", "(?:{pod:POD} )?(?:يوم )?{rel:RELDAY}(?: {wd:WEEKDAY})?",
+@rule("relative_day", "(?:{pod:POD} )?(?:يوم )?{rel:RELDAY}(?:(?: |_(?P<wparen>\\()_){wd:WEEKDAY}(?(wparen)_\\)))?",
       ["غداً الأربعاء", "أمس الثلاثاء", "اليوم", "صباح اليوم", "مساء أمس", "ليلة أمس", "بعد غد",
-       "أول أمس", "يوم أمس", "البارحة", "اليوم الخميس", "أمس الأول"])
+       "أول أمس", "يوم أمس", "البارحة", "اليوم الخميس", "أمس الأول", "أمس (السبت)", "غدًا (الأربعاء)"])
 def relative_day(s):
     return Partial("date", rel_day=s.rel.offset, weekday=s.wd.weekday if s.wd else None,
                    time_of_day=s.pod.part if s.pod else None)
