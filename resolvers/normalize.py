@@ -112,9 +112,8 @@ class Normalized:
         the diacritics and tatweel that belong to its last letter."""
         if j <= 0:
             return 0
+        # (an expanded ligature's characters all map to their one original character)
         e = self.orig_start(j - 1) + 1
-        # an expanded character (ligature) maps several normalised characters to one original one
-        e = max(e, self.orig_start(j - 1) + 1)
         orig = self.original
         n = len(orig)
         while e < n and (orig[e] in _DIACRITIC_SET or orig[e] == "\u0640"):
