@@ -141,28 +141,31 @@ def slot_values(r: Rule, m: re.Match) -> Slots:
     return Slots(values, texts)
 
 
-# --- first tokens: which words can begin a match of a rule ------------------------------------------
+# --- first tokens: which words can begin a match of a rule, and what can follow them ----------------
 WILDCARD = ("any", None)
+ANY = WILDCARD
 
 
-def first_tokens(r: Rule) -> set:
-    """The tokens that can begin a match of ``r``: ``("cat", CAT)`` for a slot, ``("lit", word)`` for
-    a literal word, ``WILDCARD`` when a character class or anything else can.  Computed from the
-    template's syntax tree, so a rule is only attempted where one of its first words stands."""
+def _sre():
     try:
         import re._parser as sre_parse
-        from re._constants import (LITERAL, IN, SUBPATTERN, BRANCH, MAX_REPEAT, MIN_REPEAT, AT,
-                                   ASSERT, ASSERT_NOT)
-        try:
-            from re._constants import POSSESSIVE_REPEAT
-        except ImportError:                         # Python < 3.11
-            POSSESSIVE_REPEAT = MAX_REPEAT
+        import re._constants as c
     except ImportError:                             # Python 3.10
         import sre_parse
-        from sre_constants import (LITERAL, IN, SUBPATTERN, BRANCH, MAX_REPEAT, MIN_REPEAT, AT,
-                                   ASSERT, ASSERT_NOT)
-        POSSESSIVE_REPEAT = MAX_REPEAT
+        import sre_constants as c
+    return sre_parse, c
 
+
+def first_sequences(r: Rule, k: int = 2) -> set:
+    """The first ``k`` tokens of every match of ``r`` (shorter when the match can end sooner), from
+    the template's syntax tree.  A token is ``("cat", CAT)`` for a slot, ``("lit", word)`` for a
+    literal word, ``("chars", frozenset)`` for punctuation the template names, and ``ANY`` for
+    anything else (a sequence stops at ``ANY``).  Spaces between tokens are not tokens.
+
+    ``first_tokens`` keeps the first of each; the engine uses pairs to skip a candidate whose next
+    word cannot continue any of its rules («31 شخصا» continues no date that begins with a number)."""
+    sre_parse, c = _sre()
+    POSSESSIVE = getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)
     tokens: dict[str, tuple] = {}
 
     def placeholder(tok):
@@ -175,44 +178,75 @@ def first_tokens(r: Rule) -> set:
     t = re.sub(r"[\u0600-\u06ff]+", lambda m: placeholder(("lit", fold(m.group()))), t)
     t = t.replace(" ", "[ \t]+").replace("_", "[ \t]*")
 
-    def first(seq):
-        out, nullable = set(), True
-        for op, av in seq:
-            f, n = item(op, av)
-            out |= f
-            if not n:
-                nullable = False
+    def closed(s):
+        return len(s) >= k or (s and s[-1] == ANY)
+
+    def cat(a_set, b_set):
+        out = set()
+        for a in a_set:
+            if closed(a):
+                out.add(a)
+                continue
+            for b in b_set:
+                s = a + b
+                if ANY in s:
+                    s = s[:s.index(ANY) + 1]
+                out.add(s[:k])
+        return out
+
+    def chars_token(chars):
+        toks = {tokens[ch] for ch in chars if ch in tokens}
+        rest = {ch for ch in chars if ch not in tokens}
+        spaces = {ch for ch in rest if ch in " \t"}
+        if spaces and spaces == rest and not toks:
+            return {()}                             # a gap between words, not a token
+        if spaces:
+            return {(ANY,)}
+        out = {(tok,) for tok in toks}
+        if rest:
+            out.add((("chars", frozenset(rest)),))
+        return out
+
+    def seq(items):
+        out = {()}
+        for op, av in items:
+            out = cat(out, item(op, av))
+            if all(closed(s) for s in out):
                 break
-        return out, nullable
+        return out
 
     def item(op, av):
-        if op == LITERAL:
-            ch = chr(av)
-            return {tokens.get(ch, WILDCARD)}, False
-        if op == IN:
-            if all(o == LITERAL for o, _ in av):
-                return {tokens.get(chr(v), WILDCARD) for _, v in av}, False
-            if all(o == LITERAL or (o == IN) for o, _ in av):
-                return {WILDCARD}, False
-            # a class of spaces at the start of a template is not a token
-            chars = "".join(chr(v) for o, v in av if o == LITERAL)
-            return ({WILDCARD}, False) if chars.strip() else (set(), True)
-        if op == SUBPATTERN:
-            return first(av[-1])
-        if op == BRANCH:
-            out, nullable = set(), False
+        if op == c.LITERAL:
+            return chars_token(chr(av))
+        if op == c.IN:
+            if all(o == c.LITERAL for o, _ in av):
+                return chars_token("".join(chr(v) for _, v in av))
+            return {(ANY,)}
+        if op == c.SUBPATTERN:
+            return seq(av[-1])
+        if op == c.BRANCH:
+            out = set()
             for alt in av[1]:
-                f, n = first(alt)
-                out |= f
-                nullable |= n
-            return out, nullable
-        if op in (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT):
-            lo, _, sub = av
-            f, n = first(sub)
-            return f, n or lo == 0
-        if op in (AT, ASSERT, ASSERT_NOT):
-            return set(), True
-        return {WILDCARD}, False
+                out |= seq(alt)
+            return out
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, POSSESSIVE):
+            lo, hi, sub = av
+            one = seq(sub)
+            out = {()}
+            for _ in range(min(lo, k)):
+                out = cat(out, one)
+            for _ in range(min(hi - lo, k)):
+                out = out | cat(out, one)
+            return out
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            return {()}
+        return {(ANY,)}
 
-    out, _ = first(sre_parse.parse(t))
-    return out
+    return seq(sre_parse.parse(t))
+
+
+def first_tokens(r: Rule) -> set:
+    """The tokens that can begin a match of ``r``: ``("cat", CAT)`` for a slot, ``("lit", word)`` for
+    a literal word, ``WILDCARD`` when a character class or anything else can.  Computed from the
+    template's syntax tree, so a rule is only attempted where one of its first words stands."""
+    return {WILDCARD if s[0][0] == "chars" else s[0] for s in first_sequences(r, 1) if s}

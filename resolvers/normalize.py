@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from itertools import accumulate
+from operator import sub
 from dataclasses import dataclass
 
 _DIACRITICS = [chr(c) for c in range(0x064B, 0x0660)] + ["\u0670"]
@@ -42,6 +44,9 @@ for _i in range(10):
 
 _DIACRITIC_SET = frozenset(_DIACRITICS)
 _DELETE_SET = frozenset(_DELETE)
+# what the per-character path must look at: everything else is copied as it is
+_SPECIAL_RX = re.compile("[" + "".join(re.escape(c) for c in sorted(set(_DELETE) | set(_FOLD)))
+                         + "\ufb50-\ufdff\ufe70-\ufeff]")
 
 # --- fast path tables (Windows-1256) --------------------------------------------------------------
 _CODEC = "cp1256"
@@ -73,7 +78,7 @@ for _ch in _DELETE:
 _FAST_TABLE = bytes.maketrans(bytes(_fast_src), bytes(_fast_dst))
 _WORD_TABLE = bytes(b if bytes([b]).decode(_CODEC, "replace").isalnum() else 0x20 for b in range(256))
 _FAST_DELETE = bytes(_fast_del)
-_FAST_DELETE_RX = re.compile(b"[" + re.escape(_FAST_DELETE) + b"]")
+_DELETED_MASK = bytes(0 if b in _FAST_DELETE else 1 for b in range(256))
 # Anything the slow path must see: unfoldable characters and presentation forms.  Characters outside
 # cp1256 that need no folding (Latin accents, emoji...) become '?' on the fast path, which is harmless
 # for matching: only the length must be kept, and 'replace' keeps it (one '?' per character).
@@ -93,9 +98,13 @@ class Normalized:
 
     def words(self) -> str:
         """``text`` with every character that is not a letter or a digit replaced by a space."""
+        return self.word_bytes().decode(_CODEC)
+
+    def word_bytes(self) -> bytes:
+        """``words()`` as cp1256 bytes, one byte a character (what the automaton scans)."""
         if self._folded is not None and len(self._folded) == len(self.text):
-            return self._folded.translate(_WORD_TABLE).decode(_CODEC)
-        return word_text(self.text)
+            return self._folded.translate(_WORD_TABLE)
+        return word_bytes(self.text)
 
     def orig_start(self, i: int) -> int:
         """Original offset of the normalised character at index ``i``."""
@@ -121,40 +130,51 @@ class Normalized:
         return e
 
     def span(self, i: int, j: int) -> tuple[int, int]:
-        return self.orig_start(i), self.orig_end(j)
+        """``(orig_start(i), orig_end(j))`` in one step."""
+        nb = self._norm_breaks
+        if not nb and len(self.text) == len(self.original):
+            return i, j                         # nothing was deleted, so there are no diacritics either
+        k = bisect_right(nb, i) - 1
+        s = i if k < 0 else self._orig_at_break[k] + (i - nb[k])
+        if j <= 0:
+            return s, 0
+        k = bisect_right(nb, j - 1) - 1
+        e = j if k < 0 else self._orig_at_break[k] + (j - 1 - nb[k]) + 1
+        orig = self.original
+        n = len(orig)
+        while e < n and (orig[e] in _DIACRITIC_SET or orig[e] == "\u0640"):
+            e += 1
+        return s, e
 
 
-def _fast(text: str) -> Normalized:
-    raw = text.encode(_CODEC, "replace")
+def _fast(text: str, raw: bytes = None) -> Normalized:
+    exact = raw is not None                   # ``raw`` is the strict encoding: no '?' stands in for a character
+    if raw is None:
+        raw = text.encode(_CODEC, "replace")
     folded = raw.translate(_FAST_TABLE, _FAST_DELETE)
     norm = folded.decode(_CODEC)
     if len(folded) == len(raw):
         # ASCII '?' stands in for unencodable characters: put the original ones back where they are
         # not ASCII so that the text a rule sees is faithful (e.g. an emoji is still a non-letter).
-        return Normalized(text, _restore(norm, text, None), (), (), folded)
-    norm_breaks, orig_at = [], []
-    deleted = 0
-    for m in _FAST_DELETE_RX.finditer(raw):
-        p = m.start()
-        deleted += 1
-        # the next kept character (original index p + 1) lands at normalised index p + 1 - deleted
-        norm_breaks.append(p + 1 - deleted)
-        orig_at.append(p + 1)
-    nb, oa = _compress(norm_breaks, orig_at)
-    out = Normalized(text, norm, tuple(nb), tuple(oa))
-    return Normalized(text, _restore(norm, text, out), out._norm_breaks, out._orig_at_break, folded)
-
-
-def _compress(nb, oa):
-    """Several deletions in a row give the same normalised index: keep the last one."""
-    res_n, res_o = [], []
-    for n, o in zip(nb, oa):
-        if res_n and res_n[-1] == n:
-            res_o[-1] = o
-        else:
-            res_n.append(n)
-            res_o.append(o)
-    return res_n, res_o
+        return Normalized(text, norm if exact else _restore(norm, text, None), (), (), folded)
+    # each run of deleted characters [a, b): the next kept character (original index b) lands at
+    # normalised index b - (characters deleted so far).  Found with bytes.find on a 0/1 mask: a
+    # regex over a character class would scan five times slower.
+    mask = raw.translate(_DELETED_MASK)
+    runs = []
+    a = mask.find(0)
+    while a >= 0:
+        b = mask.find(1, a)
+        if b < 0:
+            b = len(mask)
+        runs.append((a, b))
+        a = mask.find(0, b)
+    oa = tuple(b for _, b in runs)
+    nb = tuple(map(sub, oa, accumulate(b - a for a, b in runs)))
+    if exact:
+        return Normalized(text, norm, nb, oa, folded)
+    out = Normalized(text, norm, nb, oa)
+    return Normalized(text, _restore(norm, text, out), nb, oa, folded)
 
 
 _QUESTION = re.compile(r"\?")
@@ -179,10 +199,24 @@ def _restore(norm: str, text: str, mapping) -> str:
 
 
 def _slow(text: str) -> Normalized:
+    """The per-character path (for ligatures, which expand): characters that need nothing are copied a
+    run at a time, so the Python work is per character that changes."""
     out = []
+    n = 0                              # normalised length so far
     norm_breaks, orig_at = [], []
     shift = 0                          # original index - normalised index, for the current run
-    for o, ch in enumerate(text):
+    prev = 0
+    for m in _SPECIAL_RX.finditer(text):
+        o = m.start()
+        if o > prev:                   # a run of unchanged characters
+            if prev - n != shift:
+                norm_breaks.append(n)
+                orig_at.append(prev)
+                shift = prev - n
+            out.append(text[prev:o])
+            n += o - prev
+        prev = o + 1
+        ch = text[o]
         if ch in _DELETE_SET:
             continue
         rep = _FOLD.get(ch)
@@ -193,20 +227,24 @@ def _slow(text: str) -> Normalized:
             else:
                 rep = ch
         for k, c in enumerate(rep):
-            n = len(out)
-            want = o - n if k == 0 else None
-            if k == 0 and want != shift:
+            if k == 0 and o - n != shift:
                 norm_breaks.append(n)
                 orig_at.append(o)
-                shift = want
+                shift = o - n
             elif k > 0:
                 # inserted characters of an expansion map to their source character
                 norm_breaks.append(n)
                 orig_at.append(o)
                 shift = None
             out.append(c)
+            n += 1
         if len(rep) > 1:
             shift = None
+    if prev < len(text):
+        if prev - n != shift:
+            norm_breaks.append(n)
+            orig_at.append(prev)
+        out.append(text[prev:])
     return Normalized(text, "".join(out), tuple(norm_breaks), tuple(orig_at))
 
 
@@ -233,6 +271,12 @@ _EXPANDING_RX = re.compile("[" + "".join(map(re.escape, _EXPANDING)) + "]") if _
 
 def normalize(text: str) -> Normalized:
     """Normalise ``text`` once; see the module documentation for what is folded."""
+    try:
+        raw = text.encode(_CODEC)                   # every character is in cp1256: the fast path as is
+    except UnicodeEncodeError:
+        pass
+    else:
+        return _fast(text, raw)
     if _SLOW_RX.search(text):
         if _EXPANDING_RX is not None and _EXPANDING_RX.search(text):
             return _slow(text)                      # ligatures: one character becomes several
@@ -254,4 +298,9 @@ def fold(text: str) -> str:
 def word_text(norm: str) -> str:
     """The same text with every character that is not a letter or a digit replaced by a space (same
     length): the automaton spots whole words in it."""
-    return norm.encode(_CODEC, "replace").translate(_WORD_TABLE).decode(_CODEC)
+    return word_bytes(norm).decode(_CODEC)
+
+
+def word_bytes(norm: str) -> bytes:
+    """``word_text(norm)`` as cp1256 bytes (a character outside cp1256 is not a letter here)."""
+    return norm.encode(_CODEC, "replace").translate(_WORD_TABLE)
