@@ -80,12 +80,6 @@ class _Entry:
             self._pairs = out
         return self._pairs
 
-    @property
-    def master(self) -> re.Pattern:
-        if self._master is None:
-            self._master = re.compile("|".join(r.regex for r in self.rules))
-        return self._master
-
 
 _POSITION = itemgetter(0)
 

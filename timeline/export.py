@@ -44,7 +44,8 @@ def write_json(obj, path: Path, pretty: bool = False) -> Path:
             if pretty:
                 json.dump(obj, f, ensure_ascii=False, indent=1, default=str)
             else:
-                json.dump(obj, f, ensure_ascii=False, separators=(",", ":"), default=str)
+                # json.dumps, not json.dump: only a one-shot encoding uses the C encoder
+                f.write(json.dumps(obj, ensure_ascii=False, separators=(",", ":"), default=str))
             f.write("\n")
     return Path(path)
 

@@ -50,21 +50,21 @@ def _content(w: str) -> str:
 
 
 def _token_words(tok: str) -> tuple:
-    return tuple(c for c in map(_content, _WORD.findall(fold(tok).lower())) if c)
+    """The content words of one folded, lower-cased token."""
+    return tuple(c for c in map(_content, _WORD.findall(tok)) if c)
 
 
 def words(text: str) -> list[str]:
     """The content words of a text, folded, without the article and its attached prepositions
     (ال وال بال لل ...), in order with repeats.  Single-letter proclitics stay: only the vocabulary of
     a whole run can tell «وموسكو» (و + موسكو) from «وزير»."""
-    # folding is local to each character and never joins or splits at whitespace, so the text is
-    # split first and each distinct token is folded once (a bounded memo: the result never depends
-    # on it)
+    # the text is folded once (folding is local to each character and turns no whitespace into a
+    # letter), then each distinct token is read once (a bounded memo: the result never depends on it)
     cache = _WORD_CACHE
     if len(cache) > _WORD_CACHE_MAX:
         cache.clear()
     out: list[str] = []
-    for tok in text.split():
+    for tok in fold(text).lower().split():
         c = cache.get(tok)
         if c is None:
             c = cache[tok] = _token_words(tok)
