@@ -42,7 +42,7 @@ class Resolved(NamedTuple):
     def status(self) -> str:
         if self.value is None:
             return "unresolved"
-        return "flagged" if PROBLEM_FLAGS.intersection(self.flags) else "resolved"
+        return "flagged" if self.flags and not PROBLEM_FLAGS.isdisjoint(self.flags) else "resolved"
 
 
 class _Fail(Exception):
