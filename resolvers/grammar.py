@@ -156,7 +156,19 @@ def _sre():
     return sre_parse, c
 
 
-def first_sequences(r: Rule, k: int = 2) -> set:
+_SEQUENCES: dict = {}
+
+
+def first_sequences(r: Rule, k: int = 2) -> frozenset:
+    """Memoised :func:`_first_sequences` (a template's syntax tree is parsed once)."""
+    key = (r.template, k)
+    out = _SEQUENCES.get(key)
+    if out is None:
+        out = _SEQUENCES[key] = frozenset(_first_sequences(r, k))
+    return out
+
+
+def _first_sequences(r: Rule, k: int = 2) -> set:
     """The first ``k`` tokens of every match of ``r`` (shorter when the match can end sooner), from
     the template's syntax tree.  A token is ``("cat", CAT)`` for a slot, ``("lit", word)`` for a
     literal word, ``("chars", frozenset)`` for punctuation the template names, and ``ANY`` for

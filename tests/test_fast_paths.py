@@ -133,3 +133,33 @@ def test_span_is_orig_start_and_orig_end(text):
     for i in range(n + 1):
         for j in range(i, n + 1):
             assert nz.span(i, j) == (nz.orig_start(i), nz.orig_end(j))
+
+
+def _tag_with(spotter, text):
+    e = ENGINE
+    saved, e._paired = e._paired, spotter
+    try:
+        return e.tag(text, ANCHOR)
+    finally:
+        e._paired = saved
+
+
+@pytest.mark.parametrize("gap", [" ", "  ", "\t", " \t", "\n"])
+def test_words_keyed_with_the_word_after_them_lose_no_match(gap):
+    """The paired spotter («هذا العام» as one key) finds what the plain one («هذا») finds."""
+    long_text = "\n".join(TEXTS).replace(" ", gap)
+    assert _tag_with(ENGINE._paired, long_text) == _tag_with(ENGINE._plain, long_text)
+    assert ENGINE._paired.size > ENGINE._plain.size
+
+
+def test_a_word_that_begins_no_date_is_not_a_candidate_when_paired():
+    norm = N.fold("هذا القرار وقبل الاجتماع ومنذ البداية")
+    hits = ENGINE.candidates(norm)
+    assert hits == []
+    assert len(ENGINE.candidates(N.fold("هذا العام وقبل ثلاثة أيام ومنذ 8 ديسمبر"))) >= 3
+
+
+def test_next_words_of_a_demonstrative():
+    nxt = ENGINE._next_words(N.fold("هذا"))
+    assert nxt is not None and N.fold("العام") in nxt and N.fold("الأسبوع") in nxt
+    assert ENGINE._next_words(N.fold("اليوم")) is None      # «اليوم» alone is a date
