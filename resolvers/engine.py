@@ -82,6 +82,7 @@ class _Entry:
 
 
 _POSITION = itemgetter(0)
+_TIMEX_NEW = tuple.__new__            # Timex(*fields) without the keyword-handling constructor
 _LONG_GAP = re.compile(r"[ \t]{3}")
 _MAX_NEXT = 110               # a word is keyed with the words after it only if they are this few
 
@@ -129,6 +130,7 @@ class Engine:
         self._wild_left_spaced = tuple(w + sp for w in self._wild_left for sp in _SPACE)
         self._resolutions: dict = {}
         self._needs_tense: dict = {}
+        self._tails: dict = {}
 
     # --- candidate spotting ---------------------------------------------------------------------
     def _automaton(self):
@@ -571,12 +573,19 @@ class Engine:
         self._link_mowafiq(norm, found, resolved)
         out: list[Timex] = []
         span = nz.span if nz._norm_breaks or len(norm) != len(text) else None   # None: the same offsets
-        name = self.rule_names
+        tails = self._tails
+        make = _TIMEX_NEW
         for f, res in zip(found, resolved):
             s, e = span(f.start, f.end) if span is not None else (f.start, f.end)
-            out.append(Timex(text[s:e], s, e, res.type, res.value, res.mod, res.first_day, res.last_day,
-                             res.grain, res.calendar, name[f.rule.index], res.flags, res.status,
-                             res.reason, res.tense))
+            # the fields after the offsets, built once per resolution and rule
+            tail = tails.get((id(res), f.rule.index))
+            if tail is None or tail[0] is not res:
+                if len(tails) > _CACHE_LIMIT:
+                    tails.clear()
+                tail = tails[(id(res), f.rule.index)] = (res, (
+                    res.type, res.value, res.mod, res.first_day, res.last_day, res.grain, res.calendar,
+                    self.rule_names[f.rule.index], res.flags, res.status, res.reason, res.tense))
+            out.append(make(Timex, (text[s:e], s, e) + tail[1]))
         return out
 
     @staticmethod
