@@ -242,3 +242,14 @@ def test_undated_document_leaves_relative_expressions_unresolved():
     assert list(tl.events["date"]) == ["2024-10-15"]
     d = tl.documents.iloc[0]
     assert (d.found, d.unresolved, d.placed) == (2, 1, 1)
+
+
+def test_hover_lines_wrap_greedily_at_spaces():
+    from timeline.plot import _wrap
+    text = "اجتمع وزير الخارجية مع نظيره الروسي في موسكو لبحث الأزمة السورية وتطوراتها الأخيرة"
+    lines = _wrap(text, 20)
+    assert " ".join(lines) == text
+    assert all(len(x) <= 20 for x in lines)
+    # greedy: no line could have taken the next line's first word
+    assert all(len(a) + 1 + len(b.split()[0]) > 20 for a, b in zip(lines, lines[1:]))
+    assert _wrap("", 20) == [] and _wrap("كلمةطويلةجدا" * 3, 5) == ["كلمةطويلةجدا" * 3]

@@ -37,14 +37,18 @@ def _kind(first: dt.date, last: dt.date) -> str:
 
 
 def _wrap(text: str, width: int = 70) -> list[str]:
-    lines, cur = [], ""
+    """Greedy wrapping at spaces: a word that would take a line past ``width`` starts the next one."""
+    lines, cur, n = [], [], -1                # n: the length of " ".join(cur)
     for w in text.split():
-        if cur and len(cur) + 1 + len(w) > width:
-            lines.append(cur)
-            cur = w
+        if cur and n + 1 + len(w) > width:
+            lines.append(" ".join(cur))
+            cur, n = [w], len(w)
         else:
-            cur = f"{cur} {w}".strip()
-    return lines + ([cur] if cur else [])
+            cur.append(w)
+            n += 1 + len(w)
+    if cur:
+        lines.append(" ".join(cur))
+    return lines
 
 
 def _short(text: str, words: int) -> str:
