@@ -16,7 +16,7 @@ from typing import Optional
 import ahocorasick_rs
 
 from . import rules as _rules  # noqa: F401  (registers the rules)
-from .grammar import RULES, BUILTINS, ANY, compile_rule, slot_values, first_tokens, first_sequences
+from .grammar import RULES, BUILTINS, ANY, compile_rule, pattern_of, slot_values, first_tokens, first_sequences
 from .lexicon import get_lexicon, _trie_regex
 from .normalize import normalize, fold, word_bytes, _CODEC
 from .resolve import resolve, needs_tense, Resolved
@@ -96,7 +96,8 @@ class _Spotter:
         # Rust's aho-corasick: a DFA (or, for many keys, a contiguous NFA, quicker to build), three
         # times the speed of a character automaton over the str.
         impl = ahocorasick_rs.Implementation.DFA if dfa else ahocorasick_rs.Implementation.ContiguousNFA
-        self.ac = ahocorasick_rs.BytesAhoCorasick([f.encode(_CODEC) for f, _ in patterns],
+        keys = "\x00".join(f for f, _ in patterns).encode(_CODEC).split(b"\x00")   # one encoding call
+        self.ac = ahocorasick_rs.BytesAhoCorasick(keys,
                                                   matchkind=ahocorasick_rs.MatchKind.Standard,
                                                   implementation=impl)
         self.n_simple = len(simple)
@@ -208,8 +209,13 @@ class Engine:
                     out.update(single | multi)
         if len(out) > _MAX_NEXT or not all(w.isalnum() for w in out):
             return None
-        # a word that has a shorter one of the set as its beginning adds nothing
-        return sorted(w for w in out if not any(w != v and w.startswith(v) for v in out))
+        # a word that has a shorter one of the set as its beginning adds nothing (sorted, a word's
+        # extensions follow it)
+        kept: list = []
+        for w in sorted(out):
+            if not (kept and w.startswith(kept[-1])):
+                kept.append(w)
+        return kept
 
     def _spotter(self, paired: dict) -> "_Spotter":
         """Keys are matched on a copy of the text where every non-word character is a space, each key
@@ -237,7 +243,8 @@ class Engine:
         simple, complex_ = [], []
         for framed in sorted(framed_keys):
             by_d = framed_keys[framed]
-            spots = [(d, by_d[d].get(0), by_d[d].get(1)) for d in sorted(by_d, reverse=True)]
+            spots = [(d, by_d[d].get(0), by_d[d].get(1))
+                     for d in (by_d if len(by_d) == 1 else sorted(by_d, reverse=True))]
             value = spots[0] + (tuple(spots[1:]) or None,)
             # the common case, one set of rules beginning at the word itself, comes first
             (simple if value[2:] == (None, None) else complex_).append((framed, value))
@@ -461,7 +468,7 @@ class Engine:
 
     def _fallback(self, norm: str, p: int, rules):
         for r in rules:
-            m = r.compiled.match(norm, p)
+            m = pattern_of(r).match(norm, p)
             if m is None:
                 continue
             partial = self._produce(r, m)

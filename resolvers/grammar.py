@@ -118,10 +118,17 @@ def compile_rule(r: Rule, index: int) -> None:
 
     body = _SLOT.sub(sub, t)
     r.regex = f"(?P<R{index}>{body})(?!\\w)"
-    r.compiled = re.compile(r.regex)
+    r.compiled = None                  # compiled on first use (``pattern_of``): rule sets hold the regex
     if r.left:
         left = _literal_fold(r.left).replace(" ", "[ \t]+")
         r.left_rx = re.compile(f"(?:(?<=\\W)|^)(?:{left})[ \t]+$")
+
+
+def pattern_of(r: Rule) -> re.Pattern:
+    """The rule's own compiled pattern (the engine mostly matches rule sets, so this is rare)."""
+    if r.compiled is None:
+        r.compiled = re.compile(r.regex)
+    return r.compiled
 
 
 def slot_values(r: Rule, m: re.Match) -> Slots:
