@@ -250,6 +250,12 @@ class Engine:
             (simple if value[2:] == (None, None) else complex_).append((framed, value))
         return _Spotter(simple, complex_, dfa=not paired)
 
+    def clear_memos(self) -> None:
+        """Empty the memo tables (productions, resolutions, tense needs, output fields): the next
+        text is tagged as by a fresh process, the compiled rule sets kept (for benchmarks)."""
+        for memo in (self._productions, self._resolutions, self._needs_tense, self._tails):
+            memo.clear()
+
     def compile_all(self) -> int:
         """Compile every rule set now rather than on first use (about a second); returns how many."""
         for e in list(self._entries.values()):
