@@ -272,13 +272,10 @@ class _Merger:
                     if not contains(interval, ev.hull):
                         continue
                     cen = ev.centroid
-                    dot, shared = 0.0, 0
-                    for t, v in vec.items():
-                        c = cen.get(t)
-                        if c is not None:
-                            dot += v * c
-                            if t not in common:
-                                shared += 1
+                    # the stems in common, in the mention's order (so the sum is the same float)
+                    both = [t for t in vec if t in cen]
+                    dot = sum([vec[t] * cen[t] for t in both]) if both else 0.0
+                    shared = len(both) - len(common.intersection(both)) if both else 0
                     sim = dot / (vn * ev.cnorm) if dot else 0.0
                     # the best event sharing enough stems (ties: the earliest); the runner-up is
                     # any other compatible event
