@@ -76,8 +76,14 @@ def relative_day(t) -> Optional[tuple[int, Optional[int]]]:
     (0, None)), from its own words; None for anything else."""
     if t.type not in ("DATE", "TIME"):
         return None
+    return _relative_words(t.text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _relative_words(text: str) -> Optional[tuple[int, Optional[int]]]:
+    """:func:`relative_day` of an expression's text (memoised: «اليوم» and «أمس» come back)."""
     rel, wds = _vocab()
-    words = _fold(t.text).split()
+    words = _fold(text).split()
     weekday = None
     if len(words) >= 2 and words[-1] in wds:
         weekday = wds[words[-1]]
