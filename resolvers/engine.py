@@ -83,7 +83,6 @@ class _Entry:
 
 _POSITION = itemgetter(0)
 _TIMEX_NEW = tuple.__new__            # Timex(*fields) without the keyword-handling constructor
-_LONG_GAP = re.compile(r"[ \t]{3}")
 _MAX_NEXT = 110               # a word is keyed with the words after it only if they are this few
 
 
@@ -165,8 +164,8 @@ class Engine:
         # Two spotters.  The plain one keys every word that can begin a rule.  The paired one keys a
         # word together with the words that can follow it («هذا العام», «قبل ثلاثة», «منذ 8») where
         # its rules allow nothing else after it: «هذا» (5,800 times in the corpus, 850 of them a
-        # date) then costs nothing where it begins no date.  It allows one or two spaces between the
-        # two words, so a text with a longer run of spaces or tabs is read with the plain one.
+        # date) then costs nothing where it begins no date.  It allows one space between the two
+        # words, so a text with a run of spaces or a tab is read with the plain one.
         self._plain = self._spotter({})
         self._paired = self._spotter({k: s for k in keys if 0 in keys[k] and not k.isdigit()
                                       for s in [self._next_words(k)] if s is not None})
@@ -226,20 +225,17 @@ class Engine:
         keys = self.keys
         entry = {(k, b): self._entry(frozenset(ids | self.wildcard_rules))
                  for k in keys for b, ids in keys[k].items()}
+        clitics = ("",) + tuple(sorted(CLITICS))
         # framed word -> {d: {back: rules}}; a framed word and d tell the clitic, so the word too
         framed_keys: dict[str, dict] = {}
-        clitics = ("",) + tuple(sorted(CLITICS))
         for k in sorted(keys):
-            plain_tail = ["" if k.isdigit() else " "]
+            tail = "" if k.isdigit() else " "
             for b in keys[k]:
+                if b == 0 and k in paired:
+                    continue
                 e = entry[(k, b)]
-                tails = [sep + w for w in paired[k] for sep in (" ", "  ")] if b == 0 and k in paired \
-                    else plain_tail
                 for c in clitics:
-                    head = " " + c + k
-                    d0 = len(head) - 1 - len(c)
-                    for tail in tails:
-                        framed_keys.setdefault(head + tail, {}).setdefault(d0 + len(tail), {})[b] = e
+                    framed_keys.setdefault(" " + c + k + tail, {}).setdefault(len(k) + len(tail), {})[b] = e
         simple, complex_ = [], []
         for framed in sorted(framed_keys):
             by_d = framed_keys[framed]
@@ -248,6 +244,10 @@ class Engine:
             value = spots[0] + (tuple(spots[1:]) or None,)
             # the common case, one set of rules beginning at the word itself, comes first
             (simple if value[2:] == (None, None) else complex_).append((framed, value))
+        # a word with the word after it, one space between: a key of its own (it ends in a letter or a
+        # digit, so no plain key, which ends in a space, is the same)
+        simple += [(" " + c + k + " " + w, (1 + len(k) + len(w), entry[(k, 0)], None, None))
+                   for k in sorted(paired) for c in clitics for w in paired[k]]
         return _Spotter(simple, complex_, dfa=not paired)
 
     def clear_memos(self) -> None:
@@ -299,7 +299,7 @@ class Engine:
         """(position, rules to try) for every word that can begin a rule, in text order."""
         if framed is None:
             framed = b" " + (nz.word_bytes() if nz is not None else word_bytes(norm)) + b" "
-        spot = self._plain if "   " in norm or ("\t" in norm and _LONG_GAP.search(norm)) else self._paired
+        spot = self._plain if "  " in norm or "\t" in norm else self._paired
         found = spot.ac.find_matches_as_indexes(framed, overlapping=True)
         ns, off, rules_of = spot.n_simple, spot.off, spot.rules_of
         hits = [(x - off[i], rules_of[i]) for i, _, x in found if i < ns]
