@@ -131,20 +131,48 @@ def pattern_of(r: Rule) -> re.Pattern:
     return r.compiled
 
 
-def slot_values(r: Rule, m: re.Match) -> Slots:
+def _slot_plan(r: Rule) -> tuple:
+    """(group names, [(slot, kind, table)]) of a rule, worked out once: ``kind`` is "flag", a
+    built-in's name, or "cat" with the category's form -> Lexeme table."""
     lex = get_lexicon()
-    values, texts = {}, {}
+    plan = []
     for slot, cat, g in r.slots:
-        txt = m.group(g)
+        if cat.startswith("="):
+            plan.append((slot, "flag", None))
+        elif cat in BUILTINS:
+            plan.append((slot, cat, None))
+        else:
+            plan.append((slot, "cat", lex[cat].entries))
+    return tuple(g for _, _, g in r.slots), plan
+
+
+_PLANS: dict = {}
+
+
+def slot_values(r: Rule, m: re.Match) -> Slots:
+    plan = _PLANS.get(r.index)
+    if plan is None or plan[0] != tuple(g for _, _, g in r.slots):
+        plan = _PLANS[r.index] = _slot_plan(r)
+    groups, slots = plan
+    values, texts = {}, {}
+    if not groups:
+        return Slots(values, texts)
+    found = m.group(*groups) if len(groups) > 1 else (m.group(groups[0]),)
+    for (slot, kind, table), txt in zip(slots, found):
         if txt is None:
             continue
         texts[slot] = txt
-        if cat.startswith("="):
+        if kind == "cat":
+            v = table.get(txt)
+            if v is None and ("\t" in txt or "  " in txt):
+                v = table.get(" ".join(txt.split()))     # what Category.lookup does
+            values[slot] = v
+        elif kind == "flag":
             values[slot] = True
-        elif cat in BUILTINS:
-            values[slot] = int(txt) if cat != "NUM" else float(txt.replace(",", "."))
+        elif kind == "NUM":
+            values[slot] = float(txt.replace(",", "."))
         else:
-            values[slot] = lex[cat].lookup(txt)
+            values[slot] = int(txt)
     return Slots(values, texts)
 
 
