@@ -253,3 +253,15 @@ def test_hover_lines_wrap_greedily_at_spaces():
     # greedy: no line could have taken the next line's first word
     assert all(len(a) + 1 + len(b.split()[0]) > 20 for a, b in zip(lines, lines[1:]))
     assert _wrap("", 20) == [] and _wrap("كلمةطويلةجدا" * 3, 5) == ["كلمةطويلةجدا" * 3]
+
+
+def test_records_are_plain_python_values():
+    import numpy as np
+    import pandas as pd
+    from timeline.export import records
+    df = pd.DataFrame({"s": pd.array(["أ", None], dtype="string"), "i": [1, 2], "f": [0.5, np.nan],
+                       "o": pd.Series([np.int64(3), None], dtype=object)})
+    got = records(df)
+    assert got == [{"s": "أ", "i": 1, "f": 0.5, "o": 3}, {"s": None, "i": 2, "f": None, "o": None}]
+    assert [type(r["i"]) for r in got] == [int, int] and type(got[0]["o"]) is int
+    assert records(df.iloc[:0]) == []

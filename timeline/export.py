@@ -51,8 +51,18 @@ def write_json(obj, path: Path, pretty: bool = False) -> Path:
 
 
 def records(df: pd.DataFrame) -> list[dict]:
-    """DataFrame rows as plain JSON-ready dicts (NaN -> None, numpy scalars -> Python)."""
-    out = []
-    for rec in df.astype(object).where(df.notna(), None).to_dict("records"):
-        out.append({k: (v.item() if hasattr(v, "item") else v) for k, v in rec.items()})
-    return out
+    """DataFrame rows as plain JSON-ready dicts (NaN -> None, numpy scalars -> Python).  Built
+    column by column (``tolist`` converts in C), then zipped into rows."""
+    if len(df.columns) == 0:
+        return [{} for _ in range(len(df))]
+    cols = []
+    for name in df.columns:
+        s = df[name]
+        vals = s.tolist()
+        if s.hasnans:
+            vals = [None if na else v for v, na in zip(vals, s.isna().tolist())]
+        if s.dtype == object:
+            vals = [v.item() if hasattr(v, "item") else v for v in vals]
+        cols.append(vals)
+    names = list(df.columns)
+    return [dict(zip(names, row)) for row in zip(*cols)]
