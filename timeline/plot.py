@@ -17,7 +17,7 @@ from typing import Optional
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from .export import atomic_path
+from .export import atomic_path, records as export_records
 
 FONT = "Noto Naskh Arabic, Noto Sans Arabic, Amiri, KacstOne, Arial, Tahoma, DejaVu Sans, sans-serif"
 LABELS_UP_TO = 30           # events labelled on the chart itself (beyond that: hover only)
@@ -132,7 +132,7 @@ def _spec(tl, title: Optional[str] = None) -> dict:
         sentences.setdefault(c.event_id, []).append((c.doc_id, c.text))
     data: list = []
     annotations: list = []
-    records = events.to_dict("records")      # rows as dicts: one conversion, not one .iloc per event
+    records = export_records(events)         # rows as dicts: one conversion, not one .iloc per event
     labelled = n <= LABELS_UP_TO
     firsts = [dt.date.fromisoformat(d) for d in events["first_day"]]
     lasts = [dt.date.fromisoformat(d) for d in events["last_day"]]
