@@ -155,24 +155,3 @@ def test_cli_engine_options(tmp_path):
         main(["build", str(SEEDS), "--out", str(tmp_path / "b"), "--scheduler", "tcp://127.0.0.1:1"])
     assert e.value.code == 2
     assert (tmp_path / "a" / "events.csv").exists() and sys.modules.get("timeline.engines")
-
-
-def test_local_workers_merge_months_in_forked_processes(slice_jsonl, local_out, tmp_path, monkeypatch):
-    """With batches small enough to make several, the month step runs in worker processes
-    (``LocalRunner.map``) and the bytes stay the same."""
-    import timeline.merge as M
-    out, _ = local_out
-    calls = []
-    real = engines.LocalRunner.map
-
-    def spy(self, func, batches, stats, *args):
-        calls.append((self.workers, len(batches)))
-        return real(self, func, batches, stats, *args)
-
-    monkeypatch.setattr(M, "BATCH", 50)
-    monkeypatch.setattr(engines.LocalRunner, "map", spy)
-    tl = timeline.build([SEEDS, slice_jsonl], workers=2)
-    tl.to_csv(tmp_path)
-    assert calls and calls[0][0] == 2 and calls[0][1] >= 4
-    assert (tmp_path / "events.csv").read_bytes() == (out / "events.csv").read_bytes()
-    assert (tmp_path / "mentions.csv").read_bytes() == (out / "mentions.csv").read_bytes()

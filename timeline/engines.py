@@ -158,30 +158,6 @@ class LocalRunner(_Pipelined):
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
 
-    def map(self, func: Callable, batches: list, stats, *args) -> list:
-        """The merge's month step over the same number of processes as the extraction: each forked
-        process finds the run's statistics in its memory (nothing to pickle but the batches)."""
-        import multiprocessing as mp
-        n = min(self.workers, len(batches))
-        if n < 2 or "fork" not in mp.get_all_start_methods():
-            return [func(b, stats, *args) for b in batches]
-        from concurrent.futures import ProcessPoolExecutor
-        global _SHARED
-        _SHARED = (func, stats, args)
-        try:
-            with ProcessPoolExecutor(n, mp_context=mp.get_context("fork")) as pool:
-                return list(pool.map(_run_shared, batches))
-        finally:
-            _SHARED = None
-
-
-_SHARED = None             # (function, statistics, arguments) of the month step, for forked processes
-
-
-def _run_shared(batch):
-    func, stats, args = _SHARED
-    return func(batch, stats, *args)
-
 
 class DaskRunner(_Pipelined):
     """Extraction as a map over chunks of the input and the merge's month step as a map over batches
