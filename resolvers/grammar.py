@@ -48,6 +48,7 @@ class Rule:
     slots: list = field(default_factory=list)     # (slot name, category, group name)
     compiled: Optional[re.Pattern] = None
     left_rx: Optional[re.Pattern] = None
+    slot_plan: tuple = ()               # (group names, [(slot, kind, table)]) for slot_values
 
 
 RULES: list[Rule] = []
@@ -117,6 +118,7 @@ def compile_rule(r: Rule, index: int) -> None:
         return f"(?P<{g}>{alt})"
 
     body = _SLOT.sub(sub, t)
+    r.slot_plan = _slot_plan(r, lex)
     r.regex = f"(?P<R{index}>{body})(?!\\w)"
     r.compiled = None                  # compiled on first use (``pattern_of``): rule sets hold the regex
     if r.left:
@@ -131,10 +133,9 @@ def pattern_of(r: Rule) -> re.Pattern:
     return r.compiled
 
 
-def _slot_plan(r: Rule) -> tuple:
-    """(group names, [(slot, kind, table)]) of a rule, worked out once: ``kind`` is "flag", a
-    built-in's name, or "cat" with the category's form -> Lexeme table."""
-    lex = get_lexicon()
+def _slot_plan(r: Rule, lex) -> tuple:
+    """(group names, [(slot, kind, table)]) of a rule: ``kind`` is "flag", a built-in's name, or
+    "cat" with the category's form -> Lexeme table."""
     plan = []
     for slot, cat, g in r.slots:
         if cat.startswith("="):
@@ -146,13 +147,8 @@ def _slot_plan(r: Rule) -> tuple:
     return tuple(g for _, _, g in r.slots), plan
 
 
-_PLANS: dict = {}
-
-
 def slot_values(r: Rule, m: re.Match) -> Slots:
-    plan = _PLANS.get(r.index)
-    if plan is None or plan[0] != tuple(g for _, _, g in r.slots):
-        plan = _PLANS[r.index] = _slot_plan(r)
+    plan = r.slot_plan
     groups, slots = plan
     values, texts = {}, {}
     if not groups:
