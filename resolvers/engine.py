@@ -197,15 +197,10 @@ class Engine:
             else:
                 continue
             for t2 in follows:
-                if t2 is None or t2 == ANY or t2[0] == "chars":
+                words = self._follow_words(t2)
+                if words is None:
                     return None
-                if t2[0] == "lit":
-                    out.add(t2[1])
-                elif t2[1] in BUILTINS:
-                    out.update("0123456789")
-                else:
-                    single, multi = self._first_words(t2[1])
-                    out.update(single | multi)
+                out |= words
         if len(out) > _MAX_NEXT or not all(w.isalnum() for w in out):
             return None
         # a word that has a shorter one of the set as its beginning adds nothing (sorted, a word's
@@ -334,6 +329,19 @@ class Engine:
                                          frozenset(f.split()[0] for f in forms if " " in f))
         return fw
 
+    def _follow_words(self, t2) -> Optional[frozenset]:
+        """The words (or their beginnings) a second token can start with; None when it is not a
+        word (punctuation, the end of the match, anything)."""
+        if t2 is None or t2 == ANY or t2[0] == "chars":
+            return None
+        kind, name = t2
+        if kind == "lit":
+            return frozenset((name,))
+        if name in BUILTINS:
+            return frozenset("0123456789")
+        single, multi = self._first_words(name)          # a form's first word, maybe run on
+        return single | multi
+
     def _prefix(self, entry: "_Entry") -> str:
         """A look-ahead that every match of the entry's rules satisfies: one of their first tokens,
         then one of the tokens that can follow it (:func:`~resolvers.grammar.first_sequences`).
@@ -346,15 +354,9 @@ class Engine:
             return BUILTINS[name] if name in BUILTINS else self.lex[name].alternation()
 
         def then(t2):
-            kind, name = t2
-            if kind == "lit":
-                return re.escape(name)
-            if kind == "chars":
-                return "[" + "".join(re.escape(c) for c in sorted(name)) + "]"
-            if name in BUILTINS:
-                return "[0-9]"
-            single, multi = self._first_words(name)          # a form's first word, maybe run on
-            return _trie_regex([[w] for w in sorted(single | multi)])
+            if t2[0] == "chars":
+                return "[" + "".join(re.escape(c) for c in sorted(t2[1])) + "]"
+            return _trie_regex([[w] for w in sorted(self._follow_words(t2))])
 
         by_follow: dict = {}
         for t1, follows in sorted(entry.pairs.items(), key=repr):

@@ -96,12 +96,8 @@ class Normalized:
     _orig_at_break: tuple = ()
     _folded: bytes = None                     # the cp1256 bytes of ``text``, when the fast path made them
 
-    def words(self) -> str:
-        """``text`` with every character that is not a letter or a digit replaced by a space."""
-        return self.word_bytes().decode(_CODEC)
-
     def word_bytes(self) -> bytes:
-        """``words()`` as cp1256 bytes, one byte a character (what the automaton scans)."""
+        """``word_text(text)`` as cp1256 bytes, one byte a character (what the automaton scans)."""
         if self._folded is not None and len(self._folded) == len(self.text):
             return self._folded.translate(_WORD_TABLE)
         return word_bytes(self.text)
