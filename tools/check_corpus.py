@@ -35,7 +35,7 @@ if str(ROOT) not in sys.path:
 from resolvers import hijri, tag  # noqa: E402
 from resolvers.lexicon import get_lexicon  # noqa: E402
 from timeline.anchoring import anchor_document, check_weekdays, infer_anchor  # noqa: E402
-from timeline.documents import Document, Problem, read_inputs  # noqa: E402
+from timeline.documents import Problem, read_inputs  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "corpora" / "saudinewsnet.jsonl"
 THRESHOLD = 0.97
@@ -69,26 +69,24 @@ def pair_regex():
     return rx, hnum, gnum
 
 
+def _side(m, g: dict, p: str, month_numbers: dict, fold) -> tuple:
+    """(year, month, day, span) of one side of a pair (``p``: "h" or "g"), its month written as a
+    name (groups pd, pm, py) or as a number (npd, npm, npy)."""
+    if g[p + "d"]:
+        month = month_numbers.get(" ".join(fold(g[p + "m"]).split()))
+        return int(g[p + "y"]), month, int(g[p + "d"]), (m.start(p + "d"), m.end(p + "y"))
+    n = "n" + p
+    return int(g[n + "y"]), int(g[n + "m"]), int(g[n + "d"]), (m.start(n + "d"), m.end(n + "y"))
+
+
 def find_pairs(text: str, rx, hnum, gnum):
     """Well-formed «الموافق» pairs: (hijri span, gregorian span, (hy, hm, hd), printed Gregorian date)."""
     from resolvers.normalize import fold
     out = []
     for m in rx.finditer(text):
         g = {k: (v.translate(_DIGITS) if v else v) for k, v in m.groupdict().items()}
-        if g["hd"]:
-            hy, hd = int(g["hy"]), int(g["hd"])
-            hmo = hnum.get(" ".join(fold(g["hm"]).split()))
-            h_span = (m.start("hd"), m.end("hy"))
-        else:
-            hy, hmo, hd = int(g["nhy"]), int(g["nhm"]), int(g["nhd"])
-            h_span = (m.start("nhd"), m.end("nhy"))
-        if g["gd"]:
-            gy, gd = int(g["gy"]), int(g["gd"])
-            gmo = gnum.get(" ".join(fold(g["gm"]).split()))
-            g_span = (m.start("gd"), m.end("gy"))
-        else:
-            gy, gmo, gd = int(g["ngy"]), int(g["ngm"]), int(g["ngd"])
-            g_span = (m.start("ngd"), m.end("ngy"))
+        hy, hmo, hd, h_span = _side(m, g, "h", hnum, fold)
+        gy, gmo, gd, g_span = _side(m, g, "g", gnum, fold)
         if not (1300 <= hy <= 1500 and hmo and 1 <= hmo <= 12 and 1 <= hd <= 30 and 1900 <= gy <= 2100):
             continue
         try:
