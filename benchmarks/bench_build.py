@@ -10,7 +10,6 @@ time goes, in one process: read+tag+extract, merge+tables, writing.
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import resource
 import subprocess

@@ -38,7 +38,7 @@ from typing import Callable, Iterable, Optional, Sequence
 
 from .dates import contains, grain_rank, period_keys
 from .mentions import EventMention
-from .similarity import Vocabulary, cosine, norm
+from .similarity import Vocabulary, norm
 
 SAME_DATE = 0.12       # cosine needed to merge two mentions of the same day
 SAME_SPAN = 0.20       # ... of the same longer span (two mentions of «تموز الماضي»), or a coarser

@@ -10,7 +10,7 @@ import pandas as pd
 from .anchoring import ANCHOR_COLUMNS, anchor_document, merge_note  # reliability: anchors (issue 3)
 from .documents import Document, Problem, read_inputs
 from .export import records, write_csv, write_json
-from .mentions import EventMention, extract, tag_document
+from .mentions import EventMention, extract
 from .merge import merge
 from .order import order_events
 
