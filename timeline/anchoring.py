@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Optional, Sequence
 
+from .dates import clamped
 from .documents import Document, Problem
 
 INFERRED = "inferred_anchor"
@@ -96,11 +97,11 @@ def _relative_words(text: str) -> Optional[tuple[int, Optional[int]]]:
 
 def implied_anchor(offset: int, weekday: int, anchor: dt.date) -> dt.date:
     """The day nearest ``anchor`` whose day ``offset`` falls on ``weekday``."""
-    d = anchor + dt.timedelta(days=offset)
+    d = clamped(anchor, offset)
     delta = (weekday - d.weekday()) % 7
     if delta > MAX_SHIFT:
         delta -= 7
-    return anchor + dt.timedelta(days=delta)
+    return clamped(anchor, delta)
 
 
 def _quote(text: str, t) -> str:
@@ -178,7 +179,7 @@ def infer_anchor(text: str, timexes: Sequence) -> tuple[Optional[Evidence], list
             continue
         if rd[1] is not None and x.first_day.weekday() != rd[1]:
             continue                          # «اليوم الأربعاء 16 أكتوبر 2025»: they disagree
-        e = Evidence("relative_day_with_date", x.first_day - dt.timedelta(days=rd[0]),
+        e = Evidence("relative_day_with_date", clamped(x.first_day, -rd[0]),
                      f"«{' '.join(text[t.start:x.end].split())}» at character {t.start}")
         tier1.append(e)
     # 2. a Hijri-Gregorian «الموافق» pair at the head of the text
@@ -204,7 +205,7 @@ def infer_anchor(text: str, timexes: Sequence) -> tuple[Optional[Evidence], list
             if x.start - t.end > NEAR_CHARS or _SENTENCE_END.search(text, t.end, x.start):
                 break
             if _is_day(x) and relative_day(x) is None and x.first_day.weekday() == rd[1]:
-                tier3.append(Evidence("weekday_with_dated_event", x.first_day - dt.timedelta(days=rd[0]),
+                tier3.append(Evidence("weekday_with_dated_event", clamped(x.first_day, -rd[0]),
                                       f"{_quote(text, t)} with {_quote(text, x)}"))
                 break
     found = tier1 + tier2 + tier3

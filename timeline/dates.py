@@ -49,6 +49,22 @@ def period_keys(first: dt.date, last: dt.date) -> list[tuple]:
     return keys
 
 
+def add_days(day: dt.date, days: int) -> Optional[dt.date]:
+    """``day`` moved by ``days``, or None when that leaves the calendar (years 1-9999)."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+def clamped(day: dt.date, days: int) -> dt.date:
+    """``day`` moved by ``days``, stopping at the ends of the calendar (for drawing only)."""
+    moved = add_days(day, days)
+    if moved is not None:
+        return moved
+    return dt.date.max if days > 0 else dt.date.min
+
+
 def add_months(day: dt.date, months: int) -> dt.date:
     y, m = divmod(day.year * 12 + day.month - 1 + months, 12)
     return dt.date(y, m + 1, min(day.day, calendar.monthrange(y, m + 1)[1]))
@@ -65,7 +81,8 @@ def parse_duration(value: Optional[str]) -> Optional[tuple[float, str]]:
 
 
 def shift(day: dt.date, amount: float, unit: str) -> dt.date:
-    """``day`` moved by a signed amount of D/W/M/Y (fractions of months/years become days)."""
+    """``day`` moved by a signed amount of D/W/M/Y (fractions of months/years become days).
+    ``OverflowError`` or ``ValueError`` when that leaves the calendar (years 1-9999)."""
     if unit == "D":
         return day + dt.timedelta(days=round(amount))
     if unit == "W":

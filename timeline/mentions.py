@@ -378,7 +378,13 @@ def extract(doc_id: str, text: str, published: Optional[dt.date], timexes: list[
                 amount, unit = r.amount
                 grain = ref_grain if grain_rank(ref_grain) >= grain_rank(UNIT_GRAIN[unit]) else UNIT_GRAIN[unit]
                 grain = grain if grain in ("day", "month", "year") else ("day" if grain in ("time", "week") else "year")
-                moved = shift(ref_first, amount, unit)
+                try:
+                    moved = shift(ref_first, amount, unit)
+                except (OverflowError, ValueError):   # the reference is near an end of the calendar
+                    if r.row is not None:
+                        rows[r.row]["note"] = ((rows[r.row]["note"] or "")
+                                               + " (relation «%s» leads outside the calendar)" % r.cue)
+                    continue
                 first, last = span_of(moved, grain)
                 value, mod = value_of(first, grain), None
                 t = timexes[r.row]

@@ -17,6 +17,7 @@ from typing import Optional
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from .dates import clamped
 from .export import atomic_path, records as export_records
 
 FONT = "Noto Naskh Arabic, Noto Sans Arabic, Amiri, KacstOne, Arial, Tahoma, DejaVu Sans, sans-serif"
@@ -151,7 +152,7 @@ def _spec(tl, title: Optional[str] = None) -> dict:
         if kind != "day" and idx:
             xs, ys = [], []
             for i in idx:
-                xs += [firsts[i], lasts[i] + dt.timedelta(days=1), None]
+                xs += [firsts[i], clamped(lasts[i], 1), None]
                 ys += [lanes[i], lanes[i], None]
             data.append(dict(type="scatter", x=xs, y=ys, mode="lines", line=dict(color=color, width=9),
                              opacity=0.45, hoverinfo="skip", showlegend=False, legendgroup=kind))
@@ -191,7 +192,7 @@ def _spec(tl, title: Optional[str] = None) -> dict:
     )
     if n:
         pad = dt.timedelta(days=max(3, (view[1] - view[0]).days // 12))
-        layout["xaxis"]["range"] = [view[0] - pad, view[1] + pad]
+        layout["xaxis"]["range"] = [clamped(view[0], -pad.days), clamped(view[1], pad.days)]
     return {"data": data, "layout": layout}
 
 
@@ -203,10 +204,10 @@ def _focus(firsts: list, lasts: list, share: float = 0.9) -> tuple:
     days = sorted(zip(firsts, lasts))
     k = max(1, math.ceil(len(days) * share))
     if k >= len(days):
-        return days[0][0], max(lasts) + dt.timedelta(days=1)
+        return days[0][0], clamped(max(lasts), 1)
     best = min(range(len(days) - k + 1), key=lambda j: (days[j + k - 1][0] - days[j][0], j))
     window = days[best:best + k]
-    return window[0][0], max(l for _, l in window) + dt.timedelta(days=1)
+    return window[0][0], clamped(max(l for _, l in window), 1)
 
 
 def write_html(tl, path: Path, title: Optional[str] = None) -> Path:
