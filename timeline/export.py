@@ -30,9 +30,30 @@ def atomic_path(path: Path):
             os.unlink(tmp)
 
 
+# A spreadsheet reads a cell that starts with one of these as a formula (CSV injection): such a cell
+# gets a leading apostrophe, as OWASP recommends, which the spreadsheet shows as text.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA = r"^[=+\-@\t\r]"
+
+
+def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` with every text cell that a spreadsheet would run as a formula prefixed with ``'``."""
+    out = None
+    for name in df.columns:
+        s = df[name]
+        if not (s.dtype == object or pd.api.types.is_string_dtype(s.dtype)):
+            continue
+        hit = s.str.contains(_FORMULA, regex=True, na=False)
+        if hit.any():
+            if out is None:
+                out = df.copy()
+            out[name] = s.where(~hit, "'" + s.astype(object).where(hit, ""))
+    return df if out is None else out
+
+
 def write_csv(df: pd.DataFrame, path: Path) -> Path:
     with atomic_path(path) as tmp:
-        df.to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\n")
+        neutralise_formulas(df).to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\n")
     return Path(path)
 
 
