@@ -87,9 +87,12 @@ def test_cli_over_mutated_inputs(tmp_path, capsys, seed):
     assert "Traceback" not in err and "internal error" not in err, err
     for line in err.splitlines():
         assert line.startswith(("warning: ", "error: ", "wrote ")) or " articles read (" in line, line
-    if rc == 0 or "--strict" in argv:
+    if "error: no article could be read" in err:           # a run that read nothing writes nothing
+        assert rc == 1 and not (tmp_path / "out").exists()
+    elif rc == 0 or "--strict" in argv:
         assert (tmp_path / "out" / "report.json").exists()
     assert not list((tmp_path / "out").glob(".*.tmp")) if (tmp_path / "out").exists() else True
+    assert not list(tmp_path.glob(".out.*")), "no temporary output folder left beside --out"
 
 
 def test_cli_subprocess_over_many_mutated_inputs(tmp_path):

@@ -1,9 +1,10 @@
 """Command line: ``arabic-timeline build|tag|demo`` (also ``python -m timeline``).
 
-Exit status: 0 on success; 1 when nothing could be read, when the outputs cannot be written, or with
-``--strict`` when any input problem (error or warning) was reported; 2 for usage errors; 130 when
-interrupted (Ctrl-C: no output is left half-written); 70 for an internal error (reported in one line,
-the traceback only with ``TIMELINE_DEBUG=1``).
+Exit status: 0 on success; 1 when nothing could be read (nothing is written then), when the outputs
+cannot be written, or with ``--strict`` when any input problem (error or warning) was reported; 2 for
+usage errors (``--out`` empty, a file, or a folder of other files); 130 when interrupted (Ctrl-C) and
+143 on SIGTERM, the output folder then left as it was (:mod:`timeline.outdir`); 70 for an internal
+error (reported in one line, the traceback only with ``TIMELINE_DEBUG=1``).
 """
 from __future__ import annotations
 
@@ -18,35 +19,66 @@ from .documents import parse_published
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
 
 
-def _build(inputs, out: Path, strict: bool, workers, trust_text_weekdays: bool = False, engine: str = "local",
+def _build(inputs, out, strict: bool, workers, trust_text_weekdays: bool = False, engine: str = "local",
            scheduler=None) -> int:
     from .engines import EngineUnavailable
+    from .outdir import OutputFolderError, WriteState, check_out
     from .pipeline import build
     try:
-        tl = build(inputs, progress=sys.stderr.isatty(), trust_text_weekdays=trust_text_weekdays,
-                   workers=workers, engine=engine, scheduler=scheduler)
-    except EngineUnavailable as e:
-        print(f"error: {e}", file=sys.stderr)
+        check_out(out)
+    except OutputFolderError as e:
+        print(f"error: --out: {e}", file=sys.stderr)
         return 2
-    for p in tl.problems:
-        print(p, file=sys.stderr)
+    state = WriteState()
     try:
-        paths = tl.write(out)
-    except OSError as e:
-        print(f"error: cannot write the outputs to {out}: {e.strerror or e}"
-              f"{' (' + e.filename + ')' if getattr(e, 'filename', None) else ''}", file=sys.stderr)
-        return 1
+        try:
+            tl = build(inputs, progress=sys.stderr.isatty(), trust_text_weekdays=trust_text_weekdays,
+                       workers=workers, engine=engine, scheduler=scheduler)
+        except EngineUnavailable as e:
+            print(f"error: {e}", file=sys.stderr)
+            return 2
+        for p in tl.problems:
+            print(p, file=sys.stderr)
+        if tl.totals()["articles_read"] == 0:
+            print(tl.summary(), file=sys.stderr)
+            print(f"error: no article could be read; {out} was not touched", file=sys.stderr)
+            return 1
+        try:
+            paths = tl.write(out, state)
+        except OutputFolderError as e:
+            print(f"error: --out: {e}", file=sys.stderr)
+            return 2
+        except OSError as e:
+            print(f"error: cannot write the outputs to {out}: {e.strerror or e}"
+                  f"{' (' + str(e.filename) + ')' if getattr(e, 'filename', None) else ''}; "
+                  f"{out} was left as it was", file=sys.stderr)
+            return 1
+    except (KeyboardInterrupt, Terminated) as e:
+        what = "interrupted" if isinstance(e, KeyboardInterrupt) else "terminated"
+        if state.swapped:
+            told = f"the outputs in {out} are complete"
+        elif state.started:
+            told = f"while writing; the new outputs were discarded and {out} was left as it was"
+        else:
+            told = f"before anything was written; {out} was not touched"
+        print(f"\n{what} {told}", file=sys.stderr)
+        return 130 if isinstance(e, KeyboardInterrupt) else 143
     print(tl.summary(), file=sys.stderr)
     print(f"wrote {', '.join(str(p) for p in paths.values())}", file=sys.stderr)
-    if tl.totals()["articles_read"] == 0:
-        print("error: no article could be read", file=sys.stderr)
-        return 1
     if strict and tl.problems:
         errors = sum(p.severity == "error" for p in tl.problems)
         print(f"error: {len(tl.problems)} input problem(s) ({errors} error(s), {len(tl.problems) - errors} "
               f"warning(s)) and --strict was given", file=sys.stderr)
         return 1
     return 0
+
+
+class Terminated(BaseException):
+    """SIGTERM, turned into an exception so that a half-written output folder is cleaned up."""
+
+
+def _on_sigterm(signum, frame):
+    raise Terminated()
 
 
 def _tag(text: str | None, anchor: str, as_json: bool) -> int:
@@ -76,20 +108,28 @@ def _tag(text: str | None, anchor: str, as_json: bool) -> int:
 
 
 def main(argv=None) -> int:
+    import signal
+    try:
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    except ValueError:                           # not the main thread: leave signals alone
+        previous = None
     try:
         return _main(argv)
-    except KeyboardInterrupt:
-        print("\ninterrupted: no output file was left half-written (each one is written to a temporary "
-              "file, then renamed)", file=sys.stderr)
-        return 130
+    except (KeyboardInterrupt, Terminated) as e:
+        print(f"\n{'interrupted' if isinstance(e, KeyboardInterrupt) else 'terminated'}: no output was written",
+              file=sys.stderr)
+        return 130 if isinstance(e, KeyboardInterrupt) else 143
     except BrokenPipeError:
         return 1
     except Exception as e:                       # a bug: one clear line, the traceback on demand
         if os.environ.get("TIMELINE_DEBUG"):
             raise
-        print(f"error: internal error ({type(e).__name__}: {e}); no output file was left half-written. "
+        print(f"error: internal error ({type(e).__name__}: {e}); the output folder was left as it was. "
               f"Please report it; TIMELINE_DEBUG=1 shows the traceback", file=sys.stderr)
         return 70
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 def _main(argv=None) -> int:
@@ -99,7 +139,7 @@ def _main(argv=None) -> int:
     b = sub.add_parser("build", help="build the timeline of one or more inputs")
     b.add_argument("inputs", nargs="+", metavar="INPUT",
                    help="a folder with manifest.csv, or a .jsonl, .csv or .parquet file (id,text,published)")
-    b.add_argument("--out", required=True, type=Path, help="output folder")
+    b.add_argument("--out", required=True, help="output folder (replaced as a whole: a new or empty folder, or one a previous build wrote)")
     b.add_argument("--strict", action="store_true",
                    help="exit with status 1 when any input problem (error or warning) is reported")
     b.add_argument("--trust-text-weekdays", action="store_true",
@@ -116,7 +156,7 @@ def _main(argv=None) -> int:
     t.add_argument("--anchor", required=True, help="publication date the expressions are resolved against")
     t.add_argument("--json", action="store_true", help="print JSON")
     d = sub.add_parser("demo", help="build the bundled seed articles into ./timeline-demo/")
-    d.add_argument("--out", type=Path, default=Path("timeline-demo"))
+    d.add_argument("--out", default="timeline-demo")
     a = ap.parse_args(argv)
     if a.cmd == "build":
         if a.workers is not None and a.workers < 1:
@@ -127,7 +167,7 @@ def _main(argv=None) -> int:
     if a.cmd == "tag":
         return _tag(a.text, a.anchor, a.json)
     rc = _build([SEEDS], a.out, False, 1)
-    page = (a.out / "timeline.html").resolve()
+    page = (Path(a.out) / "timeline.html").resolve()
     print(f"open {page.as_uri()}")
     return rc
 

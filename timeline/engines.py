@@ -24,6 +24,7 @@ from itertools import chain
 from typing import Callable, Iterable, Iterator, Optional
 
 from .documents import Document
+from .extraction import extract_chunk, extract_document
 
 CHUNK = 64                 # documents per task
 AUTO_MIN_DOCS = 300        # below this many documents, one process is faster than several
@@ -60,6 +61,31 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
         yield cur
 
 
+def _worker_init(parent: int) -> None:
+    """In each worker process: end with the parent.  Linux delivers SIGTERM when the parent dies
+    (``prctl(PR_SET_PDEATHSIG)``, even after ``kill -9``); elsewhere a watcher thread notices that
+    the parent changed.  Ctrl-C is the parent's to handle: the workers ignore SIGINT."""
+    import signal
+    import threading
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:
+        import ctypes
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM, 0, 0, 0)      # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:                # the parent died before the line above
+        os._exit(1)
+
+    def watch():
+        import time
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(1)
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
 def _picklable(obj) -> bool:
     try:
         pickle.dumps(obj)
@@ -81,7 +107,6 @@ class Runner:
     workers = 1
 
     def extract(self, items: Iterable, tagger: Optional[Callable], trust: bool):
-        from .pipeline import extract_document
         for item in items:
             yield item, (extract_document(item, tagger, trust) if isinstance(item, Document) else None)
 
@@ -118,7 +143,6 @@ class LocalRunner(_Pipelined):
         self.workers = workers or 1
 
     def submit(self, docs, tagger, trust):
-        from .pipeline import extract_chunk
         return self.pool.submit(extract_chunk, docs, tagger, trust)
 
     def extract(self, items, tagger, trust):
@@ -147,7 +171,7 @@ class LocalRunner(_Pipelined):
             tag("اليوم", "2000-01-01")
         methods = mp.get_all_start_methods()
         ctx = mp.get_context("fork" if "fork" in methods else None)
-        self.pool = ProcessPoolExecutor(n, mp_context=ctx)
+        self.pool = ProcessPoolExecutor(n, mp_context=ctx, initializer=_worker_init, initargs=(os.getpid(),))
         try:
             yield from self.run_chunks(chunks, tagger, trust, n)
         finally:
@@ -183,7 +207,6 @@ class DaskRunner(_Pipelined):
         self.workers = max(1, len(self.client.scheduler_info().get("workers", {})) or (workers or 1))
 
     def submit(self, docs, tagger, trust):
-        from .pipeline import extract_chunk
         return self.client.submit(extract_chunk, docs, tagger, trust, pure=False)
 
     def extract(self, items, tagger, trust):

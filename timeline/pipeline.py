@@ -7,10 +7,13 @@ from typing import Callable, Iterable, Optional, Union
 
 import pandas as pd
 
-from .anchoring import ANCHOR_COLUMNS, anchor_document, merge_note  # reliability: anchors (issue 3)
+from .anchoring import ANCHOR_COLUMNS, merge_note
 from .documents import Document, Problem, read_inputs
 from .export import records, write_csv, write_json
-from .mentions import EventMention, extract
+from .engines import make_runner
+from .extraction import Failed
+from .mentions import EventMention
+from .outdir import WriteState, check_out, output_set
 from .merge import merge
 from .order import order_events
 
@@ -87,14 +90,18 @@ class Timeline:
         from .plot import write_html
         return write_html(self, Path(path), title=title)
 
-    def write(self, out_dir: Union[str, Path]) -> dict:
-        """events.csv, mentions.csv, timeline.json, timeline.html and report.json in ``out_dir``."""
-        out = Path(out_dir)
-        ev, me = self.to_csv(out)
-        paths = {"events": ev, "mentions": me, "json": self.to_json(out / "timeline.json"),
-                 "html": self.to_html(out / "timeline.html"),
-                 "report": write_json(self.report(), out / "report.json", pretty=True)}
-        return paths
+    def write(self, out_dir: Union[str, Path], state: Optional[WriteState] = None) -> dict:
+        """events.csv, mentions.csv, timeline.json, timeline.html and report.json in ``out_dir``, as
+        one set: written into a new sibling folder that replaces ``out_dir`` only when all are written
+        (:mod:`timeline.outdir`), so ``out_dir`` holds this run's outputs or the previous ones."""
+        final = check_out(out_dir)
+        with output_set(final, state) as tmp:
+            self.to_csv(tmp)
+            self.to_json(tmp / "timeline.json")
+            self.to_html(tmp / "timeline.html")
+            write_json(self.report(), tmp / "report.json", pretty=True)
+        return {"events": final / "events.csv", "mentions": final / "mentions.csv",
+                "json": final / "timeline.json", "html": final / "timeline.html", "report": final / "report.json"}
 
 
 Input = Union[str, Path, Document]
@@ -114,22 +121,6 @@ def _items(inputs):
         yield from read_inputs(paths)
 
 
-def extract_document(item: Document, tagger: Optional[Callable], trust_text_weekdays: bool = False):
-    """Tag and extract one document: (anchoring, expression rows, event mentions).  Runs anywhere
-    (this process, a worker process, a Dask worker); ``tagger`` None is :func:`resolvers.tag`."""
-    if tagger is None:
-        from resolvers import tag as tagger
-    # reliability (timeline/anchoring.py): the anchor, inferred or corrected from the text if need be
-    anchored = anchor_document(item, tagger, trust_text_weekdays)
-    doc_rows, doc_mentions = extract(item.id, item.text, anchored.anchor, anchored.timexes)
-    anchored.timexes = None                   # not needed any more: not shipped back from a worker
-    return anchored, doc_rows, doc_mentions
-
-
-def extract_chunk(docs: list, tagger: Optional[Callable], trust_text_weekdays: bool = False) -> list:
-    return [extract_document(d, tagger, trust_text_weekdays) for d in docs]
-
-
 def build(inputs: Union[Input, Iterable[Input]], tagger: Optional[Callable] = None,
           progress: bool = False, trust_text_weekdays: bool = False, workers: Optional[int] = None,
           engine: str = "local", scheduler: Optional[str] = None) -> Timeline:
@@ -145,7 +136,6 @@ def build(inputs: Union[Input, Iterable[Input]], tagger: Optional[Callable] = No
     cluster by default).  Every engine gives the same result, in the same order."""
     if isinstance(inputs, (str, Path, Document)):
         inputs = [inputs]
-    from .engines import make_runner
     runner = make_runner(engine, workers, tagger, scheduler)
     items = _items(list(inputs))
     if progress:
@@ -176,6 +166,12 @@ def build(inputs: Union[Input, Iterable[Input]], tagger: Optional[Callable] = No
             else:
                 docs.append({"doc_id": item.doc_id, "origin": item.file + (f":{item.line}" if item.line else ""),
                              "status": "skipped", "published": None, "reason": item.reason})
+            continue
+        if isinstance(result, Failed):        # the document's own error boundary (timeline/extraction.py)
+            problems.append(result.problem)
+            docs.append({"doc_id": item.id, "origin": item.origin, "status": "skipped",
+                         "published": item.published.isoformat() if item.published else None,
+                         "reason": result.problem.reason})
             continue
         anchored, doc_rows, doc_mentions = result
         for p in anchored.problems:
