@@ -1,4 +1,9 @@
-"""Calendar arithmetic on inclusive day intervals.  Pure functions; the anchor is always an argument."""
+"""Calendar arithmetic on inclusive day intervals.  Pure functions; the anchor is always an argument.
+
+Every day is a ``datetime.date``, so years 1-9999 of the proleptic Gregorian calendar.  A step that
+would leave them raises :class:`OutOfCalendar` (a ``ValueError``), whatever the step (a span, a shift
+in days, months or years, the next weekday), so that the resolver can say so for that expression.
+"""
 from __future__ import annotations
 
 import calendar as _cal
@@ -9,6 +14,30 @@ Span = tuple  # (first_day, last_day), inclusive
 
 SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}     # first month of each season
 SEASON_ORDER = ("WI", "SP", "SU", "FA")
+
+OUTSIDE = "outside the calendar (years 1-9999)"
+_LAST_ORDINAL = dt.date.max.toordinal()
+
+
+class OutOfCalendar(ValueError):
+    """A day outside years 1-9999 (``datetime``'s calendar)."""
+
+    def __init__(self, what: str = ""):
+        super().__init__(f"{OUTSIDE}: {what}" if what else OUTSIDE)
+
+
+def check_year(y: int) -> int:
+    if not dt.MINYEAR <= y <= dt.MAXYEAR:
+        raise OutOfCalendar(f"year {y}")
+    return y
+
+
+def shift_days(d: dt.date, n: int) -> dt.date:
+    """``d`` moved by ``n`` days; OutOfCalendar past 0001-01-01 or 9999-12-31."""
+    o = d.toordinal() + n
+    if not 1 <= o <= _LAST_ORDINAL:
+        raise OutOfCalendar(f"{d.isoformat()} {n:+d} days")
+    return dt.date.fromordinal(o)
 
 
 def month_length(y: int, m: int) -> int:
@@ -26,11 +55,12 @@ def shift_month(y: int, m: int, k: int) -> tuple[int, int]:
 
 def add_months(d: dt.date, k: int) -> dt.date:
     y, m = shift_month(d.year, d.month, k)
+    check_year(y)
     return dt.date(y, m, min(d.day, month_length(y, m)))
 
 
 def add_years(d: dt.date, k: int) -> dt.date:
-    y = d.year + k
+    y = check_year(d.year + k)
     return dt.date(y, d.month, min(d.day, month_length(y, d.month)))
 
 
@@ -39,30 +69,34 @@ def day_span(d: dt.date) -> Span:
 
 
 def month_span(y: int, m: int) -> Span:
+    check_year(y)
     return dt.date(y, m, 1), dt.date(y, m, month_length(y, m))
 
 
 def year_span(y: int) -> Span:
+    check_year(y)
     return dt.date(y, 1, 1), dt.date(y, 12, 31)
 
 
 def week_span(d: dt.date) -> Span:
     """ISO week (Monday to Sunday) containing d."""
-    start = d - dt.timedelta(days=d.weekday())
-    return start, start + dt.timedelta(days=6)
+    start = shift_days(d, -d.weekday())
+    return start, shift_days(start, 6)
 
 
 def quarter_span(y: int, q: int) -> Span:
+    check_year(y)
     return dt.date(y, 3 * q - 2, 1), month_span(y, 3 * q)[1]
 
 
 def half_span(y: int, h: int) -> Span:
+    check_year(y)
     return dt.date(y, 6 * h - 5, 1), month_span(y, 6 * h)[1]
 
 
 def season_span(y: int, s: str) -> Span:
     m = SEASON_MONTHS[s]
-    start = dt.date(y, m, 1)
+    start = dt.date(check_year(y), m, 1)
     ey, em = shift_month(y, m, 2)
     return start, month_span(ey, em)[1]
 
@@ -105,21 +139,21 @@ def narrow(span: Span, part: Optional[str]) -> Span:
 def nearest_weekday(d: dt.date, weekday: int) -> dt.date:
     """The day with that weekday nearest to d (within three days either side)."""
     k = (weekday - d.weekday()) % 7
-    return d + dt.timedelta(days=k if k <= 3 else k - 7)
+    return shift_days(d, k if k <= 3 else k - 7)
 
 
 def weekday_on_or_before(d: dt.date, weekday: int, strict: bool = False) -> dt.date:
     k = (d.weekday() - weekday) % 7
     if strict and k == 0:
         k = 7
-    return d - dt.timedelta(days=k)
+    return shift_days(d, -k)
 
 
 def weekday_on_or_after(d: dt.date, weekday: int, strict: bool = False) -> dt.date:
     k = (weekday - d.weekday()) % 7
     if strict and k == 0:
         k = 7
-    return d + dt.timedelta(days=k)
+    return shift_days(d, k)
 
 
 def iso_week_value(d: dt.date) -> str:

@@ -19,7 +19,7 @@ from . import rules as _rules  # noqa: F401  (registers the rules)
 from .grammar import RULES, BUILTINS, ANY, compile_rule, pattern_of, slot_values, first_tokens, first_sequences
 from .lexicon import get_lexicon, _trie_regex
 from .normalize import normalize, fold, word_bytes, _CODEC
-from .resolve import resolve, needs_tense, Resolved
+from .resolve import resolve, needs_tense, Resolved, ARITHMETIC
 from .types import Partial, Timex, FLAG_HIJRI_MISMATCH
 
 # Words that start some forms («في وقت سابق», «ما يقارب», «كل عام») but are far too common to be
@@ -627,21 +627,30 @@ class Engine:
                 continue
             if not _MOWAFIQ.match(norm[found[i].end:found[i + 1].start]):
                 continue
-            ka, kb = _year_said(found[i].partial), _year_said(found[i + 1].partial)
-            if a.value != b.value and ka != kb:
-                j, partner = (i, b) if not ka else (i + 1, a)
-                p = found[j].partial
-                options = [resolve(p, partner.first_day, t) for t in ("past", "future")]
-                options = [o for o in options if o.value is not None]
-                if options:
-                    best = min(options, key=lambda o: abs((o.first_day - partner.first_day).days))
-                    resolved[j] = best._replace(flags=tuple(f for f in best.flags if f not in
-                                                            ("tense_decided", "default_past")) + ("year_from_pair",),
-                                                tense=None)
-                a, b = resolved[i], resolved[i + 1]
-            if a.last_day < b.first_day or b.last_day < a.first_day:
-                resolved[i] = _with_flag(a, FLAG_HIJRI_MISMATCH)
-                resolved[i + 1] = _with_flag(b, FLAG_HIJRI_MISMATCH)
+            try:
+                Engine._link_pair(found, resolved, i)
+            except (ValueError, OverflowError) as e:     # as in resolve(): that pair's reason, named
+                why = f"{ARITHMETIC} ({type(e).__name__}: {e})"
+                resolved[i], resolved[i + 1] = _unresolved(a, why), _unresolved(b, why)
+
+    @staticmethod
+    def _link_pair(found, resolved, i):
+        a, b = resolved[i], resolved[i + 1]
+        ka, kb = _year_said(found[i].partial), _year_said(found[i + 1].partial)
+        if a.value != b.value and ka != kb:
+            j, partner = (i, b) if not ka else (i + 1, a)
+            p = found[j].partial
+            options = [resolve(p, partner.first_day, t) for t in ("past", "future")]
+            options = [o for o in options if o.value is not None]
+            if options:
+                best = min(options, key=lambda o: abs((o.first_day - partner.first_day).days))
+                resolved[j] = best._replace(flags=tuple(f for f in best.flags if f not in
+                                                        ("tense_decided", "default_past")) + ("year_from_pair",),
+                                            tense=None)
+            a, b = resolved[i], resolved[i + 1]
+        if a.last_day < b.first_day or b.last_day < a.first_day:
+            resolved[i] = _with_flag(a, FLAG_HIJRI_MISMATCH)
+            resolved[i + 1] = _with_flag(b, FLAG_HIJRI_MISMATCH)
 
 
 def _year_said(p: Partial) -> bool:
@@ -651,6 +660,10 @@ def _year_said(p: Partial) -> bool:
 
 def _with_flag(r: Resolved, flag: str) -> Resolved:
     return r._replace(flags=r.flags + (flag,))
+
+
+def _unresolved(r: Resolved, reason: str) -> Resolved:
+    return r._replace(value=None, first_day=None, last_day=None, reason=reason)
 
 
 def _anchor_free(p: Partial) -> bool:

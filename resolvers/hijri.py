@@ -4,6 +4,9 @@ The table is generated from ``hijridate`` by ``tools/gen_hijri_table.py`` and pi
 test; lookups here are dictionary and bisect operations, with no per-call validation cost.  Outside
 the table (1343–1500 AH) the arithmetic (tabular) Islamic calendar gives the days, within a day or two
 of the observed ones; :func:`in_range` tells the caller so that it can flag them as approximate.
+
+A Hijri month that does not exist (year 0, month 13) or whose days fall outside ``datetime``'s years
+1-9999 (after about 9666 AH) is ``None`` here, never an exception: :func:`exists` tells the two apart.
 """
 from __future__ import annotations
 
@@ -63,6 +66,15 @@ def _tabular_length(hy: int, hm: int) -> int:
     return 30 if hm % 2 == 1 else 29
 
 
+def exists(hy: int, hm: int = 1) -> bool:
+    """Whether a Hijri month is one of the calendar's (from 1 Muharram 1 AH on), whether or not its
+    days fall within years 1-9999."""
+    return hy >= 1 and 1 <= hm <= 12
+
+
+_LAST_ORDINAL = dt.date.max.toordinal()
+
+
 def _start_and_length(hy: int, hm: int):
     t = table()
     start = t.start.get((hy, hm))
@@ -71,7 +83,12 @@ def _start_and_length(hy: int, hm: int):
     if in_range(hy):
         return None, None
     start = _tabular_start(hy, hm)
-    return (start, _tabular_length(hy, hm)) if start is not None else (None, None)
+    if start is None:
+        return None, None
+    length = _tabular_length(hy, hm)
+    if start.toordinal() + length - 1 > _LAST_ORDINAL:        # the month runs past 9999-12-31
+        return None, None
+    return start, length
 
 
 def month_span(hy: int, hm: int) -> Optional[tuple[dt.date, dt.date]]:

@@ -12,6 +12,13 @@ Conventions (news policy, HeidelTime's idea of tense deciding an underspecified 
   ``default_past`` so that a reader can see the guess;
 * a relative day with a weekday that disagrees resolves to that weekday nearest the relative day and is
   flagged ``weekday_mismatch`` (print editions are often dated the day after they are written).
+
+Days are ``datetime.date``s (years 1-9999).  An expression whose day would fall outside them («منذ 4000
+عام», «غداً» on 9999-12-31) is unresolved with the reason ``arith.OUTSIDE``, as is a year the text
+writes outside them (year 0, «قبل الميلاد»); a Hijri one before 1 AH with ``HIJRI_BEFORE``.  Each
+step raises :class:`arith.OutOfCalendar` where it would leave the calendar; a ``ValueError`` or
+``OverflowError`` that no step foresaw is still that expression's reason (``ARITHMETIC``, with the
+exception's type and message), never an exception out of :func:`resolve`.
 """
 from __future__ import annotations
 
@@ -24,6 +31,19 @@ from .types import (Partial, FLAG_WEEKDAY_MISMATCH, FLAG_IMPOSSIBLE_DATE, FLAG_H
 
 PROBLEM_FLAGS = frozenset({"weekday_mismatch", "impossible_date", "hijri_gregorian_mismatch",
                            "hijri_out_of_range", "month_pair_mismatch"})
+
+# Reasons of an unresolved expression (``Resolved.reason``), besides those that name their numbers
+OUTSIDE = arith.OUTSIDE                                                  # "outside the calendar (years 1-9999)"
+BEFORE_COMMON_ERA = "before the Common Era (قبل الميلاد): " + arith.OUTSIDE
+HIJRI_BEFORE = "before the Hijri calendar (it begins in 1 AH)"
+HIJRI_ANCHOR = "anchor outside the Hijri calendar"
+HOLIDAY_OUTSIDE = "holiday outside the Hijri calendar tables"
+TWO_DIGIT_YEAR = "a two-digit year: the century is not written"
+NO_ERA = "a year of 1300-1599 without an era mark (هـ or م): Hijri or Gregorian"
+ARITHMETIC = "date arithmetic out of range"                  # the safety net: + (ExceptionType: message)
+# Years an unmarked year of this band is read as only after a month name: modern Arabic news writes
+# its Hijri years (1436 هـ) without the mark as often as with it
+HIJRI_BAND = (1300, 1599)
 
 
 class Resolved(NamedTuple):
@@ -81,6 +101,12 @@ def resolve(p: Partial, anchor: dt.date, tense: Optional[str] = None) -> Resolve
     except _Fail as f:
         flags = p.flags + ((f.flag,) if f.flag else ())
         return Resolved("DATE", None, flags=flags, reason=f.reason, calendar=p.calendar)
+    except arith.OutOfCalendar:
+        return Resolved("DATE", None, flags=p.flags, reason=OUTSIDE, calendar=p.calendar)
+    except (ValueError, OverflowError) as e:
+        # no step foresaw it: still this expression's reason, and the exception is named in it
+        return Resolved("DATE", None, flags=p.flags, calendar=p.calendar,
+                        reason=f"{ARITHMETIC} ({type(e).__name__}: {e})")
 
 
 # --- values -------------------------------------------------------------------------------------
@@ -136,6 +162,8 @@ def _date(p: Partial, anchor: dt.date, tense) -> Resolved:
         return _relative_day(p, anchor)
     if p.calendar == "hijri":
         return _hijri_date(p, anchor, tense)
+    if p.year is not None and p.explicit_year:
+        _check_year(p)
     if p.period is not None:
         return _period(p, anchor)
     if p.quarter is not None or p.half is not None:
@@ -156,6 +184,19 @@ def _date(p: Partial, anchor: dt.date, tense) -> Resolved:
     raise _Fail("nothing to resolve")
 
 
+def _check_year(p: Partial) -> None:
+    """A Gregorian year as the text wrote it: one that cannot be resolved is said so, never replaced."""
+    y = p.year
+    if p.era == "BC":
+        raise _Fail(BEFORE_COMMON_ERA)
+    if y < 1:
+        raise _Fail(OUTSIDE)
+    if y < 100:
+        raise _Fail(TWO_DIGIT_YEAR)                 # «سنة 58», «عام 79م»: 1958, 1979
+    if p.era is None and p.month is None and HIJRI_BAND[0] <= y <= HIJRI_BAND[1]:
+        raise _Fail(NO_ERA)                         # «عام 1435» in a Saudi paper of 2015 is Hijri
+
+
 def _year_of(p: Partial, anchor: dt.date) -> int:
     if p.year is not None:
         return p.year
@@ -170,25 +211,25 @@ def _offset(p: Partial, anchor: dt.date) -> Resolved:
         return Resolved("DATE", _day_value(d), mod=p.mod, first_day=d, last_day=d, grain="day", flags=flags)
     whole = float(amount).is_integer()
     if grain == "day":
-        d = anchor + dt.timedelta(days=round(amount))
+        d = arith.shift_days(anchor, round(amount))
         return Resolved("DATE", _day_value(d), mod=p.mod, first_day=d, last_day=d, grain="day")
     if grain == "week":
-        d = anchor + dt.timedelta(days=round(amount * 7))
+        d = arith.shift_days(anchor, round(amount * 7))
         a, b = arith.week_span(d)
         return Resolved("DATE", arith.iso_week_value(d), mod=p.mod, first_day=a, last_day=b, grain="week")
     if grain == "month":
-        d = arith.add_months(anchor, int(amount)) if whole else anchor + dt.timedelta(days=round(amount * 30.44))
+        d = arith.add_months(anchor, int(amount)) if whole else arith.shift_days(anchor, round(amount * 30.44))
         a, b = arith.month_span(d.year, d.month)
         return Resolved("DATE", _month_value(d.year, d.month), mod=p.mod, first_day=a, last_day=b, grain="month")
     years = {"year": 1, "decade": 10, "century": 100}[grain] * amount
     y = anchor.year + int(round(years)) if float(years).is_integer() else \
-        (anchor + dt.timedelta(days=round(years * 365.25))).year
+        arith.shift_days(anchor, round(years * 365.25)).year
     a, b = arith.year_span(y)
     return Resolved("DATE", f"{y:04d}", mod=p.mod, first_day=a, last_day=b, grain="year")
 
 
 def _relative_day(p: Partial, anchor: dt.date) -> Resolved:
-    d = anchor + dt.timedelta(days=p.rel_day)
+    d = arith.shift_days(anchor, p.rel_day)
     flags = ()
     if p.weekday is not None and d.weekday() != p.weekday:
         d = arith.nearest_weekday(d, p.weekday)
@@ -209,7 +250,7 @@ def _period(p: Partial, anchor: dt.date) -> Resolved:
         y, m = arith.shift_month(anchor.year, anchor.month, k)
         return _result(_month_value(y, m), arith.month_span(y, m), "month", p)
     if g == "week":
-        d = anchor + dt.timedelta(days=7 * k)
+        d = arith.shift_days(anchor, 7 * k)
         return _result(arith.iso_week_value(d), arith.week_span(d), "week", p)
     if g == "quarter":
         qi = anchor.year * 4 + (anchor.month - 1) // 3 + k
@@ -259,6 +300,7 @@ def _day_month(p: Partial, anchor: dt.date, tense) -> Resolved:
         else:
             extra, used = _tense_flags(tense)
             y = _pick_year_for_day(m, day, anchor, 1 if used == "future" else -1, inclusive=True)
+    arith.check_year(y)
     if not arith.valid_date(y, m, day):
         raise _Fail(f"{day}/{m}/{y} is not a calendar date", FLAG_IMPOSSIBLE_DATE)
     d = dt.date(y, m, day)
@@ -342,7 +384,7 @@ def _range(p: Partial, anchor: dt.date, tense) -> Resolved:
         else:
             ey, em = end.first_day.year, end.first_day.month
         if ey is None:
-            raise _Fail("range outside the Umm al-Qura table", FLAG_HIJRI_OUT_OF_RANGE)
+            raise _Fail(HIJRI_BEFORE, FLAG_HIJRI_OUT_OF_RANGE)
         if p.month is not None and p.month > em:
             ey -= 1                                  # «28 ديسمبر إلى 3 يناير»
         start_p = Partial("date", year=ey, month=p.month, day=p.day, calendar=p.calendar)
@@ -361,12 +403,14 @@ def _range(p: Partial, anchor: dt.date, tense) -> Resolved:
 def _hijri_date(p: Partial, anchor: dt.date, tense) -> Resolved:
     ah = hijri.from_gregorian(anchor)
     if ah is None and p.year is None:
-        raise _Fail("anchor outside the Hijri calendar", FLAG_HIJRI_OUT_OF_RANGE)
+        raise _Fail(HIJRI_ANCHOR, FLAG_HIJRI_OUT_OF_RANGE)
     if p.year is not None and not hijri.in_range(p.year):
         # outside the Umm al-Qura table: the tabular calendar, within a day or two, flagged
         p = p.replace(flags=p.flags + (FLAG_HIJRI_TABULAR,))
     if p.month is None:                                  # a Hijri year
         span = hijri.year_span(p.year)
+        if span is None:
+            raise _hijri_missing(p.year)
         return _result(_interval_value(*span), span, "year", p, calendar="hijri")
     if p.day is not None:
         return _hijri_day(p, anchor, ah, tense)
@@ -390,8 +434,15 @@ def _hijri_date(p: Partial, anchor: dt.date, tense) -> Resolved:
             hy = ah[0] if p.month <= ah[1] else ah[0] - 1
     span = hijri.month_span(hy, p.month)
     if span is None:
-        raise _Fail(f"Hijri month {p.month}/{hy} is outside the Umm al-Qura table", FLAG_HIJRI_OUT_OF_RANGE)
+        raise _hijri_missing(hy, p.month)
     return _result(_interval_value(*span), span, "month", p, extra, tense=used, calendar="hijri")
+
+
+def _hijri_missing(hy: int, hm: int = 1) -> _Fail:
+    """Why a Hijri month has no days: before 1 AH, or after 9999-12-31."""
+    if not hijri.exists(hy, hm):
+        return _Fail(HIJRI_BEFORE, FLAG_HIJRI_OUT_OF_RANGE)
+    return _Fail(OUTSIDE, FLAG_HIJRI_OUT_OF_RANGE)
 
 
 def _hijri_day(p: Partial, anchor: dt.date, ah, tense) -> Resolved:
@@ -414,7 +465,7 @@ def _hijri_day(p: Partial, anchor: dt.date, ah, tense) -> Resolved:
             hy = ah[0] if (key > here or inclusive and key == here) else ah[0] + 1
     length = hijri.month_length(hy, p.month)
     if length is None:
-        raise _Fail(f"Hijri month {p.month}/{hy} is outside the Umm al-Qura table", FLAG_HIJRI_OUT_OF_RANGE)
+        raise _hijri_missing(hy, p.month)
     if not 1 <= p.day <= length:
         raise _Fail(f"{p.day}/{p.month}/{hy} AH: that month has {length} days", FLAG_IMPOSSIBLE_DATE)
     d = hijri.to_gregorian(hy, p.month, p.day)
@@ -429,9 +480,17 @@ def _holiday(p: Partial, anchor: dt.date, tense) -> Resolved:
 
     extra, used = (), None
     if p.year is not None:
+        if p.calendar == "gregorian" and p.explicit_year:
+            _check_year(p)
         d = occurrence(p.year)
     else:
-        base = hijri.from_gregorian(anchor)[0] if p.calendar == "hijri" else anchor.year
+        if p.calendar == "hijri":
+            ah = hijri.from_gregorian(anchor)
+            if ah is None:
+                raise _Fail(HOLIDAY_OUTSIDE, FLAG_HIJRI_OUT_OF_RANGE)
+            base = ah[0]
+        else:
+            base = anchor.year
         cands = sorted(filter(None, (occurrence(base + k) for k in (-2, -1, 0, 1, 2))))
         direction = p.direction
         if direction is None:
@@ -448,5 +507,7 @@ def _holiday(p: Partial, anchor: dt.date, tense) -> Resolved:
             pool = after if direction > 0 else before
             d = (pool[0] if direction > 0 else pool[-1]) if pool else None
     if d is None:
-        raise _Fail("holiday outside the calendar table", FLAG_HIJRI_OUT_OF_RANGE)
+        if p.calendar == "hijri":
+            raise _Fail(HOLIDAY_OUTSIDE, FLAG_HIJRI_OUT_OF_RANGE)
+        raise _Fail(OUTSIDE)
     return _result(_day_value(d), (d, d), "day", p, extra, tense=used)

@@ -40,6 +40,7 @@ class Partial:
     rel_day: Optional[int] = None            # اليوم 0, أمس -1, غدا +1 ...
     year_shift: Optional[int] = None         # «من العام الماضي» -1: the year relative to the anchor's
     explicit_year: bool = False              # the text wrote a year
+    era: Optional[str] = None                # the era mark written after it: 'CE' (م), 'BC' (قبل الميلاد)
     period: Optional[str] = None             # grain of a deictic period: 'week', 'month', 'year', 'quarter'
     period_shift: Optional[int] = None       # الشهر الماضي -> period 'month', shift -1
     direction: Optional[int] = None          # -1 past, 0 current, +1 future (named month, weekday, season)

@@ -110,3 +110,66 @@ def test_only_underspecified_dates_need_the_tense():
     assert not needs_tense(Partial("date", month=3, direction=-1))
     assert not needs_tense(Partial("date", year=2020, month=3))
     assert not needs_tense(Partial("date", rel_day=0, weekday=3))
+
+
+# --- the edges of the calendar: unresolved with a reason, never an exception ---------------------
+
+from resolvers import resolve as R  # noqa: E402
+
+FIRST, LAST = D(1, 1, 1), D(9999, 12, 31)
+EDGE_CASES = [
+    (Partial("date", rel_day=-1), FIRST, None, R.OUTSIDE),
+    (Partial("date", rel_day=1), LAST, None, R.OUTSIDE),
+    (Partial("date", rel_day=0, weekday=6), LAST, None, R.OUTSIDE),          # the nearest Sunday is 10000-01-02
+    (Partial("date", offset=(-4000, "year")), D(2015, 8, 1), None, R.OUTSIDE),
+    (Partial("date", offset=(8000, "year")), D(2015, 8, 1), None, R.OUTSIDE),
+    (Partial("date", offset=(-2.5, "century")), D(200, 1, 1), None, R.OUTSIDE),
+    (Partial("date", offset=(1, "month")), LAST, None, R.OUTSIDE),
+    (Partial("date", offset=(1, "week")), LAST, None, R.OUTSIDE),
+    (Partial("date", offset=(-3, "day")), FIRST, None, R.OUTSIDE),
+    (Partial("date", period="year", period_shift=-1), FIRST, None, R.OUTSIDE),
+    (Partial("date", period="month", period_shift=1), LAST, None, R.OUTSIDE),
+    (Partial("date", period="week", period_shift=0), LAST, None, R.OUTSIDE),
+    (Partial("date", period="quarter", period_shift=1), LAST, None, R.OUTSIDE),
+    (Partial("date", season="SU", direction=1), LAST, None, R.OUTSIDE),
+    (Partial("date", season="WI", direction=-1), FIRST, None, R.OUTSIDE),
+    (Partial("date", season="WI", direction=0), LAST, None, R.OUTSIDE),
+    (Partial("date", quarter=1, year_shift=1), LAST, None, R.OUTSIDE),
+    (Partial("date", month=1, direction=1), LAST, None, R.OUTSIDE),
+    (Partial("date", month=12, direction=-1), FIRST, None, R.OUTSIDE),
+    (Partial("date", month=1, day=5), LAST, "future", R.OUTSIDE),
+    (Partial("date", weekday=4, direction=1), LAST, None, R.OUTSIDE),
+    (Partial("date", weekday=6, direction=-1), FIRST, None, R.OUTSIDE),
+    (Partial("date", month=9, direction=1, calendar="hijri"), D(9999, 12, 1), None, R.OUTSIDE),
+    (Partial("date", month=9, direction=-1, calendar="hijri"), D(622, 8, 1), None, R.HIJRI_BEFORE),
+    (Partial("date", month=9, day=5, calendar="hijri"), D(622, 5, 1), None, R.HIJRI_ANCHOR),
+    (Partial("date", year=0, calendar="hijri", explicit_year=True), D(2015, 8, 1), None, R.HIJRI_BEFORE),
+    (Partial("date", year=9999, month=10, day=15, calendar="hijri", explicit_year=True), D(2015, 8, 1), None, R.OUTSIDE),
+    (Partial("holiday", month=10, day=1, calendar="hijri"), D(622, 5, 1), None, R.HOLIDAY_OUTSIDE),
+    (Partial("holiday", month=10, day=1, calendar="hijri", direction=1), D(9999, 12, 1), None, R.HOLIDAY_OUTSIDE),
+    (Partial("holiday", month=12, day=25, direction=1), LAST, None, R.OUTSIDE),
+    (Partial("range", month=1, day=1, end=Partial("date", month=1, day=3, direction=1), direction=1),
+     LAST, None, R.OUTSIDE),
+    # years the text writes and that cannot be resolved: said so, never the anchor's year
+    (Partial("date", year=0, explicit_year=True), D(2015, 8, 1), None, R.OUTSIDE),
+    (Partial("date", year=1258, era="BC", explicit_year=True), D(2015, 8, 1), None, R.BEFORE_COMMON_ERA),
+    (Partial("date", year=58, explicit_year=True), D(2015, 8, 1), None, R.TWO_DIGIT_YEAR),
+    (Partial("date", year=1435, explicit_year=True), D(2015, 8, 1), None, R.NO_ERA),
+    (Partial("date", year=0, month=10, day=2, explicit_year=True), D(2015, 8, 1), None, R.OUTSIDE),
+]
+
+
+@pytest.mark.parametrize("partial,anchor,tense,reason", EDGE_CASES,
+                         ids=[f"{i}@{c[1].isoformat()}" for i, c in enumerate(EDGE_CASES)])
+def test_outside_the_calendar_is_a_reason(partial, anchor, tense, reason):
+    r = resolve(partial, anchor, tense)
+    assert (r.value, r.status, r.reason, r.first_day, r.last_day) == (None, "unresolved", reason, None, None)
+
+
+def test_explicit_years_are_resolved_as_written():
+    assert resolve(Partial("date", year=1187, month=10, day=2, explicit_year=True), D(2015, 8, 1)).value == "1187-10-02"
+    assert resolve(Partial("date", year=1187, explicit_year=True), D(2015, 8, 1)).value == "1187"
+    assert resolve(Partial("date", year=1435, month=5, explicit_year=True), D(2015, 8, 1)).value == "1435-05"
+    assert resolve(Partial("date", year=1435, era="CE", explicit_year=True), D(2015, 8, 1)).value == "1435"
+    r = resolve(Partial("date", year=1000, month=10, day=15, calendar="hijri", explicit_year=True), D(2015, 8, 1))
+    assert r.value == "1592-07-25" and "hijri_tabular" in r.flags     # Reingold & Dershowitz, civil epoch
