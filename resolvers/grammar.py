@@ -3,8 +3,10 @@
 Template syntax (a regular expression over *normalised* text, plus three conveniences):
 
 * ``{slot:CAT}`` — a named slot over a vocabulary category (longest form first) or a built-in
-  (``DAY``, ``NUM``, ``YEAR``, ``HYEAR``, ``MNUM``); the production receives the looked-up
-  :class:`~resolvers.lexicon.Lexeme` (or ``int`` for built-ins), never raw text;
+  (``DAY``, ``NUM``, ``YEAR``, ``YEAR4``, ``YEARN``, ``HYEAR``, ``MNUM``); the production receives the
+  looked-up :class:`~resolvers.lexicon.Lexeme` (or ``int`` for built-ins), never raw text.  A slot may
+  be named in several alternatives of a template («عام 1187» or «1187» after a month): the production
+  sees the one that matched;
 * ``{:CAT}`` — the same alternation without a slot (for look-aheads);
 * a space means "one or more spaces", ``_`` means "optional spaces".
 
@@ -27,7 +29,13 @@ from .normalize import fold
 BUILTINS = {
     "DAY": r"(?:[0-3]?[0-9])(?![0-9])",
     "NUM": r"(?:[0-9]{1,4}(?:[.,][0-9]{1,2})?)(?![0-9])",
+    # a number read as a year wherever it stands (bare «2019»): the window of news years
     "YEAR": r"(?:1[89][0-9]{2}|20[0-9]{2}|2100)(?![0-9])",
+    # four digits: a year after a month name («15 يوليو 1099»)
+    "YEAR4": r"(?:[1-9][0-9]{3})(?![0-9])",
+    # any year: after «عام/سنة/لعام», or with the Hijri mark («سنة 583هـ»)
+    "YEARN": r"(?:[0-9]{1,4})(?![0-9])",
+    # a Hijri year without its mark, after a Hijri month («رمضان 1446»)
     "HYEAR": r"(?:1[3-5][0-9]{2})(?![0-9])",
     "MNUM": r"(?:0?[1-9]|1[0-2])(?![0-9])",
 }
@@ -114,6 +122,9 @@ def compile_rule(r: Rule, index: int) -> None:
         if not slot:
             return f"(?:{alt})"
         g = f"s{index}_{slot}"
+        n = sum(1 for s_, _, _ in r.slots if s_ == slot)
+        if n:
+            g += f"__{n}"                             # the same slot in another alternative
         r.slots.append((slot, cat, g))
         return f"(?P<{g}>{alt})"
 
