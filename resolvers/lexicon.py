@@ -99,6 +99,8 @@ SCHEMAS = {
     "tense_cues": {"tense": _enum("past", "future")},
     "future_prefix_exceptions": {"note": str},
     "blockers": {"side": _enum("left", "right"), "context": str, "note": str},
+    "eras": {"era": _enum("CE", "AH", "BC")},
+    "counted_nouns": {"kind": _enum("person", "thing", "money", "measure", "scale", "percent")},
 }
 
 # grammar category -> (table, row filter)
@@ -127,6 +129,9 @@ CATEGORIES = {
     "HOLIDAY": ("holidays", None),
     "DURMOD": ("duration_modifiers", None),
     "OFFSET": ("offset_words", None),
+    "HERA": ("eras", lambda r: r["era"] == "AH"),            # «1436 هـ»
+    "GERA": ("eras", lambda r: r["era"] != "AH"),            # «2015 م», «1258 قبل الميلاد»
+    "COUNTED": ("counted_nouns", None),                       # «1500 متظاهر» is a count, not a year
 }
 
 

@@ -40,6 +40,7 @@ HIJRI_ANCHOR = "anchor outside the Hijri calendar"
 HOLIDAY_OUTSIDE = "holiday outside the Hijri calendar tables"
 TWO_DIGIT_YEAR = "a two-digit year: the century is not written"
 NO_ERA = "a year of 1300-1599 without an era mark (هـ or م): Hijri or Gregorian"
+HIJRI_MARK_ON_NEWS_YEAR = "a year of 1800-2100 with the Hijri mark (هـ): Hijri or Gregorian"
 ARITHMETIC = "date arithmetic out of range"                  # the safety net: + (ExceptionType: message)
 # Years an unmarked year of this band is read as only after a month name: modern Arabic news writes
 # its Hijri years (1436 هـ) without the mark as often as with it
@@ -404,6 +405,8 @@ def _hijri_date(p: Partial, anchor: dt.date, tense) -> Resolved:
     ah = hijri.from_gregorian(anchor)
     if ah is None and p.year is None:
         raise _Fail(HIJRI_ANCHOR, FLAG_HIJRI_OUT_OF_RANGE)
+    if p.explicit_year and p.year is not None and 1800 <= p.year <= 2100:
+        raise _Fail(HIJRI_MARK_ON_NEWS_YEAR)            # «2015هـ»: AD 2577, or 2015 with the wrong mark
     if p.year is not None and not hijri.in_range(p.year):
         # outside the Umm al-Qura table: the tabular calendar, within a day or two, flagged
         p = p.replace(flags=p.flags + (FLAG_HIJRI_TABULAR,))

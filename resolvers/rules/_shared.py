@@ -6,11 +6,33 @@ MONTH_PAIR = "{month:MONTH}(?:(?:_(?:/|(?P<paren>\\()| - )_| ){alt:MONTH}(?(pare
 # «الأربعاء 15 أكتوبر», «يوم الأربعاء، 15 أكتوبر», «الأربعاء الموافق 15 أكتوبر»
 WEEKDAY_PREFIX = "(?:(?:يوم )?{wd:WEEKDAY}_[،,]?_(?:الموافق )?)?"
 DAY = "(?:يوم )?(?:{day:DAY}|{dayw:ORDINAL} من)"
-# «2025», «عام 2025», «من العام 2025», «2025م»
-YEAR_TAIL = "_[،,]?_(?:من )?(?:(?:عام|العام|سنة|لعام) )?{year:YEAR}(?:_م(?!\\w)|_ميلادي)?"
+# The era written after a year: «2015م», «600 ميلادي», «1258 قبل الميلاد» (the slot ``era``), «1436هـ»
+ERA = "(?:_{era:GERA}(?!\\w))"
+HIJRI_MARK = "(?:_{:HERA}(?!\\w))"
+# What a number read as a year outside the news window must not run on into: more digits («213.3»),
+# a percent, a counted noun («1500 متظاهر», «1187 شخصاً», «3 أيام»), a Hijri mark
+NOT_COUNT = ("(?!_[.,][0-9])(?!_%)(?! (?:{:COUNTED}|{:UNIT})(?!\\w))(?! (?!تقريبا(?!\\w))[^\\W\\d]+ا(?!\\w))"
+             "(?!" + HIJRI_MARK + ")")
+# ... and, after «العام» alone, no word at all but an era: «العام» also ends «الأمين العام», «هذا
+# العام», «الربع الثالث من العام» (+ «1500 وجبة»), where the number after it is a count
+END_OR_ERA = "(?=_{:GERA}(?!\\w)|(?! [^\\W\\d]))"
+_KW_ANY = "(?:عام|سنة|لعام) {year:YEARN}"       # «عام 1187», «سنة 600 ميلادي»
+_KW_NEWS = "(?:عام|العام|سنة|لعام) {year:YEAR}"
+# A year with its keyword: a news year after any of them, any year after «عام/سنة/لعام», four digits
+# after «العام» (each guard once per fragment: the counted nouns are a long alternation)
+YEAR_KW = "(?:" + _KW_NEWS + "|(?:" + _KW_ANY + "|العام {year:YEAR4}" + END_OR_ERA + ")" + NOT_COUNT + ")"
+# A year where the context makes a number one (a season, «من» after a quarter): with its keyword, a
+# news year, or four digits
+YEAR_SAID = ("(?:" + _KW_NEWS + "|{year:YEAR}|(?:" + _KW_ANY + "|العام {year:YEAR4}" + END_OR_ERA
+             + "|{year:YEAR4})" + NOT_COUNT + ")")
+# After a month, where «العام» can only be the year's: «2025», «عام 2025», «من العام 1776», «2025م»,
+# «1099م», «عام 1187»
+YEAR_TAIL = ("_[،,]?_(?:من )?(?:" + _KW_NEWS + "|{year:YEAR}|(?:" + _KW_ANY + "|(?:العام )?{year:YEAR4})"
+             + NOT_COUNT + ")" + ERA + "?")
+# A Hijri year: any number with its mark («سنة 583هـ»), 1300-1599 without it («رمضان 1446»)
+HYEAR_SAID = "(?:{hyear:HYEAR}|{hyear:YEARN}(?=" + HIJRI_MARK + "))"
 # «من العام الماضي», «من هذا العام», «من العام الجاري»
 YEAR_REF = " (?:من|ل)_(?:(?:العام|السنة) {ydir:DIR}|{ydem:DEM} (?:العام|السنة))"
-HIJRI_MARK = "(?:_(?:هجري|هجرية|للهجرة|ه)(?!\\w))"
 
 
 def alt_month(s):
@@ -20,6 +42,11 @@ def alt_month(s):
 
 def day_of(s):
     return s.day if s.day is not None else (s.dayw.day if s.dayw else None)
+
+
+def era_of(s):
+    """'CE' or 'BC' when an era is written after the year, else None."""
+    return s.era.era if s.era is not None else None
 
 
 def year_ref_shift(s):

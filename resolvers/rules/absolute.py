@@ -1,8 +1,8 @@
 """Calendar dates: numeric dates, ranges, day-month(-year), month-year, month + direction, years."""
 from ..grammar import rule
 from ..types import Partial, FLAG_MONTH_PAIR_MISMATCH
-from ._shared import (PART, MONTH_PAIR, WEEKDAY_PREFIX, DAY, YEAR_TAIL, YEAR_REF, HIJRI_MARK, alt_month,
-                      day_of, year_ref_shift)
+from ._shared import (PART, MONTH_PAIR, WEEKDAY_PREFIX, DAY, YEAR_TAIL, YEAR_REF, YEAR_KW, ERA, HIJRI_MARK,
+                      HYEAR_SAID, alt_month, day_of, era_of, year_ref_shift)
 
 
 def _pair_flags(s):
@@ -34,7 +34,7 @@ def numeric_ymd(s):
 
 @rule("range_days",
       "{d1:DAY}(?: (?:من )?{m1:MONTH})?_(?:الى|حتى|-|و)_{day:DAY} (?:من )?(?:شهر )?" + MONTH_PAIR
-      + "(?: {dir:DIR}|" + YEAR_TAIL + "|" + YEAR_REF + "|_(?:من )?(?:عام |العام )?{hyear:HYEAR}" + HIJRI_MARK + "?)?",
+      + "(?: {dir:DIR}|" + YEAR_TAIL + "|" + YEAR_REF + "|_(?:من )?(?:عام |العام )?" + HYEAR_SAID + HIJRI_MARK + "?)?",
       ["20 إلى 22 أكتوبر", "10 و15 نوفمبر المقبل", "28 فبراير إلى 3 مارس 2024",
        "15 شوال إلى 25 من شهر ذي القعدة 1436هـ"], left="من|بين")
 def range_days(s):
@@ -43,7 +43,8 @@ def range_days(s):
         return None
     year = s.hyear if s.hyear is not None else s.year
     end = Partial("date", year=year, month=s.month.month, day=s.day, calendar=s.month.calendar,
-                  direction=s.dir.direction if s.dir else None, year_shift=year_ref_shift(s))
+                  direction=s.dir.direction if s.dir else None, year_shift=year_ref_shift(s),
+                  explicit_year=year is not None, era=era_of(s))
     return Partial("range", year=year, month=m1.month, day=s.d1, calendar=m1.calendar,
                    direction=end.direction, year_shift=end.year_shift, end=end, flags=_pair_flags(s),
                    explicit_year=year is not None)
@@ -57,7 +58,8 @@ def range_months(s):
     if s.m1.calendar != s.month.calendar or s.m1.month == s.month.month:
         return None
     end = Partial("date", year=s.year, month=s.month.month, calendar=s.month.calendar,
-                  direction=s.dir.direction if s.dir else None, year_shift=year_ref_shift(s))
+                  direction=s.dir.direction if s.dir else None, year_shift=year_ref_shift(s),
+                  explicit_year=s.year is not None, era=era_of(s))
     return Partial("range", year=s.year, month=s.m1.month, calendar=s.m1.calendar,
                    direction=end.direction, year_shift=end.year_shift, end=end,
                    explicit_year=s.year is not None)
@@ -97,18 +99,19 @@ def range_months_and(s):
       + DAY + " (?:من )?(?:شهر )?{month:GMONTH}" + YEAR_TAIL,
       ["28 ديسمبر 2025 إلى 2 يناير 2026"], left="من|بين")
 def range_full_dates(s):
-    end = Partial("date", year=s.year, month=s.month.month, day=day_of(s), explicit_year=True)
+    end = Partial("date", year=s.year, month=s.month.month, day=day_of(s), explicit_year=True, era=era_of(s))
     return Partial("range", year=s.y1, month=s.m1.month, day=s.d1, end=end, explicit_year=True)
 
 
 @rule("date_full", WEEKDAY_PREFIX + DAY + " (?:من )?(?:شهر )?" + MONTH_PAIR + YEAR_TAIL,
       ["15 أكتوبر 2025", "15 أكتوبر/ تشرين الأول 2025", "الأربعاء 15 أكتوبر 2025",
-       "15 أكتوبر عام 2025", "الأول من يناير 2024", "3 آب 2020م"])
+       "15 أكتوبر عام 2025", "الأول من يناير 2024", "3 آب 2020م", "15 يوليو 1099", "2 أكتوبر عام 1187م"])
 def date_full(s):
     if s.month.calendar != "gregorian":
         return None
     return Partial("date", year=s.year, month=s.month.month, day=day_of(s),
-                   weekday=s.wd.weekday if s.wd else None, explicit_year=True, flags=_pair_flags(s))
+                   weekday=s.wd.weekday if s.wd else None, explicit_year=True, era=era_of(s),
+                   flags=_pair_flags(s))
 
 
 @rule("date_dm_dir", WEEKDAY_PREFIX + DAY + " (?:من )?(?:شهر )?" + MONTH_PAIR + "(?: {dir:DIR}|" + YEAR_REF + ")",
@@ -129,12 +132,12 @@ def date_dm(s):
 
 
 @rule("month_year", PART + "(?:{shahr:=شهر} )?" + MONTH_PAIR + YEAR_TAIL,
-      ["أيار 2024", "منتصف يوليو 2023", "شهر مارس 2020", "يوليو/تموز 2025"])
+      ["أيار 2024", "منتصف يوليو 2023", "شهر مارس 2020", "يوليو/تموز 2025", "يوليو من العام 1776"])
 def month_year(s):
     if s.month.calendar != "gregorian":
         return None
     return Partial("date", year=s.year, month=s.month.month, part=s.part.mod if s.part else None,
-                   explicit_year=True, flags=_pair_flags(s))
+                   explicit_year=True, era=era_of(s), flags=_pair_flags(s))
 
 
 @rule("month_dir", PART + "(?:{shahr:=شهر} )?" + MONTH_PAIR + "(?: {dir:DIR}|" + YEAR_REF + ")",
@@ -164,21 +167,23 @@ def month_after_preposition(s):
     return Partial("date", month=s.month.month, calendar=s.month.calendar, flags=_pair_flags(s))
 
 
-@rule("year", PART + "(?:عام|العام|سنة|لعام) {year:YEAR}(?:_م(?!\\w)|_ميلادي)?(?!_[/.-]_[0-9])",
-      ["عام 2011", "مطلع عام 2020", "العام 2024م"])
+@rule("year", PART + YEAR_KW + ERA + "?(?!_[/.-]_[0-9])",
+      ["عام 2011", "مطلع عام 2020", "العام 2024م", "عام 1187", "سنة 600 ميلادي", "عام 1258 قبل الميلاد",
+       "العام 1776", "سنة 58"])
 def year(s):
-    return Partial("date", year=s.year, part=s.part.mod if s.part else None, explicit_year=True)
+    return Partial("date", year=s.year, part=s.part.mod if s.part else None, explicit_year=True,
+                   era=era_of(s))
 
 
 # A bare year: not part of a numeric date, and not a count before a noun in the accusative
 # («2015 شخصاً» is a number of people).
-@rule("year_part", "{part:PART} {year:YEAR}(?:_م(?!\\w)|_ميلادي)?(?!_[/.-]_[0-9])",
+@rule("year_part", "{part:PART} {year:YEAR}" + ERA + "?(?!_[/.-]_[0-9])",
       ["أواخر 2024", "منتصف 2023"])
 def year_part(s):
-    return Partial("date", year=s.year, part=s.part.mod, explicit_year=True)
+    return Partial("date", year=s.year, part=s.part.mod, explicit_year=True, era=era_of(s))
 
 
-@rule("year_bare", "{year:YEAR}(?:_م(?!\\w)|_ميلادي)?(?!_[/.-]_[0-9])(?! [^\\W\\d]+ا(?!\\w))",
-      ["2019", "2015م"])
+@rule("year_bare", "{year:YEAR}" + ERA + "?(?!_[/.-]_[0-9])(?! [^\\W\\d]+ا(?!\\w))",
+      ["2019", "2015م", "2000 قبل الميلاد"])
 def year_bare(s):
-    return Partial("date", year=s.year, explicit_year=True)
+    return Partial("date", year=s.year, explicit_year=True, era=era_of(s))

@@ -1,7 +1,7 @@
 """Hijri dates, months and years, and the holidays of both calendars."""
 from ..grammar import rule
 from ..types import Partial
-from ._shared import PART, WEEKDAY_PREFIX, DAY, HIJRI_MARK
+from ._shared import PART, WEEKDAY_PREFIX, DAY, HIJRI_MARK, HYEAR_SAID
 
 
 @rule("hijri_numeric", "{hyear:HYEAR}_(?P<hsep>[/-])_{m:MNUM}_(?P=hsep)_{day:DAY}" + HIJRI_MARK,
@@ -17,29 +17,32 @@ def hijri_numeric_dmy(s):
                    weekday=s.wd.weekday if s.wd else None)
 
 
-@rule("hijri_date", WEEKDAY_PREFIX + DAY + " (?:من )?(?:شهر )?{month:HMONTH}_[،,]?_(?:من )?(?:(?:عام|العام|سنة|لعام) )?{hyear:HYEAR}" + HIJRI_MARK + "?",
-      ["15 ربيع الآخر 1447هـ", "25 شوال 1436 هـ", "الأول من محرم 1447", "الخميس 1 رمضان 1446هـ"])
+@rule("hijri_date", WEEKDAY_PREFIX + DAY + " (?:من )?(?:شهر )?{month:HMONTH}_[،,]?_(?:من )?(?:(?:عام|العام|سنة|لعام) )?" + HYEAR_SAID + HIJRI_MARK + "?",
+      ["15 ربيع الآخر 1447هـ", "25 شوال 1436 هـ", "الأول من محرم 1447", "الخميس 1 رمضان 1446هـ",
+       "15 شوال 1000 هـ", "25 ربيع الآخر سنة 583هـ"])
 def hijri_date(s):
     day = s.day if s.day is not None else s.dayw.day
     return Partial("date", year=s.hyear, month=s.month.month, day=day, calendar="hijri",
                    weekday=s.wd.weekday if s.wd else None, explicit_year=True)
 
 
-@rule("hijri_month_year", PART + "(?:شهر )?{month:HMONTH}_[،,]?_(?:من )?(?:(?:عام|العام|سنة|لعام) )?{hyear:HYEAR}" + HIJRI_MARK + "?",
-      ["رمضان 1446", "شهر رمضان 1446هـ", "منتصف شعبان 1445 هـ"])
+@rule("hijri_month_year", PART + "(?:شهر )?{month:HMONTH}_[،,]?_(?:من )?(?:(?:عام|العام|سنة|لعام) )?" + HYEAR_SAID + HIJRI_MARK + "?",
+      ["رمضان 1446", "شهر رمضان 1446هـ", "منتصف شعبان 1445 هـ", "شعبان 492هـ"])
 def hijri_month_year(s):
     return Partial("date", year=s.hyear, month=s.month.month, calendar="hijri",
                    part=s.part.mod if s.part else None, explicit_year=True)
 
 
-@rule("hijri_year", PART + "(?:(?:عام|العام|سنة|لعام) )?{hyear:HYEAR}" + HIJRI_MARK,
-      ["1446 هـ", "عام 1447هـ", "مطلع العام 1446 هجري"])
+# any number with the mark, unless it ends a numeric date («1 /12 /143هـ», a year cut short)
+@rule("hijri_year", PART + "(?:(?:عام|العام|سنة|لعام) )?(?:{hyear:HYEAR}|(?<![/.-])(?<![/.-]\\x20){hyear:YEARN})"
+      + HIJRI_MARK,
+      ["1446 هـ", "عام 1447هـ", "مطلع العام 1446 هجري", "عام 68هـ"])
 def hijri_year(s):
     return Partial("date", year=s.hyear, calendar="hijri", part=s.part.mod if s.part else None,
                    explicit_year=True)
 
 
-@rule("holiday", "{hol:HOLIDAY}(?: {dir:DIR}| (?:من )?(?:عام |لعام |العام )?{hyear:HYEAR}" + HIJRI_MARK
+@rule("holiday", "{hol:HOLIDAY}(?: {dir:DIR}| (?:من )?(?:عام |لعام |العام )?" + HYEAR_SAID + HIJRI_MARK
       + "?| (?:من )?(?:عام |لعام |العام )?{year:YEAR})?",
       ["عيد الفطر", "عيد الأضحى الماضي", "عيد الفطر 1446", "المولد النبوي الشريف", "رأس السنة الميلادية 2025"])
 def holiday(s):

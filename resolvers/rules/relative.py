@@ -2,10 +2,10 @@
 tense, deictic periods («العام الماضي», «هذا الشهر»), parts of them, quarters, halves and seasons."""
 from ..grammar import rule
 from ..types import Partial
-from ._shared import PART
+from ._shared import PART, YEAR_SAID, ERA, HIJRI_MARK, era_of
 
-_YEAR_OF = ("(?: (?:من|ل)_(?:(?:العام|السنة) {ydir:DIR}|{ydem:DEM} (?:العام|السنة)|(?:عام |العام )?{year:YEAR}"
-            "|(?P<thisyear>العام|السنة)(?! {:DIR})))")
+_YEAR_OF = ("(?: (?:من|ل)_(?:(?:العام|السنة) {ydir:DIR}|{ydem:DEM} (?:العام|السنة)|" + YEAR_SAID + ERA + "?"
+            "|(?P<thisyear>العام|السنة)(?! {:DIR})(?!_[0-9]{1,4}" + HIJRI_MARK + ")))")
 
 
 @rule("relative_day", "(?:{pod:POD} )?(?:يوم )?{rel:RELDAY}(?:(?: |_(?P<wparen>\\()_){wd:WEEKDAY}(?(wparen)_\\)))?",
@@ -55,10 +55,10 @@ def quarter_or_half(s):
     grain, n = s.pord.grain, s.pord.number
     return Partial("date", year=s.year, year_shift=shift, quarter=n if grain == "quarter" else None,
                    half=n if grain == "half" else None, part=s.part.mod if s.part else None,
-                   explicit_year=s.year is not None)
+                   explicit_year=s.year is not None, era=era_of(s))
 
 
-@rule("season", PART + "{season:SEASON}(?: {dir:DIR}| (?:عام |العام )?{year:YEAR}| (?:من )?(?:العام|السنة) {ydir:DIR})",
+@rule("season", PART + "{season:SEASON}(?: {dir:DIR}| " + YEAR_SAID + ERA + "?| (?:من )?(?:العام|السنة) {ydir:DIR})",
       ["صيف 2024", "الصيف الماضي", "الشتاء المقبل", "الربيع المقبل", "خريف العام الماضي"])
 def season(s):
     if s.dir is not None:
@@ -66,7 +66,7 @@ def season(s):
                        part=s.part.mod if s.part else None)
     return Partial("date", season=s.season.season, year=s.year,
                    year_shift=s.ydir.direction if s.ydir else None, part=s.part.mod if s.part else None,
-                   explicit_year=s.year is not None)
+                   explicit_year=s.year is not None, era=era_of(s))
 
 
 @rule("season_demonstrative", "{dem:DEM} {season:SEASON}", ["هذا الصيف", "هذا الشتاء"])
