@@ -60,7 +60,9 @@ def period_count(s):
     return Partial("duration", amount=c, unit=s.unit.grain)
 
 
-@rule("duration", "(?:{am:DURMOD} )?" + _COUNT + "?{unit:UNIT}" + _FRACTION,
+# «عام»/«سنة» alone before a number is a year's keyword, not a duration: «نحو عام 1258 قبل الميلاد»
+@rule("duration", "(?:{am:DURMOD} )?(?:" + _COUNT + "{unit:UNIT}|{unit:UNIT}(?!(?<=عام)_[0-9])(?!(?<=سنة)_[0-9]))"
+      + _FRACTION,
       ["يومين", "ثلاثة أشهر ونصف", "أقل من 4 أشهر", "شهر ونصف", "10 سنوات", "أكثر من عامين",
        "نحو ثلاثة أشهر", "بضعة أيام", "ساعتين", "عشرين عاما"])
 def duration(s):
