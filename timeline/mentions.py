@@ -28,6 +28,7 @@ from typing import Callable, Optional, Sequence
 from resolvers.normalize import fold, normalize
 from resolvers.types import Timex
 
+from .roles import EVENT, NOTES as ROLE_NOTES, role_of
 from .dates import UNIT_GRAIN, grain_rank, parse_duration, shift, span_of, value_of
 from .similarity import words
 
@@ -77,6 +78,7 @@ class EventMention:
     words: list = field(default_factory=list)      # content words (similarity.words)
     rows: list = field(default_factory=list)       # indexes of this document's expression rows
     relation: Optional[str] = None
+    role: str = "event"                            # what its date does (timeline/roles.py)
 
     @property
     def interval(self) -> tuple:
@@ -291,7 +293,7 @@ def _finest(g: list[tuple[int, Timex]]) -> tuple[int, Timex]:
 def extract(doc_id: str, text: str, published: Optional[dt.date], timexes: list[Timex]) -> tuple[list[dict], list[EventMention]]:
     """Rows (one per expression, for mentions.csv) and the event mentions of one document."""
     rows = [dict(t.as_dict(), doc_id=doc_id, kind="timex", note=_note(t), relation=None, mention=None,
-                 clause_start=None, clause_end=None) for t in timexes]
+                 clause_start=None, clause_end=None, role=None) for t in timexes]
     for r in rows:
         r["flags"] = ";".join(r["flags"])
     mentions: list[EventMention] = []
@@ -315,12 +317,16 @@ def extract(doc_id: str, text: str, published: Optional[dt.date], timexes: list[
                 pos = b
         pieces.append(text[pos:e])
         toks_text = "".join(pieces)
+        role = role_of(text, cut, s) if cut and relation is None else EVENT
         m = EventMention(doc_id, s, e, clause, expr_s, expr_e, text[expr_s:expr_e], value, mod, first, last,
-                         grain, summarize(text, s, e, cut), words(toks_text), list(rows_idx), relation)
+                         grain, summarize(text, s, e, cut), words(toks_text), list(rows_idx), relation, role)
         mentions.append(m)
         for ri in rows_idx:
             rows[ri]["mention"] = len(mentions) - 1
             rows[ri]["clause_start"], rows[ri]["clause_end"] = s, e
+            rows[ri]["role"] = role
+            if role != EVENT:
+                rows[ri]["note"] = f"{role}: {ROLE_NOTES[role]}; not placed on the timeline"
         return m
 
     # expressions by start offset: each sentence finds its own by bisection, not by a scan of all
@@ -397,7 +403,8 @@ def extract(doc_id: str, text: str, published: Optional[dt.date], timexes: list[
                                  value=value, mod=mod, first_day=first.isoformat(), last_day=last.isoformat(),
                                  grain=grain, calendar="gregorian", rule=f"relation:{r.cue}", flags="",
                                  status="resolved", reason=None, tense=None, doc_id=doc_id, kind="relation",
-                                 note="", relation=None, mention=None, clause_start=None, clause_end=None))
+                                 note="", relation=None, mention=None, clause_start=None, clause_end=None,
+                                 role=None))
                 row_idx = [len(rows) - 1]
             add(row_idx, r.x_start, r.x_end, expr[0], expr[1], value, mod, first, last, grain, [], relation=desc)
             rows[row_idx[0]]["relation"] = desc

@@ -1,19 +1,28 @@
 """Merge event mentions into events.
 
-Mentions are taken finest date first (shortest interval, then date, document id, offset), so an
-event's date is always the date of its first, finest mention.  Each mention joins the most similar
-existing event whose mentions all lie inside its own interval, or starts a new event:
+Mentions whose date dates no happening (an agency dateline, a masthead, a comparison's reference
+point, «في اليوم» per day: :mod:`timeline.roles`) are left out.  The others are taken finest date
+first (shortest interval, then date, document id, offset), so an event's date is always the date of
+its first, finest mention.  Each mention joins the candidate event whose *members* it is most like,
+or starts a new event:
 
-* the mention must share at least two distinct stems with the event and reach a cosine similarity
-  that grows with the width of its own interval (:func:`threshold`): a shared day is good evidence,
-  a shared year is not, so «this year» is not one event with every other «this year»;
-* same interval (two mentions of 2025-10-15): the most similar event sharing enough stems, above the
-  threshold (halved for the mentions of one day within one article, which nearly always tell one
-  story);
-* a coarser mention («نهاية يوليو» or «تموز الماضي» against an event of 2025-07-31): the best
-  event above the threshold *and* ahead of the next compatible event by ``margin``, so a year-level
-  aside is not glued to whichever event of that year happens to share a word;
+* a mention is compared with each member of a candidate event, not with the sum of their words:
+  the similarity of two mentions is the weight of the identifying stems they share over the smaller
+  of their totals (:meth:`_Merger._sim`; stems weighted by their rarity, the commonest left out), so
+  rare names, places and terms decide and a large event's vocabulary does not attract whatever
+  shares a few of its words (no snowball), while a near copy of one member joins it (no dilution);
+* it joins when its closest member (``best``) and the average over all members (``mean``, average
+  linkage) reach the thresholds of its date's width (:func:`link_threshold`: a shared day is good
+  evidence, a shared month less, a shared year little) and it shares at least two identifying stems
+  with the closest member (three beyond two months); one article's own clauses of one day need a
+  little less from the closest one (``SAME_DOC``);
+* a coarser mention («نهاية يوليو» or «تموز الماضي» against an event of 2025-07-31) must also lead
+  the next compatible event by ``margin``, so a year-level aside is not glued to whichever event of
+  that year happens to share a word;
 * two different single days never overlap, so they are never merged, however alike the words.
+
+Each link is kept (:attr:`Event.links`: the mention, its closest member, both scores and the shared
+stems): ``timeline.json`` says why each event's mentions were merged.
 
 Grouping and blocking keep the cost per mention flat and let the merge run as a grouped step
 (:func:`plan`, :func:`merge_month`, :func:`finish`; the Dask engine maps the months over a cluster):
@@ -24,10 +33,10 @@ Grouping and blocking keep the cost per mention flat and let the merge run as a 
    that year's months;
 3. mentions crossing a year boundary last, against every event they may contain.
 
-Within a step an event is indexed under (calendar period, stem) for the periods containing its dates
-and the stems of its mentions but the commonest; a mention looks up only its own smallest period with
-its own stems, each posting list keeps the ``cap`` most recent events, and only the ``top``
-candidates sharing the most stems are scored.  No pair of mentions is compared outside those
+Within a step each member is indexed under (calendar period, stem) for the periods containing its
+event's dates and its rarest stems; a mention looks up only its own smallest period with its own
+rarest stems, each posting list keeps the ``cap`` most recent members, and only the members of the
+``top`` events with the most hits are compared.  No pair of mentions is compared outside those
 candidates, and no set order leaks into the result.
 """
 from __future__ import annotations
@@ -40,13 +49,12 @@ from .dates import contains, grain_rank, period_keys
 from .mentions import EventMention
 from .similarity import Vocabulary, norm
 
-SAME_DATE = 0.12       # cosine needed to merge two mentions of the same day
-SAME_SPAN = 0.20       # ... of the same longer span (two mentions of «تموز الماضي»), or a coarser
-                       #     mention joining a finer event («نهاية يوليو» into 2025-07-31)
-SAME_LONG = 0.35       # ... when the longer span is over two months (a quarter, a year: weak evidence)
-SAME_DOC = 0.5        # one article's own mentions of one day: the cosine needed is halved
+SAME_DATE = (0.30, 0.0, 2)    # (best, mean, shared stems) to join an event of the same day
+SAME_SPAN = (0.35, 0.05, 2)   # ... of a span up to two months («تموز الماضي»), or a coarser mention
+                              #     joining a finer event («نهاية يوليو» into 2025-07-31)
+SAME_LONG = (0.45, 0.10, 3)   # ... of a longer span (a quarter, a year: weak evidence)
+SAME_DOC = 0.7         # one article's own clauses of one day: the closest one needs this share
 MARGIN = 0.08          # a coarser mention's lead over the next compatible event
-MIN_SHARED = 2         # distinct stems a mention must share with an event (3 for spans over two months)
 CAP = 32               # events kept per (period, stem) posting list
 TOP = 24               # candidates scored exactly per mention (those sharing the most stems)
 KEYS = 20              # a mention's rarest stems used as blocking keys
@@ -63,11 +71,9 @@ class Event:
     mod: object
     grain: str
     hull: tuple                       # union of the members' intervals
-    centroid: dict = field(default_factory=dict)
-    cnorm: float = 0.0
-    indexed: set = field(default_factory=set)      # stems the event is indexed under
     docs: set = field(default_factory=set)
     summary_member: int = 0
+    links: list = field(default_factory=list)      # (member, closest earlier member, best, mean, shared stems)
 
 
 def mention_order(m: EventMention) -> tuple:
@@ -75,12 +81,14 @@ def mention_order(m: EventMention) -> tuple:
             m.start, m.expr_start)
 
 
-def threshold(first, last) -> tuple[float, int]:
-    """(cosine, shared stems) a mention covering ``[first, last]`` needs to join an event."""
+def link_threshold(first, last) -> tuple[float, float, int]:
+    """(closest member's cosine, mean cosine over the members, identifying stems shared with the
+    closest member) a mention covering ``[first, last]`` needs to join an event: a shared day is
+    good evidence, a shared month less, a shared year little."""
     days = (last - first).days + 1
     if days == 1:
-        return SAME_DATE, MIN_SHARED
-    return (SAME_SPAN, MIN_SHARED) if days <= 62 else (SAME_LONG, MIN_SHARED + 1)
+        return SAME_DATE
+    return SAME_SPAN if days <= 62 else SAME_LONG
 
 
 # --- statistics of the whole run ------------------------------------------------------------------
@@ -170,7 +178,8 @@ def plan(mentions: Sequence[EventMention]) -> dict:
     """Mention indexes by :func:`group_key`, each group in merge order (finest first)."""
     groups: dict = {}
     for i, m in enumerate(mentions):
-        groups.setdefault(group_key(m), []).append(i)
+        if m.role == "event":             # a dateline, a masthead, a reference point: no event
+            groups.setdefault(group_key(m), []).append(i)
     for g in groups.values():
         g.sort(key=lambda i: mention_order(mentions[i]))
     return dict(sorted(groups.items()))
@@ -181,37 +190,25 @@ class _Merger:
     last)`` gives the index periods an interval is found under (finest first); a mention looks up
     the first."""
 
-    def __init__(self, mentions, stats: Stats, period: Callable, margin: float, cap: int, top: int):
+    def __init__(self, mentions, stats: Stats, period: Callable, margin: float, cap: int, top: int,
+                 vecs: Optional[dict] = None):
         self.mentions, self.stats, self.period = mentions, stats, period
         self.margin, self.cap, self.top = margin, cap, top
         self.events: list[Event] = []
         self.index: dict = {}
         self.stems: Optional[set] = None
-        self._vecs: dict = {}
+        self._vecs: dict = vecs if vecs is not None else {}
+        self.event_of: dict = {}
 
     def add_event(self, ev: Event) -> None:
-        """An event merged in an earlier step: index it under its periods and stems."""
+        """An event merged in an earlier step: its members indexed under its periods and stems."""
         n = len(self.events)
         self.events.append(ev)
         stems = self.stems
-        self._index(n, ev, sorted(ev.indexed if stems is None else ev.indexed & stems), fresh=True)
-
-    def _index(self, n: int, ev: Event, keys, fresh: bool = False) -> None:
-        cap, index = self.cap, self.index
-        new = keys if fresh else [k for k in keys if k not in ev.indexed]
-        if not new:
-            return
-        if not fresh:
-            ev.indexed.update(new)
-        for p in self.period(*ev.hull):
-            for k in new:
-                lst = index.get((p, k))
-                if lst is None:
-                    index[(p, k)] = [n]
-                else:
-                    lst.append(n)
-                    if len(lst) > 2 * cap:            # keep the ``cap`` most recent
-                        del lst[:-cap]
+        for j in ev.members:
+            self.event_of[j] = n
+            keys = self._vector(j)[2]
+            self._index_member(j, ev, keys if stems is None else [k for k in keys if k in stems])
 
     def lookups(self, order: Iterable[int]) -> None:
         """Index earlier events only under the periods and stems some of these mentions will look up
@@ -225,93 +222,127 @@ class _Merger:
             self.stems.update(self._vector(i)[2])
 
     def _vector(self, i: int) -> tuple:
-        """(weights, norm, blocking keys) of mention ``i``, computed once per step."""
+        """(identifying stems with their weights, their total weight, blocking keys) of mention
+        ``i``, computed once per step.  Identifying stems are those not too common to find
+        candidates with (:class:`Stats`)."""
         out = self._vecs.get(i)
         if out is None:
             stats = self.stats
             vec = stats.mention_vector(self.mentions[i])
             common, once, w = stats.too_common, stats.once, stats.weight
+            ident = {t: w[t] for t in vec if t not in common}
             # rarest first, ties by spelling (two stable C-level sorts, no Python key function)
-            keys = sorted(sorted(t for t in vec if t not in common and t not in once), key=w.__getitem__,
-                          reverse=True)[:KEYS]
-            out = self._vecs[i] = (vec, norm(vec), keys)
+            keys = sorted(sorted(t for t in ident if t not in once), key=w.__getitem__, reverse=True)[:KEYS]
+            out = self._vecs[i] = (ident, sum(ident.values()), keys)
         return out
 
+    def _sim(self, i: int, j: int) -> tuple[float, int, list]:
+        """How much of the shorter of two mentions the other one holds: the weight of the
+        identifying stems they share over the smaller of their totals (1 when one clause's names
+        and terms are all in the other, 0 with none in common); the shared stems and their number."""
+        vi, ni, _ = self._vector(i)
+        vj, nj, _ = self._vector(j)
+        if len(vi) > len(vj):
+            vi, vj = vj, vi
+        both = [t for t in vi if t in vj]
+        if not both:
+            return 0.0, 0, []
+        return sum([vi[t] for t in both]) / min(ni, nj), len(both), both
+
     def run(self, order: Iterable[int]) -> None:
-        mentions, stats, events, index = self.mentions, self.stats, self.events, self.index
+        """Each mention joins the candidate event whose members it is most like, or starts one.
+
+        Linkage is to the members, not to their sum: the mention's cosine with each member of a
+        candidate event (those found through its rarest stems; the others count as 0) gives the
+        event's ``best`` (the closest member) and ``mean`` (average linkage over all its members).
+        It joins when ``best`` and ``mean`` reach the thresholds of its date's width and it shares
+        enough identifying stems with the closest member; a large event's vocabulary therefore does
+        not attract whatever shares a few of its words, and a near copy of one member joins it."""
+        mentions, events, index = self.mentions, self.events, self.index
         cap, top, margin = self.cap, self.top, self.margin
-        common = stats.too_common
+        event_of = self.event_of
         for i in order:
             m = mentions[i]
-            vec, vn, keys = self._vecs.pop(i, None) or self._vector(i)
-            self._vecs.pop(i, None)
+            vec, vn, keys = self._vector(i)
             periods = self.period(m.first_day, m.last_day)
             interval = (m.first_day, m.last_day)
+            need_best, need_mean, n_shared = link_threshold(m.first_day, m.last_day)
             single = m.first_day == m.last_day
-            need, n_shared = threshold(m.first_day, m.last_day)
-            chosen = None
+            chosen, link = None, None
             if periods and vn:
                 p = periods[0]
                 hits: dict = {}
                 for k in keys:
                     lst = index.get((p, k))
                     if lst:
-                        for e in (lst if len(lst) <= cap else lst[-cap:]):
-                            hits[e] = hits.get(e, 0) + 1
-                if len(hits) > top:                    # those sharing the most keys, then the oldest
-                    cut = sorted(hits.values(), reverse=True)[top - 1]
-                    cands = [e for e, c in hits.items() if c > cut]
-                    cands += sorted(e for e, c in hits.items() if c == cut)[:top - len(cands)]
-                    cands.sort()
-                else:
-                    cands = sorted(hits)
-                best = second = 0.0
-                best_e = -1
-                for e in cands:
+                        for j in (lst if len(lst) <= cap else lst[-cap:]):
+                            hits[j] = hits.get(j, 0) + 1
+                by_event: dict = {}
+                for j, c in hits.items():
+                    e = event_of[j]
+                    if e in by_event:
+                        by_event[e][0] += c
+                        by_event[e][1].append(j)
+                    else:
+                        by_event[e] = [c, [j]]
+                cands = sorted(by_event, key=lambda e: (-by_event[e][0], e))[:top]
+                best_score, second, best_e = -1.0, 0.0, -1
+                for e in sorted(cands):
                     ev = events[e]
                     if not contains(interval, ev.hull):
                         continue
-                    cen = ev.centroid
-                    # the stems in common, in the mention's order (so the sum is the same float)
-                    both = [t for t in vec if t in cen]
-                    dot = sum([vec[t] * cen[t] for t in both]) if both else 0.0
-                    shared = len(both) - len(common.intersection(both)) if both else 0
-                    sim = dot / (vn * ev.cnorm) if dot else 0.0
-                    # the best event sharing enough stems (ties: the earliest); the runner-up is
-                    # any other compatible event
-                    if shared >= n_shared and (best_e < 0 or sim > best):
-                        if best_e >= 0:
-                            second = max(second, best)
-                        best, best_e = sim, e
-                    elif sim > second:
-                        second = sim
+                    total, best, best_j, best_shared, best_terms = 0.0, 0.0, -1, 0, []
+                    for j in sorted(by_event[e][1]):
+                        c, n_id, terms = self._sim(i, j)
+                        total += c
+                        if c > best:
+                            best, best_j, best_shared, best_terms = c, j, n_id, terms
+                    mean = total / len(ev.members)
+                    score = (best + mean) / 2
+                    # one article's own clauses of one day: less evidence needed from the closest one
+                    factor = SAME_DOC if single and best_j >= 0 and mentions[best_j].doc_id == m.doc_id else 1.0
+                    if best >= need_best * factor and mean >= need_mean and best_shared >= n_shared:
+                        if score > best_score:
+                            if best_e >= 0:
+                                second = max(second, best_score)
+                            best_score, best_e = score, e
+                            link = (best_j, round(best, 4), round(mean, 4), best_terms)
+                        else:
+                            second = max(second, score)
+                    else:
+                        second = max(second, score)
                 if best_e >= 0:
                     ev = events[best_e]
-                    if single and m.doc_id in ev.docs:
-                        need *= SAME_DOC
-                    if best >= need:
-                        if (ev.first_day, ev.last_day) == interval:
-                            chosen = best_e
-                        elif best - second >= margin:
-                            chosen = best_e
+                    if (ev.first_day, ev.last_day) == interval or best_score - second >= margin:
+                        chosen = best_e
             if chosen is None:
                 chosen = len(events)
                 events.append(Event([], m.first_day, m.last_day, m.value, m.mod, m.grain, interval))
+                link = None
             ev = events[chosen]
             ev.members.append(i)
             ev.docs.add(m.doc_id)
+            if link is not None:
+                j, best, mean, terms = link
+                w = self.stats.weight
+                shown = sorted(terms, key=lambda t: (-w[t], t))[:6]
+                ev.links.append((i, j, best, mean, shown))
+            event_of[i] = chosen
             if not contains(ev.hull, interval):
                 ev.hull = (min(ev.hull[0], m.first_day), max(ev.hull[1], m.last_day))
-                # the new hull is the mention's interval: its periods are a subset of the old ones,
-                # so what is already indexed stays valid
-            sq = ev.cnorm * ev.cnorm                  # keep the centroid's norm up to date in O(|vec|)
-            cen = ev.centroid
-            for t, w in vec.items():
-                old = cen.get(t, 0.0)
-                cen[t] = old + w
-                sq += (old + w) ** 2 - old * old
-            ev.cnorm = sq ** 0.5
-            self._index(chosen, ev, keys)
+            self._index_member(i, ev, keys)
+
+    def _index_member(self, i: int, ev: Event, keys) -> None:
+        cap, index = self.cap, self.index
+        for p in self.period(*ev.hull):
+            for k in keys:
+                lst = index.get((p, k))
+                if lst is None:
+                    index[(p, k)] = [i]
+                else:
+                    lst.append(i)
+                    if len(lst) > 2 * cap:            # keep the ``cap`` most recent
+                        del lst[:-cap]
 
 
 def _month_periods(first, last) -> list:
@@ -344,11 +375,12 @@ def finish(mentions: Sequence[EventMention], groups: dict, month_events: dict, s
     for key in sorted(month_events):
         by_year.setdefault(key[1], []).extend(month_events[key])
     out: list[Event] = []
+    vecs: dict = {}                   # the mentions' vectors, shared by the steps below
     years = sorted(set(by_year) | {k[1] for k in groups if k[0] == 2})
     for y in years:
         evs = by_year.get(y, [])
         if (2, y, 0) in groups:
-            mg = _Merger(mentions, stats, _year_periods, margin, cap, top)
+            mg = _Merger(mentions, stats, _year_periods, margin, cap, top, vecs)
             mg.lookups(groups[(2, y, 0)])
             for ev in evs:
                 mg.add_event(ev)
@@ -356,7 +388,7 @@ def finish(mentions: Sequence[EventMention], groups: dict, month_events: dict, s
             evs = mg.events
         out.extend(evs)
     if (3, 0, 0) in groups:
-        mg = _Merger(mentions, stats, _wide_periods, margin, cap, top)
+        mg = _Merger(mentions, stats, _wide_periods, margin, cap, top, vecs)
         mg.lookups(groups[(3, 0, 0)])
         for ev in out:
             mg.add_event(ev)
@@ -403,6 +435,7 @@ def merge(mentions: Sequence[EventMention], margin: float = MARGIN, cap: int = C
                 order = groups[k]
                 for ev in evs:
                     ev.members = [order[j] for j in ev.members]
+                    ev.links = [(order[a], order[b], best, mean, terms) for a, b, best, mean, terms in ev.links]
                 results.append(evs)
     return finish(mentions, groups, dict(zip(months, results)), stats, margin, cap, top)
 

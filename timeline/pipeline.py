@@ -21,7 +21,7 @@ EVENT_COLUMNS = ["event_id", "date", "mod", "first_day", "last_day", "grain", "s
                  "n_sources", "n_mentions", "expressions", "summary_source"]
 MENTION_COLUMNS = ["mention_id", "doc_id", "start", "end", "text", "type", "value", "mod", "first_day",
                    "last_day", "grain", "status", "reason", "note", "event_id", "relation", "clause_start",
-                   "clause_end", "rule", "flags", "tense", "calendar", "kind"]
+                   "clause_end", "rule", "flags", "tense", "calendar", "kind", "role"]
 CLAUSE_COLUMNS = ["event_id", "doc_id", "start", "end", "text", "expr_start", "expr_end", "expression",
                   "value", "mod", "first_day", "last_day", "summary", "relation"]
 DOCUMENT_COLUMNS = ["doc_id", "origin", "status", "published", "reason", "found", "resolved", "flagged",
@@ -40,9 +40,10 @@ class Timeline:
     """
 
     def __init__(self, events: pd.DataFrame, mentions: pd.DataFrame, clauses: pd.DataFrame,
-                 documents: pd.DataFrame, problems: list[Problem]):
+                 documents: pd.DataFrame, problems: list[Problem], why: Optional[dict] = None):
         self.events, self.mentions, self.clauses = events, mentions, clauses
         self.documents, self.problems = documents, problems
+        self.why = why or {}          # event id -> why its mentions were merged (timeline.json)
 
     def __repr__(self) -> str:
         return f"<Timeline: {self.summary()}>"
@@ -76,6 +77,7 @@ class Timeline:
         for ev in records(self.events):
             ev["sources"] = [s for s in (ev["sources"] or "").split(";") if s]
             ev["mentions"] = by_event.get(ev["event_id"], [])
+            ev["why"] = self.why.get(ev["event_id"], ALONE)
             events.append(ev)
         return {"events": events, "totals": self.totals()}
 
@@ -220,6 +222,7 @@ def _assemble(rows, mentions, docs, problems, runner=None) -> Timeline:
     width = max(4, len(str(len(events))))
     event_of: dict[int, str] = {}
     ev_rows, clause_rows = [], []
+    why: dict[str, dict] = {}
     for n, ev in enumerate(events, 1):
         eid = f"E{n:0{width}d}"
         ms = [mentions[i] for i in ev.members]
@@ -228,6 +231,9 @@ def _assemble(rows, mentions, docs, problems, runner=None) -> Timeline:
         sources = sorted({m.doc_id for m in ms})
         exprs = list(dict.fromkeys(m.expr for m in ms))
         rep = mentions[ev.summary_member]
+        if ev.links:
+            why[eid] = {"links": [{"mention": _ref(mentions[a]), "joined": _ref(mentions[b]), "score": best,
+                                   "mean": mean, "shared": terms} for a, b, best, mean, terms in ev.links]}
         ev_rows.append({"event_id": eid, "date": ev.value, "mod": ev.mod, "first_day": ev.first_day.isoformat(),
                         "last_day": ev.last_day.isoformat(), "grain": ev.grain, "summary": rep.summary,
                         "sources": ";".join(sources), "n_sources": len(sources), "n_mentions": len(ms),
@@ -251,4 +257,13 @@ def _assemble(rows, mentions, docs, problems, runner=None) -> Timeline:
     from .report import document_counts
     documents_df = document_counts(pd.DataFrame(docs, columns=["doc_id", "origin", "status", "published", "reason",
                                                                 "encoding", *ANCHOR_COLUMNS]), mentions_df)
-    return Timeline(events_df, mentions_df, clauses_df, documents_df, problems)
+    return Timeline(events_df, mentions_df, clauses_df, documents_df, problems, why)
+
+
+# What timeline.json says of an event of one mention: why no other mention joined it.
+ALONE = {"links": [], "alone": "no other mention of a compatible date shares enough identifying words with it "
+                                "(timeline/merge.py: link_threshold)"}
+
+
+def _ref(m: EventMention) -> str:
+    return f"{m.doc_id}:{m.expr_start}-{m.expr_end}"

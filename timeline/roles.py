@@ -1,0 +1,79 @@
+"""What a dated clause's date does: date a happening, or something else.
+
+A date expression that the resolver reads right may still date no happening of its clause:
+
+* ``dateline``: an agency dateline, the article's own date before the agency's name («الرياض 25 شوال
+  1436 هـ الموافق 10 أغسطس 2015 م واس»);
+* ``masthead``: a newspaper's or a site's name that holds a date word («عين اليوم», «(اليوم)», «اليوم –
+  الدمام» at the head of a line);
+* ``reference``: a comparison or a reference point: «مقارنة بنفس الفترة من العام الماضي», «عن الفترة
+  نفسها من العام الماضي», «أدنى مستوى منذ 20 مارس», «لأول مرة منذ 2009» (a bare «منذ 8 ديسمبر» dates
+  the start of what followed, a happening, and stays an event);
+* ``per_day``: «في اليوم» after a quantity («مرتين في اليوم», «مليون برميل في اليوم»);
+* ``press_review``: the issue date of the papers a press review quotes («أبرزت الصحف الصادرة اليوم»),
+  not the day of what they report.
+
+Such a mention is kept in ``mentions.csv`` with its role and the reason, and neither starts nor joins
+an event.  Everything else is ``event``.  The patterns read the folded text (:func:`fold`) of a short
+window around the expressions, so they cost the same whatever the article's length.
+"""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from resolvers.normalize import fold
+
+EVENT = "event"
+_W = r"[\u0621-\u064a]"
+_AGENCY = (r"(?:واس|و\s?\.\s?ا\s?\.\s?س|قنا|وام|كونا|بنا|رويترز|ا\s?ف\s?ب|د\s?ب\s?ا|الاناضول|سبوتنيك|"
+           r"يو\s?بي\s?اي|اسوشيتد\s+برس|سانا|بترا|العمانية|الكويتية|الشرق\s+الاوسط)")
+# after the last expression of the clause's date: («الموافق …» and) the agency's name, at once
+_DATELINE_AFTER = re.compile(r"^(?:\s*(?:و\s*)?الموافق\s*(?:ل\s*)?[^\n.،,]{0,32}?)?[\s\u200e\u200f)(\[\]\-–—/:م.]{0,8}"
+                             + _AGENCY + rf"(?!{_W})")
+_MASTHEAD_AFTER = re.compile(r"^\s*[)»]")
+_LINE_HEAD_DASH = re.compile(rf"^\s*[-–—]\s*{_W}")
+_REFERENCE_BEFORE = re.compile(
+    rf"(?:(?<!{_W})(?:ب|و)?(?:ال)?(?:مقارن[ةه]|قياسا|مقابل)(?:\s+\S+){{0,5}}\s*"
+    rf"|(?<!{_W})(?:نفس|ذات)\s+(?:الفتر[ةه]|الشهر|الربع|النصف|الموسم)\s+(?:من|في)\s*"
+    rf"|(?<!{_W})(?:الفتر[ةه]|الشهر|الربع|النصف|الموسم)\s+(?:نفس|ذات)(?:ها|ه)?\s+(?:من|في)\s*"
+    rf"|(?<!{_W})(?:ال)?(?:اعلي|ادني|اكبر|اقل|اسوا|افضل|اطول|اقوي|اضعف|اول\s+مر[ةه])(?:\s+\S+){{0,3}}\s+منذ\s*"
+    rf"|(?<!{_W})(?:ل|لل)?(?:ال)?مر[ةه]\s+(?:ال)?اولي(?:\s+\S+){{0,2}}\s+منذ\s*)$")
+_PER_DAY_BEFORE = re.compile(rf"(?<!{_W})(?:[0-9]+|مليون|ملايين|مليار|الف|الاف|مر[ةه]|مرات|مرتين|مرتان)"
+                             rf"(?:\s+\S+){{0,2}}\s+في\s*$")
+_PRESS_BEFORE = re.compile(rf"(?<!{_W})(?:ال)?(?:صحف|جرائد|صحيف[ةه]|جريد[ةه])(?:\s+\S+){{0,2}}\s+(?:ال)?صادر[ةه]\s*$")
+_TODAY = {"اليوم", "يوم"}
+
+NOTES = {
+    "dateline": "agency dateline: the article's own date, not a happening",
+    "masthead": "the name of a newspaper or a site, not a date",
+    "reference": "a comparison or a reference point, not a happening",
+    "per_day": "«في اليوم»: per day, not a date",
+    "press_review": "the issue date of the newspapers a press review quotes, not a happening",
+}
+
+
+def role_of(text: str, spans: Sequence[tuple[int, int]], clause_start: int = 0) -> str:
+    """The role of the date given by the expressions ``spans`` (offsets into ``text``) of the clause
+    that starts at ``clause_start``."""
+    first = min(s for s, _ in spans)
+    last = max(e for _, e in spans)
+    after = fold(text[last:last + 60])
+    if _DATELINE_AFTER.match(after):
+        return "dateline"
+    raw_before = text[max(0, first - 48):first]
+    word = fold(text[first:last]).strip()
+    if word in _TODAY:
+        b = fold(raw_before)
+        if re.search(rf"(?<!{_W})عين\s*$", b) or (re.search(r"[(«]\s*$", b) and _MASTHEAD_AFTER.match(after)):
+            return "masthead"
+        if not b[b.rfind("\n") + 1:].strip() and (first <= 48 or "\n" in b) and _LINE_HEAD_DASH.match(after):
+            return "masthead"
+    before = fold(text[max(clause_start, first - 48):first])
+    if word in _TODAY and _PER_DAY_BEFORE.search(before):
+        return "per_day"
+    if word in _TODAY and _PRESS_BEFORE.search(before):
+        return "press_review"
+    if _REFERENCE_BEFORE.search(before):
+        return "reference"
+    return EVENT
