@@ -271,32 +271,43 @@ class _Merger:
             chosen, link = None, None
             if periods and vn:
                 p = periods[0]
-                hits: dict = {}
+                # the weight each earlier member shares with the mention over its rarest stems
+                hw: dict = {}
                 for k in keys:
                     lst = index.get((p, k))
                     if lst:
+                        wk = vec[k]
                         for j in (lst if len(lst) <= cap else lst[-cap:]):
-                            hits[j] = hits.get(j, 0) + 1
+                            hw[j] = hw.get(j, 0.0) + wk
                 by_event: dict = {}
-                for j, c in hits.items():
+                for j in hw:
                     e = event_of[j]
                     if e in by_event:
-                        by_event[e][0] += c
-                        by_event[e][1].append(j)
+                        by_event[e].append(j)
                     else:
-                        by_event[e] = [c, [j]]
-                cands = sorted(by_event, key=lambda e: (-by_event[e][0], e))[:top]
+                        by_event[e] = [j]
+                if len(by_event) > top:
+                    mass = {e: sum([hw[j] for j in js]) for e, js in by_event.items()}
+                    cands = sorted(by_event, key=lambda e: (-mass[e], e))[:top]
+                else:
+                    cands = by_event
+                vecs = self._vecs
                 best_score, second, best_e = -1.0, 0.0, -1
                 for e in sorted(cands):
                     ev = events[e]
                     if not contains(interval, ev.hull):
                         continue
-                    total, best, best_j, best_shared, best_terms = 0.0, 0.0, -1, 0, []
-                    for j in sorted(by_event[e][1]):
-                        c, n_id, terms = self._sim(i, j)
+                    # each member's similarity from the shared key weight (a lower bound), the
+                    # closest one's exactly
+                    total, near, best_j = 0.0, -1.0, -1
+                    for j in sorted(by_event[e]):
+                        nj = (vecs.get(j) or self._vector(j))[1]
+                        c = hw[j] / (vn if vn < nj else nj)
                         total += c
-                        if c > best:
-                            best, best_j, best_shared, best_terms = c, j, n_id, terms
+                        if c > near:
+                            near, best_j = c, j
+                    best, best_shared, best_terms = self._sim(i, best_j)
+                    total += best - near
                     mean = total / len(ev.members)
                     score = (best + mean) / 2
                     # one article's own clauses of one day: less evidence needed from the closest one
@@ -360,22 +371,23 @@ def _wide_periods(first, last) -> list:
 
 
 def merge_month(mentions: Sequence[EventMention], order: Sequence[int], stats: Stats, margin: float = MARGIN,
-                cap: int = CAP, top: int = TOP) -> list[Event]:
-    """Step 1 for one month's mentions (``order``: their indexes in merge order)."""
-    mg = _Merger(mentions, stats, _month_periods, margin, cap, top)
+                cap: int = CAP, top: int = TOP, vecs: Optional[dict] = None) -> list[Event]:
+    """Step 1 for one month's mentions (``order``: their indexes in merge order); ``vecs`` caches
+    the mentions' vectors for the later steps (in this process)."""
+    mg = _Merger(mentions, stats, _month_periods, margin, cap, top, vecs)
     mg.run(order)
     return mg.events
 
 
 def finish(mentions: Sequence[EventMention], groups: dict, month_events: dict, stats: Stats,
-           margin: float = MARGIN, cap: int = CAP, top: int = TOP) -> list[Event]:
+           margin: float = MARGIN, cap: int = CAP, top: int = TOP, vecs: Optional[dict] = None) -> list[Event]:
     """Steps 2 and 3, given every month's events (``month_events[key]``, from :func:`merge_month`),
     then each event's summary mention.  Events come out in step order (months, years, the rest)."""
     by_year: dict = {}
     for key in sorted(month_events):
         by_year.setdefault(key[1], []).extend(month_events[key])
     out: list[Event] = []
-    vecs: dict = {}                   # the mentions' vectors, shared by the steps below
+    vecs = {} if vecs is None else vecs  # the mentions' vectors, shared by the steps below
     years = sorted(set(by_year) | {k[1] for k in groups if k[0] == 2})
     for y in years:
         evs = by_year.get(y, [])
@@ -416,8 +428,10 @@ def merge(mentions: Sequence[EventMention], margin: float = MARGIN, cap: int = C
     stats = stats or stats_of(mentions)
     groups = plan(mentions)
     months = [k for k in groups if k[0] == 1]
+    vecs: Optional[dict] = None
     if map_fn is None:
-        results = [merge_month(mentions, groups[k], stats, margin, cap, top) for k in months]
+        vecs = {}
+        results = [merge_month(mentions, groups[k], stats, margin, cap, top, vecs) for k in months]
     else:
         batches, cur, size = [], [], 0
         for k in months:
@@ -437,7 +451,7 @@ def merge(mentions: Sequence[EventMention], margin: float = MARGIN, cap: int = C
                     ev.members = [order[j] for j in ev.members]
                     ev.links = [(order[a], order[b], best, mean, terms) for a, b, best, mean, terms in ev.links]
                 results.append(evs)
-    return finish(mentions, groups, dict(zip(months, results)), stats, margin, cap, top)
+    return finish(mentions, groups, dict(zip(months, results)), stats, margin, cap, top, vecs)
 
 
 def _medoid(members: list[int], mentions: Sequence[EventMention], stats: Stats, limit: int = 40) -> int:
