@@ -49,7 +49,14 @@ _BARE_CUE = re.compile(r"(?:^|[\s(،,])(?:علي\s+)?(?:في\s+)?(?P<cue>عقب|
 # a cheap test on the raw text before normalising it: the bare cues in any spelling (hamza forms,
 # diacritics and tatweel between the letters)
 _BARE_HINT = re.compile(r"[عإاأآٱ][\u064b-\u065f\u0670\u0640]*[قثع]|ب[\u064b-\u065f\u0670\u0640]*ع[\u064b-\u065f\u0670\u0640]*[يى]")
-_CUT_TAIL = re.compile(r"(?:^|\s)(?:في|منذ|حتى|خلال|مساء|صباح)\s*$")
+# words that lead to a date and dangle once it is cut («بحلول»، «اعتباراً من»، «الفترة من … وحتى»)
+_CUT_TAIL = re.compile(r"(?:^|\s)(?:(?:و|ف)?(?:في|منذ|حتى|خلال|مساء|صباح|بحلول|إلى|الى|من|لغاية|عام|العام|سنة|يوم|ليوم|"
+                       r"بتاريخ|تاريخ|الموافق|اعتبار[اًا]+ من|ابتداء[ًا]? من|بدء[ًا]+ من|مطلع|أواخر|اواخر|نهاية|بداية)"
+                       r"(?:\s+(?:من|ل|لـ))?)\s*$")
+# «الموافق» left at the head of what follows a cut date («… هـ الموافق …»), and the connectors
+# alone between two cut dates («5 وحتى 10 …»)
+_CUT_HEAD = re.compile(r"^[\s\-–—/،,]*(?:و)?الموافق(?:\s*لـ?)?(?=\s|$)")
+_CONNECTORS = re.compile(r"[\s\-–—/،,()]*(?:(?:و)?(?:حتى|إلى|الى|لغاية|الموافق(?:\s*لـ?)?)?[\s\-–—/،,()]*)")
 _CUT_CLITIC = re.compile(r"(?:^|(?<=\s))[وفبل]$")
 _COMMAS = re.compile(r"\s*([،,])(?:\s*[،,])+")
 _EMPTY_PARENS = re.compile(r"\(\s*\)")
@@ -150,15 +157,22 @@ def summarize(text: str, s: int, e: int, cut: Sequence[tuple[int, int]], words: 
         piece = text[pos:max(pos, a)]
         # a preposition left dangling before the cut expression goes («في أمس» -> «»): the patterns
         # end the piece, so only its last few characters are searched
-        m = _CUT_TAIL.search(piece, max(0, len(piece.rstrip()) - 6))
+        if parts:                                # between two cut dates: no «الموافق», «وحتى» left
+            piece = " " if _CONNECTORS.fullmatch(piece) else _CUT_HEAD.sub(" ", piece, count=1)
+        m = _CUT_TAIL.search(piece, max(0, len(piece.rstrip()) - 18))
         if m:
             piece = piece[:m.start()] + " "
         if piece and piece[-1] in "وفبل" and (len(piece) == 1 or piece[-2].isspace()):
             piece = piece[:-1]                  # «وأمس» minus «أمس» leaves «و»
         parts.append(piece)
         pos = max(pos, b)
-    parts.append(text[pos:e])
+    tail = text[pos:e]
+    if parts:
+        tail = _CUT_HEAD.sub(" ", tail, count=1)
+    parts.append(tail)
     joined = " ".join(parts)
+    if not _WORDY.search(joined):                 # nothing but the date: the clause as it is
+        joined = text[s:e]
     # only the first ``words`` words are kept: tidy a generous prefix, and the whole clause only when
     # the prefix does not leave ``words + 8`` words (the substitutions are local, so the first words
     # of the tidied prefix are those of the tidied whole)
@@ -172,6 +186,7 @@ def summarize(text: str, s: int, e: int, cut: Sequence[tuple[int, int]], words: 
 
 
 _HEAD = re.compile(r"\s*(?:\S+\s+){64}")
+_WORDY = re.compile(r"[\u0621-\u064aA-Za-z]{2}")
 
 
 def _tidy(joined: str) -> str:
