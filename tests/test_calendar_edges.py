@@ -133,3 +133,66 @@ def test_arith_says_out_of_calendar():
     with pytest.raises(arith.OutOfCalendar):
         arith.weekday_on_or_before(FIRST, 6, strict=True)
     assert isinstance(arith.OutOfCalendar(), ValueError)
+
+
+# --- explicit years: as written, or unresolved with a reason; never the anchor's year --------------
+
+YEARS = [
+    # (text, the expression, its value, its reason)
+    ("2 أكتوبر 1187", "2 أكتوبر 1187", "1187-10-02", None),
+    ("15 يوليو 1099", "15 يوليو 1099", "1099-07-15", None),
+    ("عام 1187", "عام 1187", "1187", None),
+    ("15 شوال 1000 هـ", "15 شوال 1000 هـ", "1592-07-25", None),
+    ("في 25 ربيع الآخر سنة 583هـ", "25 ربيع الآخر سنة 583هـ", "1187-07-11", None),
+    ("عام 68هـ", "عام 68هـ", "0687-07-21/0688-07-08", None),
+    ("سنة 600 ميلادي", "سنة 600 ميلادي", "0600", None),
+    ("الرابع من يوليو من العام 1776", "الرابع من يوليو من العام 1776", "1776-07-04", None),
+    ("صيف عام 1187", "صيف عام 1187", "1187-SU", None),
+    ("الربع الأول من عام 1187", "الربع الأول من عام 1187", "1187-Q1", None),
+    ("عام 1258 قبل الميلاد", "عام 1258 قبل الميلاد", None, R.BEFORE_COMMON_ERA),
+    ("نحو عام 3400 قبل الميلاد", "عام 3400 قبل الميلاد", None, R.BEFORE_COMMON_ERA),
+    ("2000 قبل الميلاد", "2000 قبل الميلاد", None, R.BEFORE_COMMON_ERA),
+    ("عام 0", "عام 0", None, R.OUTSIDE),
+    ("15 يوليو عام 0", "15 يوليو عام 0", None, R.OUTSIDE),
+    ("سنة 58، وفي", "سنة 58", None, R.TWO_DIGIT_YEAR),
+    ("عام 79م", "عام 79م", None, R.TWO_DIGIT_YEAR),
+    ("أطلق عام 1435 في جميع المنافذ", "عام 1435", None, R.NO_ERA),
+    ("الربع الأول من العام 1435", "الربع الأول من العام 1435", None, R.NO_ERA),
+    ("عام 2015هـ", "عام 2015هـ", None, R.HIJRI_MARK_ON_NEWS_YEAR),
+    ("15 شوال 0 هـ", "15 شوال 0 هـ", None, R.HIJRI_BEFORE),
+    ("1 محرم 9999 هـ", "1 محرم 9999 هـ", None, R.OUTSIDE),
+]
+
+
+@pytest.mark.parametrize("text,expr,value,reason", YEARS, ids=[c[0] for c in YEARS])
+def test_an_explicit_year_is_resolved_as_written_or_said_unreadable(text, expr, value, reason):
+    got = tag(text, "2015-08-01")
+    hits = [t for t in got if t.text == expr]
+    assert hits, [(t.text, t.value) for t in got]
+    assert (hits[0].value, hits[0].reason) == (value, reason)
+    assert not any(t.value and t.value.startswith("2015") for t in got)     # never the anchor's year
+
+
+# A number that is a count is no year, and the day-month before it keeps the tense rule
+COUNTS = [("شارك في 15 يوليو 1500 متظاهر في المسيرة", "15 يوليو"), ("في 3 مارس 1187 شخصاً", "3 مارس"),
+          ("في 20 مايو 1200 برميل", "20 مايو"), ("في 5 أبريل 1300 طن", "5 أبريل")]
+
+
+@pytest.mark.parametrize("text,date", COUNTS, ids=[c[0] for c in COUNTS])
+def test_a_count_after_a_month_is_not_a_year(text, date):
+    got = tag(text, "2015-08-01")
+    assert [t.text for t in got] == [date]
+
+
+def test_the_tabular_calendar_agrees_with_an_independent_formula():
+    """Reingold & Dershowitz's fixed-from-islamic (civil epoch, R.D. 227015), which is also
+    ``date.toordinal()``: every Hijri year outside the Umm al-Qura table, for which hijri.py uses its
+    own formula."""
+    from math import ceil
+    from resolvers import hijri
+
+    def fixed(y, m, d):
+        return d + ceil(29.5 * (m - 1)) + (y - 1) * 354 + (3 + 11 * y) // 30 + 227015 - 1
+    for y in list(range(1, 1343, 7)) + list(range(1501, 9666, 37)) + [9665]:
+        for m in (1, 6, 12):
+            assert hijri.to_gregorian(y, m, 1) == dt.date.fromordinal(fixed(y, m, 1)), (y, m)
