@@ -41,20 +41,43 @@ def _flagged_with(tx: pd.DataFrame, flag: str) -> int:
     return int(flags.str.split(";").apply(lambda f: flag in f).sum()) if len(flags) else 0
 
 
+def row_records(tl) -> list[int]:
+    """The input records behind each row of ``tl.documents``: 1 for a document read, and for a
+    skipped row the ``records`` of its problem (1 for a record; every data row of a file skipped
+    whole, 0 for a file that holds none).  The pipeline adds one skipped row per error problem, in
+    the same order, which is how they are paired when the table has no ``records`` column."""
+    d = tl.documents
+    if "records" in d.columns:
+        return [1 if r != r else int(r) for r in d["records"]]
+    out = [1] * len(d)
+    errors = [p for p in tl.problems if p.severity == "error"]
+    skipped = [i for i, s in enumerate(d["status"]) if s == "skipped"]
+    if len(errors) == len(skipped):
+        for i, p in zip(skipped, errors):
+            out[i] = int(getattr(p, "records", 1))
+    return out
+
+
 def totals(tl) -> dict:
-    """Totals that add up: ``articles_read + articles_skipped`` documents (every input record),
-    ``expressions_found = resolved + flagged + unresolved``; ``skipped_by_reason`` counts the skipped
-    ones by kind of problem and ``warnings_by_reason`` the warnings (documents kept)."""
+    """Totals that add up: ``records_given = articles_read + articles_skipped`` (every input record;
+    a file skipped whole counts its rows), ``expressions_found = resolved + flagged + unresolved``;
+    ``skipped_by_reason`` counts the skipped records by kind of problem and ``warnings_by_reason``
+    the warnings (documents kept)."""
     d, m = tl.documents, tl.mentions
     read = d[d["status"] == "read"]
     tx = m[m["kind"] == "timex"]
     basis = read["anchor_basis"] if "anchor_basis" in read else pd.Series([], dtype=object)
     skipped, warned = Counter(), Counter()
     for p in tl.problems:
-        (skipped if p.severity == "error" else warned)[p.code or "other"] += 1
+        if p.severity == "error":
+            skipped[p.code or "other"] += int(getattr(p, "records", 1))
+        else:
+            warned[p.code or "other"] += 1
+    articles_skipped = sum(skipped.values())
     return {
+        "records_given": int(len(read)) + articles_skipped,
         "articles_read": int(len(read)),
-        "articles_skipped": int((d["status"] == "skipped").sum()),
+        "articles_skipped": articles_skipped,
         "articles_undated": int(read["published"].isna().sum()),
         "anchors_inferred": int((basis == "inferred").sum()),
         "anchors_corrected": int((basis == "corrected").sum()),
@@ -71,14 +94,18 @@ def totals(tl) -> dict:
         "problems": int(len(tl.problems)),
         "errors": int(sum(p.severity == "error" for p in tl.problems)),
         "warnings": int(sum(p.severity != "error" for p in tl.problems)),
-        "skipped_by_reason": dict(sorted(skipped.items())),
+        "skipped_by_reason": {k: n for k, n in sorted(skipped.items()) if n},
         "warnings_by_reason": dict(sorted(warned.items())),
     }
 
 
 def report(tl) -> dict:
-    return {"totals": totals(tl), "documents": records(tl.documents),
-            "problems": [p.as_dict() for p in tl.problems]}
+    """``totals``, one row per input document or skip (with the ``records`` it stands for, which add
+    up to ``records_given``) and every problem."""
+    rows = records(tl.documents)
+    for row, n in zip(rows, row_records(tl)):
+        row["records"] = n
+    return {"totals": totals(tl), "documents": rows, "problems": [p.as_dict() for p in tl.problems]}
 
 
 def _why(counts: dict) -> str:
