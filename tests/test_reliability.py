@@ -134,7 +134,7 @@ def test_bad_json_lines():
 def test_csv_missing_column():
     f = BAD / "csv_missing_column" / "articles.csv"
     assert messages(f) == ([], [f"error: {f}:1: missing column(s) text in the header (need id, text, published; "
-                                f"found: id, body, published)"])
+                                f"found: id, body, published): the file's 1 row(s) skipped"])
 
 
 def test_control_and_bidi_characters_are_kept_and_offsets_slice():
@@ -154,7 +154,8 @@ def test_html_fragment_becomes_its_text():
     assert docs[0].text == ("زيارة\nوصل الوفد إلى الرياض اليوم\u00a0الأربعاء.\n"
                             "ويغادر غداً & يعود في 20 أكتوبر 2025.")
     assert probs == [f"warning: {BAD}/html/manifest.csv:2 [frag]: HTML markup removed (10 tag(s), 2 entity "
-                     f"reference(s)): the article text is the text without markup and offsets refer to it"]
+                     f"reference(s), 1 script, style or template element(s) dropped with their content): the article "
+                     f"text is the text without markup and offsets refer to it"]
     tl = timeline.build([BAD / "html"])
     assert list(tl.mentions["text"]) == ["اليوم\u00a0الأربعاء", "غداً", "20 أكتوبر 2025"]
     assert "أمس" not in docs[0].text, "script content is dropped"
@@ -191,6 +192,7 @@ def test_every_input_document_is_in_the_report(tmp_path):
                                       "empty_text": 1, "missing_field": 1, "missing_file": 1, "no_text": 1,
                                       "not_object": 1}
     assert t["articles_skipped"] == sum(t["skipped_by_reason"].values())
+    assert t["records_given"] == t["articles_read"] + t["articles_skipped"] == sum(d["records"] for d in docs)
     for d in docs:
         assert d["status"] in ("read", "skipped")
         assert d["found"] == d["resolved"] + d["flagged"] + d["unresolved"]
