@@ -476,10 +476,16 @@ def _hijri_day(p: Partial, anchor: dt.date, ah, tense) -> Resolved:
 
 
 def _holiday(p: Partial, anchor: dt.date, tense) -> Resolved:
+    year_of = {}                                     # the day of an occurrence -> its year
+
     def occurrence(year):
         if p.calendar == "hijri":
-            return hijri.to_gregorian(year, p.month, p.day)
-        return dt.date(year, p.month, p.day) if arith.valid_date(year, p.month, p.day) else None
+            d = hijri.to_gregorian(year, p.month, p.day)
+        else:
+            d = dt.date(year, p.month, p.day) if arith.valid_date(year, p.month, p.day) else None
+        if d is not None:
+            year_of[d] = year
+        return d
 
     extra, used = (), None
     if p.year is not None:
@@ -513,4 +519,6 @@ def _holiday(p: Partial, anchor: dt.date, tense) -> Resolved:
         if p.calendar == "hijri":
             raise _Fail(HOLIDAY_OUTSIDE, FLAG_HIJRI_OUT_OF_RANGE)
         raise _Fail(OUTSIDE)
+    if p.calendar == "hijri" and not hijri.in_range(year_of[d]):
+        extra += (FLAG_HIJRI_TABULAR,)               # as for a Hijri date outside the Umm al-Qura table
     return _result(_day_value(d), (d, d), "day", p, extra, tense=used)

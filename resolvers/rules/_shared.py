@@ -31,6 +31,10 @@ YEAR_TAIL = ("_[،,]?_(?:من )?(?:" + _KW_NEWS + "|{year:YEAR}|(?:" + _KW_ANY +
              + NOT_COUNT + ")" + ERA + "?")
 # A Hijri year: any number with its mark («سنة 583هـ»), 1300-1599 without it («رمضان 1446»)
 HYEAR_SAID = "(?:{hyear:HYEAR}|{hyear:YEARN}(?=" + HIJRI_MARK + "))"
+# After a Hijri month, «عام/سنة/لعام» and a number of three or four digits but a news year («رمضان
+# عام 1000»; «رمضان عام 2015» is the Gregorian 2015's, read as a month and a year; «عام 58» has no century)
+HYEAR_KW = ("(?:عام|سنة|لعام) (?!(?:1[89][0-9]{2}|20[0-9]{2}|2100)(?![0-9]))(?=[0-9]{3})"
+            "{hyear:YEARN}" + NOT_COUNT)
 # «من العام الماضي», «من هذا العام», «من العام الجاري»
 YEAR_REF = " (?:من|ل)_(?:(?:العام|السنة) {ydir:DIR}|{ydem:DEM} (?:العام|السنة))"
 

@@ -1,7 +1,7 @@
 """Hijri dates, months and years, and the holidays of both calendars."""
 from ..grammar import rule
 from ..types import Partial
-from ._shared import PART, WEEKDAY_PREFIX, DAY, HIJRI_MARK, HYEAR_SAID
+from ._shared import PART, WEEKDAY_PREFIX, DAY, HIJRI_MARK, HYEAR_SAID, HYEAR_KW, NOT_COUNT
 
 
 @rule("hijri_numeric", "{hyear:HYEAR}_(?P<hsep>[/-])_{m:MNUM}_(?P=hsep)_{day:DAY}" + HIJRI_MARK,
@@ -17,7 +17,8 @@ def hijri_numeric_dmy(s):
                    weekday=s.wd.weekday if s.wd else None)
 
 
-@rule("hijri_date", WEEKDAY_PREFIX + DAY + " (?:من )?(?:شهر )?{month:HMONTH}_[،,]?_(?:من )?(?:(?:عام|العام|سنة|لعام) )?" + HYEAR_SAID + HIJRI_MARK + "?",
+@rule("hijri_date", WEEKDAY_PREFIX + DAY + " (?:من )?(?:شهر )?{month:HMONTH}_[،,]?_(?:من )?(?:" + HYEAR_KW + "|(?:(?:عام|العام|سنة|لعام) )?" + HYEAR_SAID
+      + HIJRI_MARK + "?)",
       ["15 ربيع الآخر 1447هـ", "25 شوال 1436 هـ", "الأول من محرم 1447", "الخميس 1 رمضان 1446هـ",
        "15 شوال 1000 هـ", "25 ربيع الآخر سنة 583هـ"])
 def hijri_date(s):
@@ -26,8 +27,9 @@ def hijri_date(s):
                    weekday=s.wd.weekday if s.wd else None, explicit_year=True)
 
 
-@rule("hijri_month_year", PART + "(?:شهر )?{month:HMONTH}_[،,]?_(?:من )?(?:(?:عام|العام|سنة|لعام) )?" + HYEAR_SAID + HIJRI_MARK + "?",
-      ["رمضان 1446", "شهر رمضان 1446هـ", "منتصف شعبان 1445 هـ", "شعبان 492هـ"])
+@rule("hijri_month_year", PART + "(?:شهر )?{month:HMONTH}_[،,]?_(?:من )?(?:" + HYEAR_KW + "|(?:(?:عام|العام|سنة|لعام) )?" + HYEAR_SAID
+      + HIJRI_MARK + "?)",
+      ["رمضان 1446", "شهر رمضان 1446هـ", "منتصف شعبان 1445 هـ", "شعبان 492هـ", "رمضان عام 1000"])
 def hijri_month_year(s):
     return Partial("date", year=s.hyear, month=s.month.month, calendar="hijri",
                    part=s.part.mod if s.part else None, explicit_year=True)
@@ -42,14 +44,24 @@ def hijri_year(s):
                    explicit_year=True)
 
 
-@rule("holiday", "{hol:HOLIDAY}(?: {dir:DIR}| (?:من )?(?:عام |لعام |العام )?" + HYEAR_SAID + HIJRI_MARK
-      + "?| (?:من )?(?:عام |لعام |العام )?{year:YEAR})?",
-      ["عيد الفطر", "عيد الأضحى الماضي", "عيد الفطر 1446", "المولد النبوي الشريف", "رأس السنة الميلادية 2025"])
+# «عيد الفطر عام 1000»: a year after «عام/سنة/لعام» of any size, in the holiday's own calendar
+@rule("holiday", "{hol:HOLIDAY}(?: {dir:DIR}| (?:من )?(?:عام|سنة|لعام) {kyear:YEARN}" + NOT_COUNT
+      + "| (?:من )?(?:عام |لعام |العام )?" + HYEAR_SAID + HIJRI_MARK + "?| (?:من )?(?:عام |لعام |العام )?{year:YEAR})?",
+      ["عيد الفطر", "عيد الأضحى الماضي", "عيد الفطر 1446", "المولد النبوي الشريف", "رأس السنة الميلادية 2025",
+       "عيد الفطر عام 1000", "رأس السنة الميلادية عام 1000"])
 def holiday(s):
     h = s.hol
-    if h.calendar == "gregorian" and s.hyear is not None or h.calendar == "hijri" and s.year is not None:
+    hyear, year = s.hyear, s.year
+    if s.kyear is not None:
+        if h.calendar == "gregorian":
+            year = s.kyear
+        elif 100 <= s.kyear and not 1800 <= s.kyear <= 2100:
+            hyear = s.kyear
+        else:                          # «عيد الفطر عام 2015» is the Gregorian year's; «عام 58» has no century
+            return None
+    if h.calendar == "gregorian" and hyear is not None or h.calendar == "hijri" and year is not None:
         return None
-    return Partial("holiday", year=s.hyear if h.calendar == "hijri" else s.year, month=h.month,
+    return Partial("holiday", year=hyear if h.calendar == "hijri" else year, month=h.month,
                    day=h.day, calendar=h.calendar, holiday=h.form,
                    direction=s.dir.direction if s.dir else None,
-                   explicit_year=s.hyear is not None or s.year is not None)
+                   explicit_year=hyear is not None or year is not None)
