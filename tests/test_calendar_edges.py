@@ -148,6 +148,11 @@ YEARS = [
     ("سنة 600 ميلادي", "سنة 600 ميلادي", "0600", None),
     ("الرابع من يوليو من العام 1776", "الرابع من يوليو من العام 1776", "1776-07-04", None),
     ("صيف عام 1187", "صيف عام 1187", "1187-SU", None),
+    ("رمضان عام 1000", "رمضان عام 1000", "1592-06-11/1592-07-10", None),
+    ("عيد الفطر عام 1000", "عيد الفطر عام 1000", "1592-07-11", None),
+    ("رأس السنة الميلادية عام 1000", "رأس السنة الميلادية عام 1000", "1000-01-01", None),
+    ("رمضان عام 2015", "عام 2015", "2015", None),                   # the Gregorian year's Ramadan
+    ("عيد الأضحى عام 58", "عام 58", None, R.TWO_DIGIT_YEAR),
     ("الربع الأول من عام 1187", "الربع الأول من عام 1187", "1187-Q1", None),
     ("عام 1258 قبل الميلاد", "عام 1258 قبل الميلاد", None, R.BEFORE_COMMON_ERA),
     ("نحو عام 3400 قبل الميلاد", "عام 3400 قبل الميلاد", None, R.BEFORE_COMMON_ERA),
@@ -170,7 +175,8 @@ def test_an_explicit_year_is_resolved_as_written_or_said_unreadable(text, expr, 
     hits = [t for t in got if t.text == expr]
     assert hits, [(t.text, t.value) for t in got]
     assert (hits[0].value, hits[0].reason) == (value, reason)
-    assert not any(t.value and t.value.startswith("2015") for t in got)     # never the anchor's year
+    if "2015" not in text:
+        assert not any(t.value and t.value.startswith("2015") for t in got)     # never the anchor's year
 
 
 # A number that is a count is no year, and the day-month before it keeps the tense rule
