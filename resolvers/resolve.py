@@ -15,7 +15,9 @@ Conventions (news policy, HeidelTime's idea of tense deciding an underspecified 
 
 Days are ``datetime.date``s (years 1-9999).  An expression whose day would fall outside them («منذ 4000
 عام», «غداً» on 9999-12-31) is unresolved with the reason ``arith.OUTSIDE``, as is a year the text
-writes outside them (year 0, «قبل الميلاد»); a Hijri one before 1 AH with ``HIJRI_BEFORE``.  Each
+writes outside them (year 0, «قبل الميلاد»); a Hijri one before 1 AH with ``HIJRI_BEFORE``.  A year
+written so that it cannot be read is said so too (``TWO_DIGIT_YEAR``, ``NO_ERA``,
+``HIJRI_MARK_ON_NEWS_YEAR``), never replaced by the anchor's.  Each
 step raises :class:`arith.OutOfCalendar` where it would leave the calendar; a ``ValueError`` or
 ``OverflowError`` that no step foresaw is still that expression's reason (``ARITHMETIC``, with the
 exception's type and message), never an exception out of :func:`resolve`.
@@ -42,8 +44,8 @@ TWO_DIGIT_YEAR = "a two-digit year: the century is not written"
 NO_ERA = "a year of 1300-1599 without an era mark (هـ or م): Hijri or Gregorian"
 HIJRI_MARK_ON_NEWS_YEAR = "a year of 1800-2100 with the Hijri mark (هـ): Hijri or Gregorian"
 ARITHMETIC = "date arithmetic out of range"                  # the safety net: + (ExceptionType: message)
-# Years an unmarked year of this band is read as only after a month name: modern Arabic news writes
-# its Hijri years (1436 هـ) without the mark as often as with it
+# An unmarked year of this band is read only where a month name gives its calendar: Arabic news writes
+# its Hijri years without the mark («عام 1435») as often as with it
 HIJRI_BAND = (1300, 1599)
 
 
