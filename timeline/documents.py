@@ -19,8 +19,9 @@ integer of more digits than Python converts, holds a NUL byte or is longer than
 escapes (``"\\ud800"``), which are no characters and could not be written as UTF-8, become U+FFFD, with
 a warning.  CSV records are assembled from physical lines by the quoting rules of RFC 4180 (a field
 that starts with ``"`` runs to the next lone ``"``; ``""`` is a quote), so a row spans lines only
-inside a quoted field; a row whose quote is never closed is reported at the line where it starts, and
-the lines after that one are read as rows again.  A Parquet value that cannot be converted (a
+inside a quoted field.  A row whose quote is never closed (the file ends inside it, or the quote that
+would close it on a later line is followed by more text: it opens a field of a later row) is reported
+at the line where it starts, and the lines after that one are read as rows again.  A Parquet value that cannot be converted (a
 timestamp outside the years 1-9999) costs that value only: its column is converted value by value.
 
 Inputs stay within what was given.  A manifest names files inside its own folder: an absolute path,
@@ -583,13 +584,14 @@ def _strip_tags(body: str) -> tuple[str, int, int]:
         return "\n" if _BLOCK.match(m.group()) else ""
     body = _ANY_TAG.sub(tag, body)
     body = _LOOSE_TAG.sub(tag, body)
+    end = len(body)
     while True:                                        # «… <script src=x» with no «>» after it
-        i = body.rfind("<")
-        if i < 0 or not _MARKUP.match(body, i) or ">" in body[i:]:
+        i = body.rfind("<", 0, end)
+        if i < 0 or not _MARKUP.match(body, i) or body.find(">", i, end) >= 0:
             break
-        body = body[:i]
+        end = i                                        # each stretch looked at once: linear
         tags += 1
-    return body, tags, elements
+    return body[:end], tags, elements
 
 
 def strip_html(text: str) -> tuple[str, int, int]:
