@@ -632,8 +632,14 @@ def _strip_html(text: str) -> tuple[str, int, int, int]:
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
-def control_reason(text: str) -> Optional[str]:
-    first = _CONTROLS.search(text)
+_CONTROLS_OR_SURROGATES = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def control_reason(text: str, first: Optional[re.Match] = None) -> Optional[str]:
+    """What the warning says of the control and bidi characters of ``text`` (None if it has none);
+    ``first``: the first of them, when the caller has found it already."""
+    if first is None:
+        first = _CONTROLS.search(text)
     if first is None:
         return None
     n = len(_CONTROLS.findall(text))
@@ -654,30 +660,48 @@ class _Unreadable:
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")     # where a JSON string may hold one
 
 
-def _without_surrogates(rec: dict) -> Optional[str]:
-    """Replace the lone surrogates of ``rec``'s string fields (JSON escapes such as «\\ud800», which
-    are no characters) with U+FFFD, in place; the reason for the warning, or None."""
-    found = []
-    for key in ("id", "text", "published") + OPTIONAL:
-        value = rec.get(key)
-        if isinstance(value, str):
-            first = _SURROGATE.search(value)
-            if first is not None:
-                found.append(f"{len(_SURROGATE.findall(value))} in '{key}' (first \\u{ord(first.group()):04x} at "
-                             f"character {first.start()})")
-                rec[key] = _SURROGATE.sub("\ufffd", value)
-    if not found:
-        return None
+def _without_surrogates(key: str, value: str) -> tuple[str, str]:
+    """``value`` with its lone surrogates (JSON escapes such as «\\ud800», which are no characters)
+    replaced with U+FFFD, and what the warning says of them."""
+    first = _SURROGATE.search(value)
+    note = f"{len(_SURROGATE.findall(value))} in '{key}' (first \\u{ord(first.group()):04x} at character {first.start()})"
+    return _SURROGATE.sub("\ufffd", value), note
+
+
+def _surrogate_reason(notes: dict) -> str:
+    order = ("id", "text", "published") + OPTIONAL
     return (f"lone surrogate escape(s), which are no characters and cannot be written as UTF-8, replaced with "
-            f"U+FFFD: {', '.join(found)}")
+            f"U+FFFD: {', '.join(notes[k] for k in order if k in notes)}")
+
+
+def _has_surrogates(value) -> bool:
+    return isinstance(value, str) and not value.isascii() and _SURROGATE.search(value) is not None
+
+
+def _clean_id(rid) -> Optional[str]:
+    """A record's id as a problem names it (None when it is no string or number)."""
+    if rid is None or isinstance(rid, (dict, list, bool)):
+        return None
+    rid = str(rid)
+    return _SURROGATE.sub("\ufffd", rid) if _has_surrogates(rid) else rid
+
+
+_SHORT_FIELDS = ("id", "published") + OPTIONAL
 
 
 def _make(fields: dict, text, file: str, line: Optional[int], origin: str,
-          encoding: Optional[str] = None) -> list[Item]:
-    """A Document (and its warnings) from one record, or the reason why there is none."""
+          encoding: Optional[str] = None, from_json: bool = False) -> list[Item]:
+    """A Document (and its warnings) from one record, or the reason why there is none.  Only JSON
+    (``from_json``) can give lone surrogates (``"\\ud800"``) in the short fields; the text is looked
+    at in any case, in the scan for control characters."""
+    surrogates = {}
+    if from_json and any(_has_surrogates(fields.get(k)) for k in _SHORT_FIELDS):
+        fields = dict(fields)
+        for k in _SHORT_FIELDS:
+            if _has_surrogates(fields.get(k)):
+                fields[k], surrogates[k] = _without_surrogates(k, fields[k])
     raw_id = fields.get("id")
     if isinstance(raw_id, _Unreadable):
         return [Problem(file, f"the 'id' value cannot be read ({raw_id.why})", line, code="missing_id")]
@@ -697,6 +721,12 @@ def _make(fields: dict, text, file: str, line: Optional[int], origin: str,
         what = "empty" if not text else "blank (only whitespace)"
         return [Problem(file, f"the text is {what}", line, doc_id, code="empty_text")]
     out: list[Item] = []
+    odd = _CONTROLS_OR_SURROGATES.search(text)         # one scan for both in the common case: none
+    if odd is not None and _SURROGATE.search(text, odd.start()):
+        text, surrogates["text"] = _without_surrogates("text", text)
+        odd = _CONTROLS.search(text)
+    if surrogates:
+        out.append(Problem(file, _surrogate_reason(surrogates), line, doc_id, "warning", "surrogate"))
     if looks_like_html(text):
         stripped, tags, entities, elements = _strip_html(text)
         dropped = f", {elements} script, style or template element(s) dropped with their content" if elements else ""
@@ -707,7 +737,8 @@ def _make(fields: dict, text, file: str, line: Optional[int], origin: str,
                                  f"article text is the text without markup and offsets refer to it",
                            line, doc_id, "warning", "html"))
         text = stripped
-    ctl = control_reason(text)
+        odd = _CONTROLS.search(text)                   # entities may stand for control characters
+    ctl = control_reason(text, odd) if odd is not None else None
     if ctl:
         out.append(Problem(file, ctl, line, doc_id, "warning", "control_chars"))
     raw_published = fields.get("published")
@@ -776,11 +807,11 @@ def _too_big(size: int, cap: int, what: str) -> str:
     return f"{what} {size:,} bytes long, more than the limit of {cap:,} bytes for one document (MAX_DOCUMENT_BYTES)"
 
 
-def _read_document_file(path: Path, name: str) -> bytes:
-    """The bytes of a document file: a regular file of at most MAX_DOCUMENT_BYTES, its type and size
-    checked before it is opened.  ``Refused`` (``not_regular``, ``too_big``) naming it otherwise."""
+def _read_document_file(path: Path, name: str, st: os.stat_result) -> bytes:
+    """The bytes of a document file: a regular file (``st``: what ``os.stat`` said of it) of at most
+    MAX_DOCUMENT_BYTES, its type and size checked before it is opened.  ``Refused`` (``not_regular``,
+    ``too_big``) naming it otherwise."""
     cap = MAX_DOCUMENT_BYTES
-    st = os.stat(path)
     if stat.S_ISREG(st.st_mode) and st.st_size > cap:
         raise Refused(_too_big(st.st_size, cap, f"{name!r} is") + "; not read", "too_big")
     try:
@@ -788,8 +819,10 @@ def _read_document_file(path: Path, name: str) -> bytes:
     except Refused as e:
         raise Refused(f"{name!r} is {e}", e.code)
     with f:
-        raw = f.read(cap + 1)
-    if len(raw) > cap:                                   # it grew after it was looked at
+        raw = f.read(st.st_size + 1)                    # (a buffer of the file's size, not of the limit)
+        if len(raw) > st.st_size:                        # it grew after it was looked at
+            raw += f.read(cap + 1 - len(raw))
+    if len(raw) > cap:
         raise Refused(f"{name!r} is more than the limit of {cap:,} bytes for one document (MAX_DOCUMENT_BYTES); "
                       f"not read", "too_big")
     return raw
@@ -869,6 +902,9 @@ class _Line(NamedTuple):
         return i if i >= 0 else None
 
 
+_new_line = tuple.__new__           # a _Line built in C: this is once per line of every file
+
+
 class _Lines:
     """The decoded lines of a file opened in binary mode, with what went wrong on the way.
 
@@ -912,8 +948,8 @@ class _Lines:
                     text = dec.decode(head, final=False)
                 finally:
                     _LOCAL.log = None
-                good = sum(1 for ch in text if ord(ch) > 127) - text.count("\ufffd")
-                if log["bytes"] == 0 or good >= log["bytes"]:
+                if log["bytes"] == 0 or \
+                        sum(1 for ch in text if ord(ch) > 127) - text.count("\ufffd") >= log["bytes"]:
                     self.encoding = "utf-8"
                 else:
                     self.encoding, self.guess = _legacy_encoding(head)
@@ -968,7 +1004,7 @@ class _Lines:
         except UnicodeDecodeError:
             text, n, at = _decode(raw, self.encoding)
             self.problems.append((self.line_no, undecodable_reason(n, self.encoding, at, start)))
-        return _Line(self.line_no, text, size, start, raw)
+        return _new_line(_Line, (self.line_no, text, size, start, raw, _START))
 
     def _skip_long(self, raw: bytes, start: int, state: Optional[int]) -> _Line:
         """Read through a line longer than the limit, a piece at a time, following its quoting state."""
@@ -1075,23 +1111,24 @@ def _records(lines: _Lines) -> Iterator[_Record]:
         parts = [text] if text is not None else None
         size, last = first.size, first.no
         closed_by = None                                  # the line whose quote closes the field, when that
+        read = lines.read
         while state == _QUOTED:                           # quote is followed by more text (it opens a field)
-            nxt = lines.read(state)
+            nxt = read(state)
             if nxt is None:
                 break
-            size, last = size + nxt.size, nxt.no
-            t = nxt.text
+            last, t, n = nxt[0], nxt[1], nxt[2]
+            size += n
             if t is None:
                 state = nxt.state
                 parts = None
                 continue
-            if nul is None and "\x00" in t:
-                nul, nul_line = nxt.nul, nxt.no
             if '"' in t:                                  # else the field runs on, still open
                 if _stray_close(t):
-                    closed_by = nxt.no
+                    closed_by = last
                     break
                 state = _scan(t, state)
+            if nul is None and "\x00" in t:
+                nul, nul_line = nxt.nul, last
             if parts is not None:
                 parts.append(t)
                 if size > cap:
@@ -1276,19 +1313,32 @@ def _manifest_entry(folder: Path, root: Path, name: str, path: Path) -> Decoded:
         raise Refused(f"file {name!r} is an absolute path: a manifest names files inside its own folder; not read",
                       "outside_folder")
     try:
-        target = path.resolve()
-    except (OSError, RuntimeError, ValueError) as e:  # a loop of symbolic links, a NUL in the name
-        raise Refused(f"cannot read {name!r}: {getattr(e, 'strerror', None) or e}", "unreadable")
-    if target != root and root not in target.parents:
-        raise Refused(f"file {name!r} leads outside the folder {folder} (to {target}): not read", "outside_folder")
-    try:
-        return decode_bytes(_read_document_file(target, name))
+        st = None
+        if os.sep not in name and (os.altsep is None or os.altsep not in name) and name not in (".", ".."):
+            st = os.lstat(path)                        # a plain name: inside the folder unless a link
+            if stat.S_ISLNK(st.st_mode):
+                st = None
+        target = path
+        if st is None:
+            try:
+                target = path.resolve()
+            except (OSError, RuntimeError) as e:       # a loop of symbolic links
+                raise Refused(f"cannot read {name!r}: {getattr(e, 'strerror', None) or e}", "unreadable")
+            if target != root and root not in target.parents:
+                raise Refused(f"file {name!r} leads outside the folder {folder} (to {target}): not read",
+                              "outside_folder")
+            st = os.stat(target)
+        return decode_bytes(_read_document_file(target, name, st))
     except FileNotFoundError:
         raise Refused(f"file {name!r} not found in {folder}", "missing_file")
     except IsADirectoryError:
         raise Refused(f"{name!r} is a folder, not a text file", "unreadable")
     except NotText as e:
         raise Refused(f"{name}: {e}", e.code)
+    except Refused:
+        raise
+    except ValueError as e:                            # a NUL in the name
+        raise Refused(f"cannot read {name!r}: {e}", "unreadable")
     except OSError as e:
         raise Refused(f"cannot read {name!r}: {e.strerror or e}", "unreadable")
 
@@ -1316,8 +1366,7 @@ def _huge_number(line: str) -> tuple[Optional[str], Optional[str]]:
     cap = f"(integers of more than {limit:,} digits are not read)"
     if isinstance(rec, dict):
         huge = [(k, v.digits) for k, v in rec.items() if isinstance(v, _Huge)]
-        rid = rec.get("id")
-        doc_id = str(rid) if isinstance(rid, (str, int)) and not isinstance(rid, bool) else None
+        doc_id = _clean_id(rec.get("id")) if not isinstance(rec.get("id"), _Huge) else None
         if huge:
             return "bad JSON: " + ", ".join(f"the {k!r} value is an integer of {d:,} digits" for k, d in huge) + \
                 f" {cap}", doc_id
@@ -1331,8 +1380,8 @@ def _nul_line_id(line: str) -> Optional[str]:
         rec = json.loads(line, strict=False)         # control characters allowed inside strings
     except (ValueError, RecursionError):
         return None
-    rid = rec.get("id") if isinstance(rec, dict) else None
-    return str(rid).replace("\x00", "") if isinstance(rid, (str, int)) and not isinstance(rid, bool) else None
+    rid = _clean_id(rec.get("id")) if isinstance(rec, dict) else None
+    return rid.replace("\x00", "") if rid is not None else None
 
 
 def read_jsonl(path: Path) -> Iterator[Item]:
@@ -1390,20 +1439,16 @@ def read_jsonl(path: Path) -> Iterator[Item]:
                     type(rec), "null")
                 yield Problem(file, f"a JSON object was expected, not a JSON {kind}", line_no, code="not_object")
                 continue
-            surrogates = _without_surrogates(rec) if _SURROGATE_ESCAPE.search(line) else None
-            rid = rec.get("id")
-            doc_id = str(rid) if rid is not None and not isinstance(rid, (dict, list)) else None
+            doc_id = _clean_id(rec.get("id"))
             missing = [c for c in REQUIRED if c not in rec]
             if "id" in missing or "text" in missing:
                 yield from _undecodable(file, bad, doc_id)
                 yield Problem(file, f"missing field(s) {', '.join(missing)}", line_no, doc_id,
                               code="missing_field")
                 continue
-            items = _make(rec, rec.get("text"), file, line_no, f"{path}:{line_no}", lines.encoding)
+            items = _make(rec, rec.get("text"), file, line_no, f"{path}:{line_no}", lines.encoding, True)
             yield from items
-            if surrogates:
-                yield Problem(file, surrogates, line_no, doc_id, "warning", "surrogate")
-            yield from _undecodable(file, bad, doc_id)
+            yield from _undecodable(file, bad, items[0].id if isinstance(items[0], Document) else doc_id)
     if not records:
         yield Problem(file, "no records (the file holds only blank lines)", code="empty_file", records=0)
 
