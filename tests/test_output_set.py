@@ -237,6 +237,22 @@ def _fragile_tagger(text, anchor):            # module level: picklable, runs in
     return tag(text, anchor)
 
 
+def test_an_unexpected_error_in_a_reader_costs_the_rest_of_that_input_only(tmp_path, monkeypatch):
+    from timeline import documents
+
+    def broken(path):
+        yield Document("r1", TEXT, dt.date(2015, 8, 5), origin=f"{path}:1")
+        raise RuntimeError("a bug in a reader")
+    monkeypatch.setattr(documents, "read_csv", broken)
+    good = jsonl(tmp_path / "good.jsonl", [{"id": "g1", "text": TEXT, "published": "2015-08-06"}])
+    (tmp_path / "odd.csv").write_text("id,text,published\n", encoding="utf-8")
+    tl = timeline.build([tmp_path / "odd.csv", good])
+    assert [str(p) for p in tl.problems] == [
+        f"error: {tmp_path / 'odd.csv'}: unexpected error while reading this input (RuntimeError: a bug in a reader); "
+        f"what was read before it is kept, the rest of this input was skipped, the build went on with the others"]
+    assert sorted(tl.documents[tl.documents["status"] == "read"]["doc_id"]) == ["g1", "r1"]
+
+
 HOSTILE = ["بنيت المدينة منذ 4000 عام", "وقعت قبل 3000 عام", "قبل 2026 سنة", "بعد 8000 سنة", "أمس", "الشهر المقبل",
            "غدا", "عيد الفطر", "الأسبوع المقبل"]
 

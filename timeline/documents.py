@@ -124,7 +124,7 @@ LABELS = {
     "binary": "binary file", "undecodable": "undecodable bytes", "not_text": "not text",
     "missing_file": "missing file", "unreadable": "unreadable file", "bad_json": "bad JSON",
     "not_object": "not a JSON object", "missing_field": "missing field", "missing_column": "missing column",
-    "duplicate_id": "duplicate id", "no_manifest": "no manifest", "no_such_input": "no such input",
+    "duplicate_id": "duplicate id", "document_error": "unexpected error", "reader_error": "reader error", "no_manifest": "no manifest", "no_such_input": "no such input",
     "unsupported": "unsupported input", "no_pyarrow": "no pyarrow", "bad_parquet": "bad Parquet file",
     "bad_csv": "bad CSV", "no_date": "no date", "bad_date": "bad date", "html": "HTML removed",
     "control_chars": "control characters", "anchor_inferred": "anchor inferred",
@@ -1599,3 +1599,9 @@ def read_inputs(inputs: Iterable[Union[str, Path]]) -> Iterator[Item]:
                 yield item
         except (OSError, csv.Error) as e:
             yield Problem(str(p), f"cannot read: {getattr(e, 'strerror', None) or e}", code="unreadable")
+        except Exception as e:              # noqa: BLE001 - the error boundary of one input
+            summary = (str(e).strip().splitlines() or [""])[0][:200]
+            yield Problem(str(p), f"unexpected error while reading this input ({type(e).__name__}"
+                                  f"{': ' + summary if summary else ''}); what was read before it is kept, the rest "
+                                  f"of this input was skipped, the build went on with the others", code="reader_error",
+                          records=0)

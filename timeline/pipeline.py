@@ -156,7 +156,7 @@ def build(inputs: Union[Input, Iterable[Input]], tagger: Optional[Callable] = No
                         doc_id=item.doc.id)
             problems.append(p)
             docs.append({"doc_id": p.doc_id, "origin": p.file, "status": "skipped", "published": None,
-                         "reason": p.reason})
+                         "reason": p.reason, "records": 1})
             continue
         if isinstance(item, Problem):
             item = merge_note(item, undated)  # reliability: one message for «no date» and its anchor
@@ -167,13 +167,14 @@ def build(inputs: Union[Input, Iterable[Input]], tagger: Optional[Callable] = No
                 pass
             else:
                 docs.append({"doc_id": item.doc_id, "origin": item.file + (f":{item.line}" if item.line else ""),
-                             "status": "skipped", "published": None, "reason": item.reason})
+                             "status": "skipped", "published": None, "reason": item.reason,
+                             "records": item.records})
             continue
         if isinstance(result, Failed):        # the document's own error boundary (timeline/extraction.py)
             problems.append(result.problem)
             docs.append({"doc_id": item.id, "origin": item.origin, "status": "skipped",
                          "published": item.published.isoformat() if item.published else None,
-                         "reason": result.problem.reason})
+                         "reason": result.problem.reason, "records": 1})
             continue
         anchored, doc_rows, doc_mentions = result
         for p in anchored.problems:
@@ -188,7 +189,7 @@ def build(inputs: Union[Input, Iterable[Input]], tagger: Optional[Callable] = No
         mentions.extend(doc_mentions)
         docs.append({"doc_id": item.id, "origin": item.origin, "status": "read",
                      "published": item.published.isoformat() if item.published else None, "reason": None,
-                     "encoding": item.encoding, **anchored.columns()})
+                     "encoding": item.encoding, "records": 1, **anchored.columns()})
     for p in undated.values():                # Document objects given directly: no reader warning to complete
         problems.append(p)
         warnings.setdefault(p.doc_id, []).append(p.reason)
@@ -256,7 +257,7 @@ def _assemble(rows, mentions, docs, problems, runner=None) -> Timeline:
     clauses_df = pd.DataFrame(clause_rows, columns=CLAUSE_COLUMNS)
     from .report import document_counts
     documents_df = document_counts(pd.DataFrame(docs, columns=["doc_id", "origin", "status", "published", "reason",
-                                                                "encoding", *ANCHOR_COLUMNS]), mentions_df)
+                                                                "encoding", "records", *ANCHOR_COLUMNS]), mentions_df)
     return Timeline(events_df, mentions_df, clauses_df, documents_df, problems, why)
 
 
