@@ -300,7 +300,7 @@ class _Merger:
                     # each member's similarity from the shared key weight (a lower bound), the
                     # closest one's exactly
                     total, near, best_j = 0.0, -1.0, -1
-                    for j in sorted(by_event[e]):
+                    for j in by_event[e]:              # in posting order: deterministic
                         nj = (vecs.get(j) or self._vector(j))[1]
                         c = hw[j] / (vn if vn < nj else nj)
                         total += c
