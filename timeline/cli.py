@@ -14,7 +14,7 @@ import os
 import sys
 from pathlib import Path
 
-from .documents import parse_published
+from .published import parse_published
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
 
@@ -84,7 +84,7 @@ def _on_sigterm(signum, frame):
 def _tag(text: str | None, anchor: str, as_json: bool) -> int:
     from resolvers import tag
     if text is None:
-        from .documents import NotText, decode_bytes
+        from .decoding import NotText, decode_bytes
         try:
             text = decode_bytes(sys.stdin.buffer.read()).text
         except NotText as e:
