@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from typing import Optional
 
+from resolvers import arith
 from resolvers.types import GRAINS
 
 GRAIN_RANK = {g: i for i, g in enumerate(GRAINS)}
@@ -49,20 +50,12 @@ def period_keys(first: dt.date, last: dt.date) -> list[tuple]:
     return keys
 
 
-def add_days(day: dt.date, days: int) -> Optional[dt.date]:
-    """``day`` moved by ``days``, or None when that leaves the calendar (years 1-9999)."""
-    try:
-        return day + dt.timedelta(days=days)
-    except OverflowError:
-        return None
-
-
 def clamped(day: dt.date, days: int) -> dt.date:
     """``day`` moved by ``days``, stopping at the ends of the calendar (for drawing only)."""
-    moved = add_days(day, days)
-    if moved is not None:
-        return moved
-    return dt.date.max if days > 0 else dt.date.min
+    try:
+        return arith.shift_days(day, days)
+    except arith.OutOfCalendar:
+        return dt.date.max if days > 0 else dt.date.min
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
