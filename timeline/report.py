@@ -42,20 +42,9 @@ def _flagged_with(tx: pd.DataFrame, flag: str) -> int:
 
 
 def row_records(tl) -> list[int]:
-    """The input records behind each row of ``tl.documents``: 1 for a document read, and for a
-    skipped row the ``records`` of its problem (1 for a record; every data row of a file skipped
-    whole, 0 for a file that holds none).  The pipeline adds one skipped row per error problem, in
-    the same order, which is how they are paired when the table has no ``records`` column."""
-    d = tl.documents
-    if "records" in d.columns:
-        return [1 if r != r else int(r) for r in d["records"]]
-    out = [1] * len(d)
-    errors = [p for p in tl.problems if p.severity == "error"]
-    skipped = [i for i, s in enumerate(d["status"]) if s == "skipped"]
-    if len(errors) == len(skipped):
-        for i, p in zip(skipped, errors):
-            out[i] = int(getattr(p, "records", 1))
-    return out
+    """The input records behind each row of ``tl.documents`` (its ``records`` column): 1 for a
+    document, read or skipped; for a file skipped whole, its data rows (0 for a file that holds none)."""
+    return [1 if r != r else int(r) for r in tl.documents["records"]]
 
 
 def totals(tl) -> dict:
