@@ -44,8 +44,8 @@ def test_the_real_corpus_with_bad_input_mixed_in(tmp_path):
     assert r.returncode == 0, r.stderr[-3000:]
     assert "internal error" not in r.stderr and "Traceback" not in r.stderr
     assert "unexpected error" not in r.stderr, [line for line in r.stderr.splitlines() if "unexpected" in line][:5]
-    assert sorted(p.name for p in out.iterdir()) == ["events.csv", "mentions.csv", "report.json", "timeline.html",
-                                                     "timeline.json"]
+    assert sorted(p.name for p in out.iterdir()) == ["events.csv", "events_flat.csv", "mentions.csv", "report.json",
+                                                     "timeline.html", "timeline.json", "timelinejs.json"]
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out.")]
     rep = json.loads((out / "report.json").read_text(encoding="utf-8"))
     t, docs = rep["totals"], rep["documents"]

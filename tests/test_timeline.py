@@ -133,7 +133,7 @@ def test_writes_all_outputs(seeds_tl, tmp_path):
     assert not re.search(r"<script[^>]+src=[\"']?https?:", page), "the page must not load scripts from the network"
     assert "Plotly.newPlot" in page and len(page) > 1_000_000
     assert not list(tmp_path.glob(".*.tmp"))
-    assert set(paths) == {"events", "mentions", "json", "html", "report"}
+    assert set(paths) == {"events", "mentions", "json", "timelinejs", "flat", "html", "report"}
 
 
 def test_figure_has_one_marker_per_event(seeds_tl):

@@ -1,8 +1,8 @@
 """Documents and their readers.
 
-An input is a folder holding ``manifest.csv`` (``id,file,published[,title,url,source]``) and the
+An input is a folder holding ``manifest.csv`` (``id,file,published[,title,url,source,outlet]``) and the
 ``.txt`` files it names, or a ``.jsonl`` / ``.csv`` / ``.parquet`` file with ``id,text,published``
-columns (plus optional ``title,url,source``).  Readers are generators: a JSONL or CSV file is read line
+columns (plus optional ``title,url,source,outlet``).  Readers are generators: a JSONL or CSV file is read line
 by line and a Parquet file batch by batch, so a large corpus never sits in memory at once.
 
 Nothing is dropped silently.  Every reader yields either a :class:`Document` or a :class:`Problem`
@@ -59,7 +59,7 @@ from .markup import _CONTROLS, _CONTROLS_OR_SURROGATES, _strip_html, control_rea
 from .published import parse_published, read_published  # noqa: F401
 
 REQUIRED = ("id", "text", "published")
-OPTIONAL = ("title", "url", "source")
+OPTIONAL = ("title", "url", "source", "outlet")
 MANIFEST = "manifest.csv"
 
 # The most one document may be: a file named by a manifest, a JSON Lines line, a CSV record, a
@@ -77,6 +77,30 @@ class Document:
     source: Optional[str] = None
     origin: str = ""                     # where it came from: "dir/manifest.csv:3", "a.jsonl:12"
     encoding: Optional[str] = None       # how its bytes were decoded ("utf-8", "cp1256", "utf-16-le (BOM)")
+    outlet: Optional[str] = None         # who published it: the 'outlet' field (SaudiNewsNet), else 'source'
+
+    @property
+    def publisher(self) -> Optional[str]:
+        """The outlet a reader is told: ``outlet``, else ``source``, else the URL's host."""
+        if self.outlet:
+            return self.outlet
+        if self.source:
+            return self.source
+        return url_host(self.url)
+
+
+def url_host(url: Optional[str]) -> Optional[str]:
+    """``www.aleqt.com`` → ``aleqt.com``; None for no URL or one without a host."""
+    if not url:
+        return None
+    from urllib.parse import urlsplit
+    try:
+        host = urlsplit(url.strip()).hostname
+    except ValueError:
+        return None
+    if not host:
+        return None
+    return host[4:] if host.startswith("www.") else host
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,8 @@ from pathlib import Path
 from typing import Iterator, Optional, Union
 
 # Every file a build writes (a folder holding only these, or nothing, may be replaced).
-OUTPUT_NAMES = frozenset({"events.csv", "mentions.csv", "timeline.json", "timeline.html", "report.json"})
+OUTPUT_NAMES = frozenset({"events.csv", "mentions.csv", "timeline.json", "timeline.html", "report.json",
+                          "timelinejs.json", "events_flat.csv"})
 
 _UMASK = os.umask(0o022)
 os.umask(_UMASK)

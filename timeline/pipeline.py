@@ -1,6 +1,7 @@
 """The pipeline behind :func:`timeline.build`: read, tag, extract mentions, merge, order."""
 from __future__ import annotations
 
+import math
 import sys
 from pathlib import Path
 from typing import Callable, Iterable, Optional, Union
@@ -18,14 +19,14 @@ from .merge import merge
 from .order import order_events
 
 EVENT_COLUMNS = ["event_id", "date", "mod", "first_day", "last_day", "grain", "summary", "sources",
-                 "n_sources", "n_mentions", "expressions", "summary_source"]
-MENTION_COLUMNS = ["mention_id", "doc_id", "start", "end", "text", "type", "value", "mod", "first_day",
+                 "n_sources", "n_mentions", "expressions", "summary_source", "outlets", "n_outlets", "salience"]
+MENTION_COLUMNS = ["mention_id", "doc_id", "outlet", "title", "url", "start", "end", "text", "type", "value", "mod", "first_day",
                    "last_day", "grain", "status", "reason", "note", "event_id", "relation", "clause_start",
                    "clause_end", "rule", "flags", "tense", "calendar", "kind", "role"]
-CLAUSE_COLUMNS = ["event_id", "doc_id", "start", "end", "text", "expr_start", "expr_end", "expression",
+CLAUSE_COLUMNS = ["event_id", "doc_id", "outlet", "title", "url", "published", "start", "end", "text", "expr_start", "expr_end", "expression",
                   "value", "mod", "first_day", "last_day", "summary", "relation"]
-DOCUMENT_COLUMNS = ["doc_id", "origin", "status", "published", "reason", "found", "resolved", "flagged",
-                    "unresolved", "placed", "derived", "events"]
+DOCUMENT_COLUMNS = ["doc_id", "origin", "status", "published", "outlet", "title", "url", "reason", "found",
+                    "resolved", "flagged", "unresolved", "placed", "derived", "events"]
 
 
 class Timeline:
@@ -76,13 +77,24 @@ class Timeline:
         events = []
         for ev in records(self.events):
             ev["sources"] = [s for s in (ev["sources"] or "").split(";") if s]
+            ev["outlets"] = [s for s in (ev["outlets"] or "").split(";") if s]
             ev["mentions"] = by_event.get(ev["event_id"], [])
             ev["why"] = self.why.get(ev["event_id"], ALONE)
             events.append(ev)
         return {"events": events, "totals": self.totals()}
 
-    def to_json(self, path: Union[str, Path]) -> Path:
-        return write_json(self.to_dict(), Path(path))
+    def to_json(self, path: Union[str, Path], data: Optional[dict] = None) -> Path:
+        return write_json(data if data is not None else self.to_dict(), Path(path))
+
+    def to_timelinejs(self, path: Union[str, Path], data: Optional[dict] = None) -> Path:
+        """``timelinejs.json``: the most salient events as TimelineJS 3 slides (:mod:`timeline.formats`)."""
+        from .formats import timelinejs
+        return write_json(timelinejs(data if data is not None else self.to_dict()), Path(path))
+
+    def to_flat_csv(self, path: Union[str, Path], data: Optional[dict] = None) -> Path:
+        """``events_flat.csv``: one row per event for Flourish, Tableau, spreadsheets."""
+        from .formats import flat_rows
+        return write_csv(flat_rows(data if data is not None else self.to_dict()), Path(path))
 
     def figure(self, title: Optional[str] = None):
         from .plot import figure
@@ -93,17 +105,22 @@ class Timeline:
         return write_html(self, Path(path), title=title)
 
     def write(self, out_dir: Union[str, Path], state: Optional[WriteState] = None) -> dict:
-        """events.csv, mentions.csv, timeline.json, timeline.html and report.json in ``out_dir``, as
-        one set: written into a new sibling folder that replaces ``out_dir`` only when all are written
-        (:mod:`timeline.outdir`), so ``out_dir`` holds this run's outputs or the previous ones."""
+        """events.csv, mentions.csv, timeline.json, timelinejs.json, events_flat.csv, timeline.html and
+        report.json in ``out_dir``, as one set: written into a new sibling folder that replaces
+        ``out_dir`` only when all are written (:mod:`timeline.outdir`), so ``out_dir`` holds this
+        run's outputs or the previous ones."""
         final = check_out(out_dir)
         with output_set(final, state) as tmp:
             self.to_csv(tmp)
-            self.to_json(tmp / "timeline.json")
+            data = self.to_dict()
+            self.to_json(tmp / "timeline.json", data)
+            self.to_timelinejs(tmp / "timelinejs.json", data)
+            self.to_flat_csv(tmp / "events_flat.csv", data)
             self.to_html(tmp / "timeline.html")
             write_json(self.report(), tmp / "report.json", pretty=True)
         return {"events": final / "events.csv", "mentions": final / "mentions.csv",
-                "json": final / "timeline.json", "html": final / "timeline.html", "report": final / "report.json"}
+                "json": final / "timeline.json", "timelinejs": final / "timelinejs.json",
+                "flat": final / "events_flat.csv", "html": final / "timeline.html", "report": final / "report.json"}
 
 
 Input = Union[str, Path, Document]
@@ -188,7 +205,8 @@ def build(inputs: Union[Input, Iterable[Input]], tagger: Optional[Callable] = No
         rows.extend(doc_rows)
         mentions.extend(doc_mentions)
         docs.append({"doc_id": item.id, "origin": item.origin, "status": "read",
-                     "published": item.published.isoformat() if item.published else None, "reason": None,
+                     "published": item.published.isoformat() if item.published else None,
+                     "outlet": item.publisher, "title": item.title, "url": item.url, "reason": None,
                      "encoding": item.encoding, "records": 1, **anchored.columns()})
     for p in undated.values():                # Document objects given directly: no reader warning to complete
         problems.append(p)
@@ -218,8 +236,20 @@ def _fresh(items, seen_ids: set):
         yield item
 
 
+def salience(n_outlets: int, n_articles: int, n_days: int, n_mentions: int) -> float:
+    """How widely and how long a happening was reported: ``2·log2(1 + outlets) + log2(articles) +
+    log2(days reported) + 0.5·log2(mentions)`` (days reported: the distinct publication days of its
+    articles).  One mention in one article is 2.0; each term grows ever more slowly, and outlets
+    weigh most, so ten copies in one paper do not outrank one report in five papers."""
+    return round(2 * math.log2(1 + n_outlets) + math.log2(max(n_articles, 1)) + math.log2(max(n_days, 1))
+                 + 0.5 * math.log2(max(n_mentions, 1)), 3)
+
+
 def _assemble(rows, mentions, docs, problems, runner=None) -> Timeline:
     events = order_events(merge(mentions, map_fn=runner.map if runner else None), mentions)
+    meta = {d["doc_id"]: (d.get("outlet"), d.get("title"), d.get("url"), d.get("published"))
+            for d in docs if d["status"] == "read"}
+    none4 = (None, None, None, None)
     width = max(4, len(str(len(events))))
     event_of: dict[int, str] = {}
     ev_rows, clause_rows = [], []
@@ -231,6 +261,9 @@ def _assemble(rows, mentions, docs, problems, runner=None) -> Timeline:
             event_of[i] = eid
         sources = sorted({m.doc_id for m in ms})
         exprs = list(dict.fromkeys(m.expr for m in ms))
+        named = sorted({meta.get(d, none4)[0] for d in sources} - {None})
+        unnamed = sum(1 for d in sources if meta.get(d, none4)[0] is None)   # each its own outlet
+        days = {meta.get(d, none4)[3] for d in sources}
         rep = mentions[ev.summary_member]
         if ev.links:
             why[eid] = {"links": [{"mention": _ref(mentions[a]), "joined": _ref(mentions[b]), "score": best,
@@ -238,9 +271,13 @@ def _assemble(rows, mentions, docs, problems, runner=None) -> Timeline:
         ev_rows.append({"event_id": eid, "date": ev.value, "mod": ev.mod, "first_day": ev.first_day.isoformat(),
                         "last_day": ev.last_day.isoformat(), "grain": ev.grain, "summary": rep.summary,
                         "sources": ";".join(sources), "n_sources": len(sources), "n_mentions": len(ms),
-                        "expressions": " | ".join(exprs), "summary_source": f"{rep.doc_id}:{rep.start}-{rep.end}"})
+                        "expressions": " | ".join(exprs), "summary_source": f"{rep.doc_id}:{rep.start}-{rep.end}",
+                        "outlets": ";".join(named), "n_outlets": len(named) + unnamed,
+                        "salience": salience(len(named) + unnamed, len(sources), len(days), len(ms))})
         for m in sorted(ms, key=lambda m: (m.doc_id, m.start)):
-            clause_rows.append({"event_id": eid, "doc_id": m.doc_id, "start": m.start, "end": m.end,
+            outlet, title, url, published = meta.get(m.doc_id, none4)
+            clause_rows.append({"event_id": eid, "doc_id": m.doc_id, "outlet": outlet, "title": title, "url": url,
+                                "published": published, "start": m.start, "end": m.end,
                                 "text": m.text, "expr_start": m.expr_start, "expr_end": m.expr_end,
                                 "expression": m.expr, "value": m.value, "mod": m.mod,
                                 "first_day": m.first_day.isoformat(), "last_day": m.last_day.isoformat(),
@@ -250,13 +287,14 @@ def _assemble(rows, mentions, docs, problems, runner=None) -> Timeline:
         r["mention_id"] = f"M{n:0{width_m}d}"
         mi = r.pop("mention", None)
         r["event_id"] = event_of.get(mi) if mi is not None else None
+        r["outlet"], r["title"], r["url"] = meta.get(r["doc_id"], none4)[:3]
     mentions_df = pd.DataFrame(rows, columns=MENTION_COLUMNS)
     for c in ("start", "end", "clause_start", "clause_end"):
         mentions_df[c] = mentions_df[c].astype("Int64")
     events_df = pd.DataFrame(ev_rows, columns=EVENT_COLUMNS)
     clauses_df = pd.DataFrame(clause_rows, columns=CLAUSE_COLUMNS)
     from .report import document_counts
-    documents_df = document_counts(pd.DataFrame(docs, columns=["doc_id", "origin", "status", "published", "reason",
+    documents_df = document_counts(pd.DataFrame(docs, columns=["doc_id", "origin", "status", "published", "outlet", "title", "url", "reason",
                                                                 "encoding", "records", *ANCHOR_COLUMNS]), mentions_df)
     return Timeline(events_df, mentions_df, clauses_df, documents_df, problems, why)
 
