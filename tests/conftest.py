@@ -82,3 +82,20 @@ def gold_tagger(gold):
     def tag(text, anchor):
         return list(table.get(text, []))
     return tag
+
+
+CORPUS = ROOT.parent / "shared" / "corpora" / "saudinewsnet.jsonl"
+
+
+@pytest.fixture(scope="session")
+def corpus_build(tmp_path_factory):
+    """The ``--out`` folder of one ``arabic-timeline build`` over the 5,000 real articles of
+    ../shared/corpora/saudinewsnet.jsonl, made once per session for the slow tests that read it."""
+    import subprocess
+    if not CORPUS.is_file():
+        pytest.skip(f"{CORPUS} is not there")
+    out = tmp_path_factory.mktemp("corpus_build") / "out"
+    r = subprocess.run([sys.executable, "-m", "timeline", "build", str(CORPUS), "--out", str(out)], cwd=ROOT,
+                       capture_output=True, text=True, timeout=1800)
+    assert r.returncode == 0, r.stderr[-2000:]
+    return out

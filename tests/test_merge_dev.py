@@ -4,14 +4,11 @@ that a change that makes the merge worse on real news fails here."""
 from __future__ import annotations
 
 import importlib.util
-import subprocess
-import sys
 
 import pytest
 
-from conftest import ROOT
+from conftest import CORPUS, ROOT
 
-CORPUS = ROOT.parent / "shared" / "corpora" / "saudinewsnet.jsonl"
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(not CORPUS.is_file(), reason=f"{CORPUS} is not there")]
 
 # The figures reached (README, "How dates are merged"), less a little slack; the issue's goals are
@@ -20,15 +17,11 @@ FLOORS = {"precision": 0.72, "recall": 0.55, "lookalikes_apart": 0.90, "purity":
 
 
 @pytest.fixture(scope="module")
-def figures(tmp_path_factory):
-    out = tmp_path_factory.mktemp("merge_dev") / "out"
-    r = subprocess.run([sys.executable, "-m", "timeline", "build", str(CORPUS), "--out", str(out)], cwd=ROOT,
-                       capture_output=True, text=True, timeout=1800)
-    assert r.returncode == 0, r.stderr[-2000:]
+def figures(corpus_build):
     spec = importlib.util.spec_from_file_location("score_merge", ROOT / "tools" / "score_merge.py")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
-    return mod.score(mod.load_pairs(), mod.event_index(out))
+    return mod.score(mod.load_pairs(), mod.event_index(corpus_build))
 
 
 def test_every_judged_expression_is_found(figures):

@@ -131,7 +131,8 @@ def test_writes_all_outputs(seeds_tl, tmp_path):
     assert rep["totals"]["expressions_found"] == sum(d["found"] for d in rep["documents"])
     page = (tmp_path / "timeline.html").read_text(encoding="utf-8")
     assert not re.search(r"<script[^>]+src=[\"']?https?:", page), "the page must not load scripts from the network"
-    assert "Plotly.newPlot" in page and len(page) > 1_000_000
+    assert "Plotly.react" in page and 'id="timeline-data"' in page and '<input type="search"' in page
+    assert 1_000_000 < len(page.encode()) < 2_000_000      # plotly.js's basic bundle and the seeds' data
     assert not list(tmp_path.glob(".*.tmp"))
     assert set(paths) == {"events", "mentions", "json", "timelinejs", "flat", "html", "report"}
 

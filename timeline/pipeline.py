@@ -100,9 +100,10 @@ class Timeline:
         from .plot import figure
         return figure(self, title=title)
 
-    def to_html(self, path: Union[str, Path], title: Optional[str] = None) -> Path:
-        from .plot import write_html
-        return write_html(self, Path(path), title=title)
+    def to_html(self, path: Union[str, Path], title: Optional[str] = None, data: Optional[dict] = None) -> Path:
+        """``timeline.html``: the page (:mod:`timeline.page`), holding the most salient events."""
+        from .page import write_html
+        return write_html(self, Path(path), title=title, data=data)
 
     def write(self, out_dir: Union[str, Path], state: Optional[WriteState] = None) -> dict:
         """events.csv, mentions.csv, timeline.json, timelinejs.json, events_flat.csv, timeline.html and
@@ -116,7 +117,7 @@ class Timeline:
             self.to_json(tmp / "timeline.json", data)
             self.to_timelinejs(tmp / "timelinejs.json", data)
             self.to_flat_csv(tmp / "events_flat.csv", data)
-            self.to_html(tmp / "timeline.html")
+            self.to_html(tmp / "timeline.html", data=data)
             write_json(self.report(), tmp / "report.json", pretty=True)
         return {"events": final / "events.csv", "mentions": final / "mentions.csv",
                 "json": final / "timeline.json", "timelinejs": final / "timelinejs.json",

@@ -1,4 +1,5 @@
-"""The Plotly page: one self-contained HTML file (plotly.js inlined, no CDN).
+"""A static Plotly figure of every event, for the Python API and notebooks (``Timeline.figure()``);
+the page, ``timeline.html``, is :mod:`timeline.page`.
 
 Day-precise events are points; month-, season- or year-level events are horizontal spans with a
 marker in their middle, so that every event has exactly one marker (and one hover).  Events are
@@ -15,10 +16,9 @@ from pathlib import Path
 from typing import Optional
 
 import plotly.graph_objects as go
-import plotly.io as pio
 
 from .dates import clamped
-from .export import atomic_path, records as export_records
+from .export import records as export_records
 
 FONT = "Noto Naskh Arabic, Noto Sans Arabic, Amiri, KacstOne, Arial, Tahoma, DejaVu Sans, sans-serif"
 LABELS_UP_TO = 30           # events labelled on the chart itself (beyond that: hover only)
@@ -209,14 +209,3 @@ def _focus(firsts: list, lasts: list, share: float = 0.9) -> tuple:
     window = days[best:best + k]
     return window[0][0], clamped(max(l for _, l in window), 1)
 
-
-def write_html(tl, path: Path, title: Optional[str] = None) -> Path:
-    """``timeline.html``: self-contained (plotly.js inlined), Arabic page direction and fonts."""
-    spec = _spec(tl, title)
-    script = ("document.documentElement.lang='ar';"
-              "var s=document.createElement('style');s.textContent=%r;document.head.appendChild(s);"
-              "document.title=%r;" % (HOVER_CSS, "الخط الزمني للأحداث"))
-    with atomic_path(path) as tmp:
-        pio.write_html(spec, tmp, include_plotlyjs=True, full_html=True, post_script=script, validate=False,
-                       config={"displaylogo": False, "responsive": True}, div_id="timeline")
-    return Path(path)
