@@ -194,3 +194,24 @@ def test_flat_csv_for_flourish(tl, tmp_path):
     assert cup["title"] and cup["text"]
     gold = next(r for r in rows if r["event_id"] == by_src["c1"])
     assert (gold["start"], gold["end"], gold["date_precision"]) == ("2015-08-01", "2015-08-31", "month")
+
+
+@pytest.mark.slow
+def test_the_real_build_exports(corpus_build):
+    """On the 5,000 real articles: timelinejs.json is valid TimelineJS 3 for its 500 most salient
+    events, and events_flat.csv has one row per event with a precision no finer than the event's."""
+    data = json.loads((corpus_build / "timeline.json").read_text(encoding="utf-8"))
+    doc = json.loads((corpus_build / "timelinejs.json").read_text(encoding="utf-8"))
+    check_timelinejs(doc, data["events"])
+    assert len(doc["events"]) == 500 < len(data["events"])
+    least = min(e["salience"] for e in data["events"] if e["event_id"] in {s["unique_id"] for s in doc["events"]})
+    assert sum(e["salience"] > least for e in data["events"]) < 500
+    rows = list(csv.DictReader(open(corpus_build / "events_flat.csv", encoding="utf-8-sig")))
+    assert [r["event_id"] for r in rows] == [e["event_id"] for e in data["events"]]
+    by_id = {e["event_id"]: e for e in data["events"]}
+    for r in rows:
+        ev = by_id[r["event_id"]]
+        assert (r["start"], r["end"]) == (ev["first_day"], ev["last_day"])
+        assert r["date_precision"] == precision(D.fromisoformat(ev["first_day"]), D.fromisoformat(ev["last_day"]),
+                                                ev["date"])
+    assert sum(r["date_precision"] == "day" for r in rows) > 1000 and any(r["source_urls"] for r in rows)
