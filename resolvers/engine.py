@@ -20,7 +20,7 @@ from .grammar import RULES, BUILTINS, ANY, compile_rule, pattern_of, slot_values
 from .lexicon import get_lexicon, _trie_regex
 from .normalize import normalize, fold, word_bytes, _CODEC
 from .resolve import resolve, needs_tense, Resolved, ARITHMETIC
-from .types import Partial, Timex, FLAG_HIJRI_MISMATCH
+from .types import Partial, Timex, FLAG_HIJRI_MISMATCH, FLAG_NAMED_EVENT
 
 # Words that start some forms («في وقت سابق», «ما يقارب», «كل عام») but are far too common to be
 # candidates themselves: such forms are spotted by their second word, one word back.
@@ -30,8 +30,11 @@ _BOUNDARY = ".!?؟؛\n"
 _SENTENCE_WINDOW = 600        # how far the tense of a clause is looked for, either side
 _SPACE = " \t"
 _MOWAFIQ = re.compile(fold(r"^[ \t،,(\-]*(?:و)?(?:الموافق|الموافقة|ويوافق|يوافق|الموافق ل)[ \t]*(?:ل)?[ \t]*$"))
+_EVENT_GAP = re.compile(fold(r"[ \t،,(]*(?:في|يوم|بتاريخ)?[ \t]*$"))
 _RIGHT_WORD = re.compile(r"[ \t]+(\w+)")
 _LEFT_WORD = re.compile(r"(\w+)[ \t]+$")            # used with search(norm, s - 40, s)
+# the (up to) three words just before a position, no punctuation between them
+_LEFT_WORDS = re.compile(r"(?<!\w)(?:(?:(\w+)[ \t]+)?(\w+)[ \t]+)?(\w+)[ \t]+$")
 PREFIX_MIN = 4                # rule sets this large get a look-ahead of their first two tokens
 _RELATION_AFTER = re.compile(fold(r"[ \t]+(?:من|على)[ \t]+(?!الان(?!\w))"))
 
@@ -123,7 +126,16 @@ class Engine:
         self._tense_rx = self._tense_regex()
         self._tense_ac = self._tense_automaton()
         self._productions: dict = {}
-        self._blocked_forms = frozenset(f for f, _ in self.lex.blockers if f != "*")
+        self._blocked_forms = frozenset(f for f, _ in self.lex.blockers if f != "*" and not f.startswith("@"))
+        # «@rule»: a blocker of every expression that rule matches («نحو 2000»: a count, not a year)
+        by_name = {r.name: r.index for r in self.rules}
+        self._rule_blockers: dict = {}
+        for (f, side), ctx in self.lex.blockers.items():
+            if f.startswith("@"):
+                if f[1:] not in by_name:
+                    raise ValueError(f"blockers.tsv: no rule named {f[1:]!r}")
+                lr = self._rule_blockers.setdefault(by_name[f[1:]], [None, None])
+                lr[0 if side == "left" else 1] = ctx
         self._wild_left = tuple(sorted(self.lex.blockers.get(("*", "left"), set())))
         self._wild_right = self.lex.blockers.get(("*", "right"), set())
         self._stops_spaced = tuple(w + sp for w in STOPWORDS for sp in _SPACE)
@@ -397,16 +409,26 @@ class Engine:
 
     @staticmethod
     def _blocked_by(norm, s, e, left, right) -> bool:
+        """``left``: contexts of one to three words that end just before ``s`` (the farthest word may
+        carry «و»/«ف»; a «*» after the first word stands for any word: «النائب *» + «شباط»);
+        ``right``: words just after ``e``."""
         if right:
             m = _RIGHT_WORD.match(norm, e, e + 40)
             if m and m.group(1) in right:
                 return True
         if left:
-            m = _LEFT_WORD.search(norm, max(0, s - 40), s)
+            m = _LEFT_WORDS.search(norm, max(0, s - 90), s)
             if m:
-                w = m.group(1)
-                if w in left or (w[0] in "وف" and w[1:] in left):
-                    return True
+                words = [w for w in m.group(1, 2, 3) if w]
+                for k in range(1, len(words) + 1):
+                    tail = words[-k:]
+                    firsts = _unclitic(tail[0])
+                    rest = tail[1:]
+                    for mask in range(1 << len(rest)):
+                        mid = " ".join("*" if mask >> i & 1 else w for i, w in enumerate(rest))
+                        for f in firsts:
+                            if (f + " " + mid if mid else f) in left:
+                                return True
         return False
 
     def match(self, norm: str, nz=None, framed: Optional[bytes] = None) -> list[_Found]:
@@ -417,6 +439,7 @@ class Engine:
         check_right = bool(self._wild_right)
         productions = self._productions
         rule_of_group = self.rule_of_group
+        rule_blockers = self._rule_blockers
         hits = self.candidates(norm, nz, framed)
         i, n = 0, len(hits)
         while i < n:
@@ -451,6 +474,10 @@ class Engine:
                     continue
                 r, m, partial = alt
                 e, key = m.end(), m.group()
+            rb = rule_blockers.get(r.index)
+            if rb is not None and self._blocked_by(norm, p, e, rb[0], rb[1]):
+                last_end = e                             # «النائب سامي شباط»: a name, not a month
+                continue
             s = p
             if r.left_rx is not None:
                 lm = r.left_rx.search(norm, max(0, s - 16), s)
@@ -586,6 +613,7 @@ class Engine:
                 res = cache[key] = self._resolve(p, related, anchor, tense)
             resolved.append(res)
         self._link_mowafiq(norm, found, resolved)
+        self._link_event(norm, found, resolved)
         out: list[Timex] = []
         span = nz.span if nz._norm_breaks or len(norm) != len(text) else None   # None: the same offsets
         tails = self._tails
@@ -634,6 +662,23 @@ class Engine:
                 resolved[i], resolved[i + 1] = _unresolved(a, why), _unresolved(b, why)
 
     @staticmethod
+    def _link_event(norm, found, resolved):
+        """«انفجار مرفأ بيروت في 4 آب»: a day or month written without its year just after a named
+        event is the event's (not the article's year's)."""
+        for i in range(len(found) - 1):
+            a = found[i].partial
+            if FLAG_NAMED_EVENT not in a.flags or a.year is None:
+                continue
+            b = found[i + 1].partial
+            if b.kind != "date" or b.calendar != "gregorian" or b.month is None or _year_said(b) or \
+                    b.rel_day is not None or b.offset is not None:
+                continue
+            if not _EVENT_GAP.match(norm, found[i].end, found[i + 1].start):
+                continue
+            resolved[i + 1] = resolve(b.replace(year=a.year, explicit_year=True,
+                                                flags=b.flags + (FLAG_NAMED_EVENT,)), _dt.date(a.year, 1, 1))
+
+    @staticmethod
     def _link_pair(found, resolved, i):
         a, b = resolved[i], resolved[i + 1]
         ka, kb = _year_said(found[i].partial), _year_said(found[i + 1].partial)
@@ -651,6 +696,17 @@ class Engine:
         if a.last_day < b.first_day or b.last_day < a.first_day:
             resolved[i] = _with_flag(a, FLAG_HIJRI_MISMATCH)
             resolved[i + 1] = _with_flag(b, FLAG_HIJRI_MISMATCH)
+
+
+def _unclitic(w: str) -> tuple:
+    """A word and the same word without the clitics «و»/«ف» then «ب»/«ل» («وبمبلغ» -> «مبلغ»)."""
+    out = [w]
+    if len(w) > 3 and w[0] in "وف":
+        w = w[1:]
+        out.append(w)
+    if len(w) > 3 and w[0] in "بل":
+        out.append(w[1:])
+    return tuple(out)
 
 
 def _year_said(p: Partial) -> bool:

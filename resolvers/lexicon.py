@@ -10,6 +10,7 @@ typed column parses, and no two rows of a category fold to the same form with di
 from __future__ import annotations
 
 import csv
+import datetime as _dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -62,6 +63,16 @@ def _flag(v):
     return v == "1"
 
 
+def _iso_partial(v):
+    """«1973-10-06», «1991-01» or «1991»: a (year, month, day) with None for what is not given."""
+    parts = v.split("-")
+    if not 1 <= len(parts) <= 3 or len(parts[0]) != 4 or not all(p.isdigit() for p in parts):
+        raise ValueError("expected YYYY, YYYY-MM or YYYY-MM-DD")
+    y, m, d = (int(p) for p in parts + ["1"] * (3 - len(parts)))
+    _dt.date(y, m, d)                                   # a real day
+    return (y, m if len(parts) > 1 else None, d if len(parts) > 2 else None)
+
+
 def _enum(*allowed):
     def check(v):
         if v not in allowed:
@@ -101,6 +112,8 @@ SCHEMAS = {
     "blockers": {"side": _enum("left", "right"), "context": str, "note": str},
     "eras": {"era": _enum("CE", "AH", "BC")},
     "counted_nouns": {"kind": _enum("person", "thing", "money", "measure", "scale", "percent")},
+    "named_events": {"value": _iso_partial, "note": str},
+    "not_counted": {"note": str},
 }
 
 # grammar category -> (table, row filter)
@@ -132,6 +145,8 @@ CATEGORIES = {
     "HERA": ("eras", lambda r: r["era"] == "AH"),            # «1436 هـ»
     "GERA": ("eras", lambda r: r["era"] != "AH"),            # «2015 م», «1258 قبل الميلاد»
     "COUNTED": ("counted_nouns", None),                       # «1500 متظاهر» is a count, not a year
+    "EVENT": ("named_events", None),                          # «حرب أكتوبر»: a date of history
+    "NOTCOUNTED": ("not_counted", None),                      # «2015 أيضاً»: an -an word that counts nothing
 }
 
 

@@ -2,7 +2,9 @@
 
 PART = "(?:{part:PART} )?"
 # «أكتوبر/ تشرين الأول», «يناير (كانون الثاني)», «يوليو - تموز»
-MONTH_PAIR = "{month:MONTH}(?:(?:_(?:/|(?P<paren>\\()| - )_| ){alt:MONTH}(?(paren)_\\)))?"
+# «يونيو-حزيران», «تموز "يوليو"», «أغسطس «آب»»
+MONTH_PAIR = ('{month:MONTH}(?:(?:_(?:/|-|(?P<paren>\\()|(?P<quot>["«]))_| ){alt:MONTH}(?(paren)_\\))'
+              '(?(quot)_["»]))?')
 # «الأربعاء 15 أكتوبر», «يوم الأربعاء، 15 أكتوبر», «الأربعاء الموافق 15 أكتوبر»
 WEEKDAY_PREFIX = "(?:(?:يوم )?{wd:WEEKDAY}_[،,]?_(?:الموافق )?)?"
 DAY = "(?:يوم )?(?:{day:DAY}|{dayw:ORDINAL} من)"
@@ -11,8 +13,11 @@ ERA = "(?:_{era:GERA}(?!\\w))"
 HIJRI_MARK = "(?:_{:HERA}(?!\\w))"
 # What a number read as a year outside the news window must not run on into: more digits («213.3»),
 # a percent, a counted noun («1500 متظاهر», «1187 شخصاً», «3 أيام»), a Hijri mark
-NOT_COUNT = ("(?!_[.,][0-9])(?!_%)(?! (?:{:COUNTED}|{:UNIT})(?!\\w))(?! (?!تقريبا(?!\\w))[^\\W\\d]+ا(?!\\w))"
-             "(?!" + HIJRI_MARK + ")")
+# (a word ending in «ا» is taken for an accusative «-an», «شخصاً», unless it has the article, ends in a
+# pronoun or «ما»/«ذا», or is an adverb, a particle or a name: data/not_counted.tsv)
+NOT_COUNT_NOUN = "(?!_[.,][0-9])(?!_%)(?! (?:{:COUNTED}|{:UNIT})(?!\\w))(?!" + HIJRI_MARK + ")"
+ACCUSATIVE = "(?! (?!ال)(?!{:NOTCOUNTED}(?!\\w))[^\\W\\d]*[^\\W\\dهنمذ]ا(?!\\w))"
+NOT_COUNT = NOT_COUNT_NOUN + ACCUSATIVE
 # ... and, after «العام» alone, no word at all but an era: «العام» also ends «الأمين العام», «هذا
 # العام», «الربع الثالث من العام» (+ «1500 وجبة»), where the number after it is a count
 END_OR_ERA = "(?=_{:GERA}(?!\\w)|(?! [^\\W\\d]))"
@@ -26,9 +31,11 @@ YEAR_KW = "(?:" + _KW_NEWS + "|(?:" + _KW_ANY + "|العام {year:YEAR4}" + END
 YEAR_SAID = ("(?:" + _KW_NEWS + "|{year:YEAR}|(?:" + _KW_ANY + "|العام {year:YEAR4}" + END_OR_ERA
              + "|{year:YEAR4})" + NOT_COUNT + ")")
 # After a month, where «العام» can only be the year's: «2025», «عام 2025», «من العام 1776», «2025م»,
-# «1099م», «عام 1187»
-YEAR_TAIL = ("_[،,]?_(?:من )?(?:" + _KW_NEWS + "|{year:YEAR}|(?:" + _KW_ANY + "|(?:العام )?{year:YEAR4})"
-             + NOT_COUNT + ")" + ERA + "?")
+# «1099م», «عام 1187»; but a news year without «عام» that runs on into a counted noun is the count («في
+# 3 أغسطس 2000 متظاهر»); a word in «-ا» after it does not count (after a month the number is a year:
+# «فبراير 2016 موعداً للجمعية»)
+YEAR_TAIL = ("_[،,]?_(?:من )?(?:" + _KW_NEWS + "|{year:YEAR}" + NOT_COUNT_NOUN + "|(?:" + _KW_ANY
+             + "|(?:العام )?{year:YEAR4})" + NOT_COUNT + ")" + ERA + "?")
 # A Hijri year: any number with its mark («سنة 583هـ»), 1300-1599 without it («رمضان 1446»)
 HYEAR_SAID = "(?:{hyear:HYEAR}|{hyear:YEARN}(?=" + HIJRI_MARK + "))"
 # After a Hijri month, «عام/سنة/لعام» and a number of three or four digits but a news year («رمضان

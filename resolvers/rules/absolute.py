@@ -1,7 +1,7 @@
 """Calendar dates: numeric dates, ranges, day-month(-year), month-year, month + direction, years."""
 from ..grammar import rule
 from ..types import Partial, FLAG_MONTH_PAIR_MISMATCH
-from ._shared import (PART, MONTH_PAIR, WEEKDAY_PREFIX, DAY, YEAR_TAIL, YEAR_REF, YEAR_KW, ERA, HIJRI_MARK,
+from ._shared import (PART, MONTH_PAIR, WEEKDAY_PREFIX, DAY, YEAR_TAIL, YEAR_REF, YEAR_KW, ERA, HIJRI_MARK, NOT_COUNT, NOT_COUNT_NOUN,
                       HYEAR_SAID, alt_month, day_of, era_of, year_ref_shift)
 
 
@@ -175,15 +175,19 @@ def year(s):
                    era=era_of(s))
 
 
-# A bare year: not part of a numeric date, and not a count before a noun in the accusative
-# («2015 شخصاً» is a number of people).
+# A bare year: not part of a numeric date, and not a count: before a counted noun, a unit, a currency,
+# a percent or a noun in the accusative («2015 شخصاً», «1800 سيارة», «2000 ريال»), or after a word of
+# quantity («نحو 2000», «مبلغ 1950»: blockers.tsv, «@year_bare»).  After a preposition of time («في»,
+# «منذ», «بحلول»...) a word in «-ا» does not make it a count: «بحلول 2019 مدعوماً», «في 1902 كاهناً».
 @rule("year_part", "{part:PART} {year:YEAR}" + ERA + "?(?!_[/.-]_[0-9])",
       ["أواخر 2024", "منتصف 2023"])
 def year_part(s):
     return Partial("date", year=s.year, part=s.part.mod, explicit_year=True, era=era_of(s))
 
 
-@rule("year_bare", "{year:YEAR}" + ERA + "?(?!_[/.-]_[0-9])(?! [^\\W\\d]+ا(?!\\w))",
+@rule("year_bare", "(?:(?:(?<=في\\x20)|(?<=منذ\\x20)|(?<=بحلول\\x20)|(?<=حتى\\x20)|(?<=قبل\\x20)|(?<=بعد\\x20)"
+      "|(?<=خلال\\x20))" + "{year:YEAR}" + ERA + "?(?!_[/.-]_[0-9])" + NOT_COUNT_NOUN
+      + "|{year:YEAR}" + ERA + "?(?!_[/.-]_[0-9])" + NOT_COUNT + ")",
       ["2019", "2015م", "2000 قبل الميلاد"])
 def year_bare(s):
     return Partial("date", year=s.year, explicit_year=True, era=era_of(s))
