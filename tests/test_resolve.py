@@ -93,8 +93,24 @@ def test_tabular_calendar_stays_within_two_days_of_umm_al_qura():
 
 
 def test_default_past_is_marked():
-    r = resolve(Partial("date", month=11), D(2025, 10, 15), None)
-    assert r.value == "2024-11" and "default_past" in r.flags
+    r = resolve(Partial("date", weekday=0), D(2025, 10, 15), None)
+    assert r.value == "2025-10-13" and "default_past" in r.flags
+
+
+@pytest.mark.parametrize("month, anchor, want", [
+    (11, D(2025, 10, 15), "2025-11"), (3, D(2025, 10, 15), "2026-03"), (4, D(2025, 10, 15), "2025-04"),
+    (10, D(2025, 10, 15), "2025-10"), (1, D(2025, 12, 20), "2026-01"), (12, D(2026, 1, 3), "2025-12"),
+    (7, D(2026, 1, 3), "2025-07"), (6, D(2026, 1, 3), "2026-06")])
+def test_a_month_without_a_cue_is_the_nearest(month, anchor, want):
+    r = resolve(Partial("date", month=month), anchor, None)
+    assert r.value == want and "near_anchor" in r.flags
+
+
+def test_a_day_month_without_a_cue_is_the_nearest():
+    r = resolve(Partial("date", month=9, day=15), D(2015, 8, 1), None)
+    assert r.value == "2015-09-15" and "near_anchor" in r.flags
+    r = resolve(Partial("date", month=12, day=28), D(2026, 1, 10), None)
+    assert r.value == "2025-12-28" and "near_anchor" in r.flags
     r = resolve(Partial("date", month=11), D(2025, 10, 15), "future")
     assert r.value == "2025-11" and "tense_decided" in r.flags
 
