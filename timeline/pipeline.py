@@ -158,9 +158,9 @@ def build(inputs: Union[Input, Iterable[Input]], tagger: Optional[Callable] = No
         inputs = [inputs]
     runner = make_runner(engine, workers, tagger, scheduler)
     items = _items(list(inputs))
-    if progress:
-        from tqdm import tqdm
-        items = tqdm(items, desc="articles", unit=" doc", file=sys.stderr, dynamic_ncols=True)
+    if progress:                              # articles out of the records counted up front (timeline/progress.py)
+        from .progress import articles_bar
+        items = articles_bar(items, inputs if isinstance(inputs, (list, tuple)) else None)
     rows: list[dict] = []
     mentions: list[EventMention] = []
     docs: list[dict] = []
