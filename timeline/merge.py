@@ -46,6 +46,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional, Sequence
 
 from .dates import contains, grain_rank, period_keys
+from .headline import dangling
 from .mentions import EventMention
 from .similarity import Vocabulary, norm
 
@@ -456,7 +457,8 @@ def merge(mentions: Sequence[EventMention], margin: float = MARGIN, cap: int = C
 
 def _medoid(members: list[int], mentions: Sequence[EventMention], stats: Stats, limit: int = 40) -> int:
     """The mention most similar to the others (the highest sum of cosines with them; ties: shorter
-    summary, then mention order).  The sum is the unit vector's dot product with the sum of all the
+    summary, then mention order), among those whose summary can open a headline when there are some
+    (:func:`timeline.headline.dangling`).  The sum is the unit vector's dot product with the sum of all the
     unit vectors, minus its own 1: linear in the pool, not quadratic."""
     if len(members) == 1:
         return members[0]
@@ -473,7 +475,7 @@ def _medoid(members: list[int], mentions: Sequence[EventMention], stats: Stats, 
     best, best_key = pool[0], None
     for k, (i, u) in enumerate(zip(pool, units)):
         s = sum(w * total[t] for t, w in u.items()) - (1.0 if u else 0.0)
-        key = (-round(s, 9), len(mentions[i].summary) or 10**6, k)
+        key = (dangling(mentions[i].summary), -round(s, 9), len(mentions[i].summary) or 10**6, k)
         if best_key is None or key < best_key:
             best, best_key = i, key
     return best

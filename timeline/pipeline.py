@@ -13,6 +13,7 @@ from .documents import Document, Problem, read_inputs
 from .export import records, write_csv, write_json
 from .engines import make_runner
 from .extraction import Failed
+from .headline import headline, known_words
 from .mentions import EventMention
 from .outdir import WriteState, check_out, output_set
 from .merge import merge
@@ -251,6 +252,7 @@ def _assemble(rows, mentions, docs, problems, runner=None) -> Timeline:
     meta = {d["doc_id"]: (d.get("outlet"), d.get("title"), d.get("url"), d.get("published"))
             for d in docs if d["status"] == "read"}
     none4 = (None, None, None, None)
+    known = known_words(m.summary for m in mentions)
     width = max(4, len(str(len(events))))
     event_of: dict[int, str] = {}
     ev_rows, clause_rows = [], []
@@ -270,7 +272,7 @@ def _assemble(rows, mentions, docs, problems, runner=None) -> Timeline:
             why[eid] = {"links": [{"mention": _ref(mentions[a]), "joined": _ref(mentions[b]), "score": best,
                                    "mean": mean, "shared": terms} for a, b, best, mean, terms in ev.links]}
         ev_rows.append({"event_id": eid, "date": ev.value, "mod": ev.mod, "first_day": ev.first_day.isoformat(),
-                        "last_day": ev.last_day.isoformat(), "grain": ev.grain, "summary": rep.summary,
+                        "last_day": ev.last_day.isoformat(), "grain": ev.grain, "summary": headline(rep.summary, known),
                         "sources": ";".join(sources), "n_sources": len(sources), "n_mentions": len(ms),
                         "expressions": " | ".join(exprs), "summary_source": f"{rep.doc_id}:{rep.start}-{rep.end}",
                         "outlets": ";".join(named), "n_outlets": len(named) + unnamed,

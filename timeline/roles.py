@@ -11,7 +11,9 @@ A date expression that the resolver reads right may still date no happening of i
   the start of what followed, a happening, and stays an event);
 * ``per_day``: «في اليوم» after a quantity («مرتين في اليوم», «مليون برميل في اليوم»);
 * ``press_review``: the issue date of the papers a press review quotes («أبرزت الصحف الصادرة اليوم»),
-  not the day of what they report.
+  not the day of what they report;
+* ``contract_month``: a futures contract's delivery month, right after «تسليم» or «عقود» («الذهب في
+  العقود الآجلة تسليم ديسمبر», «عقود أيلول (سبتمبر)»); «تسليم المشروع في ديسمبر» dates a happening.
 
 Such a mention is kept in ``mentions.csv`` with its role and the reason, and neither starts nor joins
 an event.  Everything else is ``event``.  The patterns read the folded text (:func:`fold`) of a short
@@ -37,11 +39,12 @@ _REFERENCE_BEFORE = re.compile(
     rf"(?:(?<!{_W})(?:ب|و)?(?:ال)?(?:مقارن[ةه]|قياسا|مقابل)(?:\s+\S+){{0,5}}\s*"
     rf"|(?<!{_W})(?:نفس|ذات)\s+(?:الفتر[ةه]|الشهر|الربع|النصف|الموسم)\s+(?:من|في)\s*"
     rf"|(?<!{_W})(?:الفتر[ةه]|الشهر|الربع|النصف|الموسم)\s+(?:نفس|ذات)(?:ها|ه)?\s+(?:من|في)\s*"
-    rf"|(?<!{_W})(?:ال)?(?:اعلي|ادني|اكبر|اقل|اسوا|افضل|اطول|اقوي|اضعف|اول\s+مر[ةه])(?:\s+\S+){{0,3}}\s+منذ\s*"
+    rf"|(?<!{_W})(?:ال)?(?:اعلي|ادني|اكبر|اقل|اسوا|افضل|اطول|اقوي|اضعف|اول\s+مر[ةه])(?:\s+\S+){{0,5}}\s+منذ\s*"
     rf"|(?<!{_W})(?:ل|لل)?(?:ال)?مر[ةه]\s+(?:ال)?اولي(?:\s+\S+){{0,2}}\s+منذ\s*)$")
 _PER_DAY_BEFORE = re.compile(rf"(?<!{_W})(?:[0-9]+|مليون|ملايين|مليار|الف|الاف|مر[ةه]|مرات|مرتين|مرتان)"
                              rf"(?:\s+\S+){{0,2}}\s+في\s*$")
 _PRESS_BEFORE = re.compile(rf"(?<!{_W})(?:ال)?(?:صحف|جرائد|صحيف[ةه]|جريد[ةه])(?:\s+\S+){{0,2}}\s+(?:ال)?صادر[ةه]\s*$")
+_CONTRACT_BEFORE = re.compile(rf"(?<!{_W})(?:ل|لل|ال)?(?:تسليم|عقود|عقد)\s*(?:شهر\s*)?$")
 _TODAY = {"اليوم", "يوم"}
 
 NOTES = {
@@ -50,6 +53,7 @@ NOTES = {
     "reference": "a comparison or a reference point, not a happening",
     "per_day": "«في اليوم»: per day, not a date",
     "press_review": "the issue date of the newspapers a press review quotes, not a happening",
+    "contract_month": "a futures contract's delivery month, not a happening",
 }
 
 
@@ -76,4 +80,6 @@ def role_of(text: str, spans: Sequence[tuple[int, int]], clause_start: int = 0) 
         return "press_review"
     if _REFERENCE_BEFORE.search(before):
         return "reference"
+    if _CONTRACT_BEFORE.search(before):
+        return "contract_month"
     return EVENT

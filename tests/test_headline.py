@@ -1,0 +1,64 @@
+"""Event summaries as headlines (timeline/headline.py): opening connectives off, a root و kept."""
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from timeline.headline import dangling, headline, known_words
+
+KNOWN = known_words(["قال الوزير إن", "أعلنت الوزارة", "كان الفريق", "أعلنت الشركة", "قال المتحدث",
+                     "كان الاجتماع", "أعلنت", "قال", "كان", "قد أعلن", "قد أعلن", "قد أعلن", "في الرياض",
+                     "في جدة", "في مكة"])
+
+
+@pytest.mark.parametrize("summary, want", [
+    ("وقال الوزير إن المشروع سيكتمل قريبا", "قال الوزير إن المشروع سيكتمل قريبا"),
+    ("وأعلنت الوزارة عن بدء التسجيل للطلاب", "أعلنت الوزارة عن بدء التسجيل للطلاب"),
+    ("كما أعلنت الشركة نتائجها للربع الثاني", "أعلنت الشركة نتائجها للربع الثاني"),
+    ("يذكر أن الفريق فاز على منافسه في الجولة الأولى", "الفريق فاز على منافسه في الجولة الأولى"),
+    ("ومن جهته قال المتحدث إن الاجتماع كان مثمرا", "قال المتحدث إن الاجتماع كان مثمرا"),
+    ("إلى ذلك، وصل الوفد إلى الرياض في زيارة رسمية", "وصل الوفد إلى الرياض في زيارة رسمية"),
+    ("هذا وقد أعلن المتحدث باسم الوزارة أن الاجتماع انتهى", "قد أعلن المتحدث باسم الوزارة أن الاجتماع انتهى"),
+    ("وفي الرياض افتتح الأمير المعرض الدولي", "في الرياض افتتح الأمير المعرض الدولي"),
+    ("علمًا بأنه يواجه مواطنه إشبيلية في كأس السوبر", "يواجه مواطنه إشبيلية في كأس السوبر"),
+    ("فإن أمام الكونجرس حتى 17 سبتمبر ليقر الاتفاق", "أمام الكونجرس حتى 17 سبتمبر ليقر الاتفاق"),
+    # a root و stays: what is left is no word of the corpus
+    ("وزارة الصحة تعلن تسجيل حالات جديدة", "وزارة الصحة تعلن تسجيل حالات جديدة"),
+    ("وفد سعودي يصل إلى القاهرة", "وفد سعودي يصل إلى القاهرة"),
+    ("وصل الوفد إلى الرياض في زيارة رسمية", "وصل الوفد إلى الرياض في زيارة رسمية"),
+    # never down to fewer than three words
+    ("وقال الوزير ذلك", "وقال الوزير ذلك"),
+    ("", ""),
+])
+def test_headline(summary, want):
+    assert headline(summary, KNOWN) == want
+
+
+def test_an_unknown_remainder_keeps_the_conjunction():
+    assert headline("ويستعد الفريق للقاء منافسه غدا", Counter()) == "ويستعد الفريق للقاء منافسه غدا"
+    assert headline("ويستعد الفريق للقاء منافسه غدا", Counter({"يستعد": 5})) == "يستعد الفريق للقاء منافسه غدا"
+
+
+@pytest.mark.parametrize("summary, want", [
+    ("الذي يشارك في حفل الافتتاح الرسمي لقناة السويس", True),
+    ("التي أقيمت في الرياض بحضور الأمير", True),
+    ("بالوصول لاتفاق نووي", True),
+    ("افتتح الرئيس المصري قناة السويس الجديدة", False),
+])
+def test_dangling(summary, want):
+    assert dangling(summary) is want
+
+
+def test_the_event_summary_is_a_headline_from_a_whole_clause():
+    import datetime as dt
+    import timeline
+    day = dt.date(2015, 8, 7)
+    docs = [timeline.Document("a", "وافتتح الرئيس المصري أمس قناة السويس الجديدة في حفل عالمي كبير بالإسماعيلية.", day),
+            timeline.Document("b", "ووصل الوفد الذي يشارك أمس في حفل افتتاح قناة السويس الجديدة بالإسماعيلية.", day),
+            timeline.Document("c", "وقال مسؤول إن الرئيس المصري افتتح قناة السويس الجديدة أمس بالإسماعيلية في حفل.", day)]
+    tl = timeline.build(docs, workers=1)
+    ev = tl.events[tl.events["n_sources"] >= 2]
+    assert len(ev) == 1
+    s = ev.iloc[0]["summary"]
+    assert not s.startswith("الذي") and not s.startswith("و") and "قناة السويس" in s

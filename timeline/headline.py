@@ -1,0 +1,90 @@
+"""An event's summary as a headline: its mention's clause without the discourse words that tie it to
+the sentence before («وقال» → «قال», «كما أعلنت» → «أعلنت», «يذكر أن الوزارة» → «الوزارة»).
+
+A clause of a news article usually opens with a connective: the conjunction و or ف written on the
+first word, or a word such as «كما», «حيث», «فيما», «لكن», «يذكر أن».  A headline does not.  The
+conjunction is taken off only when what is left is itself a word: a verb of reporting or a function
+word known in any case (``OPENERS``, ``SHORT``), or a word of three letters or more that the
+corpus's summaries hold (``known``); so a word whose first letter is a root و stays whole: «وزارة»,
+«وفد», «وصل» (what is left, «زارة», «فد», «صل», is no such word).
+
+:func:`dangling` says whether a summary starts where no headline can (a relative pronoun whose
+antecedent was cut off: «الذي يشارك في حفل الافتتاح»), or is too short to say what happened: the
+merge then prefers another mention of the event as its summary (:func:`timeline.merge._medoid`).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Iterable, Optional
+
+# words that open a clause by linking it to the one before; a following «أن»/«بأن»/«إلى أن» goes with them
+CONNECTIVES = frozenset("""كما حيث فيما بينما لكن لكنه لكنها ثم أما إذ اذ إلا الا كذلك أيضا أيضاً
+بل يذكر يشار علما وذلك فإن وإن""".split())
+THAT = frozenset(["أن", "بأن", "ان", "بان", "إن", "أنه", "أنها", "بأنه", "بأنها", "بانه", "بانها"])
+TWO_WORDS = (("إلى", "ذلك"), ("الى", "ذلك"), ("من", "جهته"), ("من", "جهتها"), ("من", "جانبه"), ("من", "جانبها"),
+             ("في", "المقابل"), ("في", "حين"), ("من", "ناحيته"), ("من", "ناحيتها"), ("في", "غضون"),
+             ("وفي", "المقابل"), ("ومن", "جهته"), ("ومن", "جانبه"), ("ومن", "جهتها"), ("ومن", "جانبها"),
+             ("وإلى", "ذلك"), ("من", "جهة"), ("ومن", "جهة"))
+RELATIVES = frozenset(["الذي", "التي", "الذين", "اللذين", "اللذان", "اللتين", "اللتان", "اللواتي", "اللاتي",
+                       "والذي", "والتي", "والذين"])
+# what a clause opens with after its conjunction, known whatever the corpus: the common function
+# words (two letters: the only short remainders trusted) and the verbs of reporting
+SHORT = frozenset("في قد من لم لن ما لا عن مع هو هي".split())
+OPENERS = frozenset("""قال قالت أعلن أعلنت أكد أكدت أوضح أوضحت أشار أشارت أضاف أضافت كان كانت بين بينت ذكر ذكرت
+أفاد أفادت لفت لفتت شدد شددت نوه نوهت دعا دعت أبدى أبدت تابع تابعت اختتم اختتمت افتتح افتتحت التقى التقت
+استقبل استقبلت وصل وصلت بدأ بدأت شهد شهدت تم تمت جاء جاءت يأتي تأتي""".split())
+MIN_WORDS = 5
+_STRIP = ",،:؛-–— "
+_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")      # diacritics and tatweel: «علمًا», «علماً» = «علما»
+
+
+def known_words(summaries: Iterable[str]) -> Counter:
+    """How often each word (as written) is in the summaries: the vocabulary :func:`headline` checks."""
+    c: Counter = Counter()
+    for s in summaries:
+        if s:
+            c.update(s.split())
+    return c
+
+
+def _is_word(w: str, known: Counter, least: int = 3) -> bool:
+    if len(w) == 2:
+        return w in SHORT
+    return len(w) >= 3 and (w in OPENERS or known.get(w, 0) >= least)
+
+
+def headline(summary: str, known: Optional[Counter] = None) -> str:
+    """``summary`` without its opening connectives (at most three taken off; never down to less than
+    three words)."""
+    if not summary:
+        return summary
+    words = summary.split()
+    known = known or Counter()
+    for _ in range(3):
+        if len(words) <= 3:
+            break
+        first = _MARKS.sub("", words[0].strip(_STRIP))
+        if (first, _MARKS.sub("", words[1].strip(_STRIP))) in TWO_WORDS:
+            words = words[2:]
+        elif first in ("هذا", "وهذا") and words[1][:1] == "و":       # «هذا وقد أعلنت»
+            words = words[1:]
+        elif first in CONNECTIVES or (first[:1] in "وف" and first[1:] in CONNECTIVES):
+            words = words[1:]
+            if words and _MARKS.sub("", words[0]) in THAT and len(words) > 3:
+                words = words[1:]
+        elif first[:1] in "وف" and _is_word(first[1:], known):
+            words = [first[1:]] + words[1:]
+        else:
+            break
+        while words and not words[0].strip(_STRIP):
+            words = words[1:]
+        if words:
+            words[0] = words[0].lstrip(_STRIP)
+    return " ".join(words) if len(words) >= 3 else summary
+
+
+def dangling(summary: str) -> bool:
+    """A summary no headline should be: it opens with a relative pronoun, or has too few words."""
+    words = (summary or "").split()
+    return len(words) < MIN_WORDS or words[0].strip(_STRIP) in RELATIVES
