@@ -1,10 +1,29 @@
 """Command line: ``arabic-timeline build|tag|demo`` (also ``python -m timeline``).
 
-Exit status: 0 on success; 1 when nothing could be read (nothing is written then), when the outputs
-cannot be written, or with ``--strict`` when any input problem (error or warning) was reported; 2 for
-usage errors (``--out`` empty, a file, or a folder of other files); 130 when interrupted (Ctrl-C) and
-143 on SIGTERM, the output folder then left as it was (:mod:`timeline.outdir`); 70 for an internal
-error (reported in one line, the traceback only with ``TIMELINE_DEBUG=1``).
+What ``build`` prints on stderr.  A progress bar (articles read, out of the records counted before
+reading, with an ETA) when stderr is a terminal, unless ``--quiet``.  Then the errors (records or
+inputs skipped), each in full but at most the first :data:`ERRORS_SHOWN` and a count of the rest;
+the warnings (documents kept) in full when there are at most :data:`WARNINGS_SHOWN`, else one line
+that counts them by kind («warning: 165 warnings not printed (142 anchor_contradicted, 23
+control_chars; the documents were kept): all in OUT/report.json; -v prints them»); the summary line
+and the folder written; last, the lines that explain a failing exit status.
+``-v/--verbose`` prints every problem; ``--quiet`` only the errors and the lines that explain a
+failing exit status.  ``report.json`` holds every problem in any case.
+
+An input is *missing* when it cannot be opened as an input at all: the path does not exist, cannot
+be read, is not a regular file or folder, has an unknown extension, is a folder without
+``manifest.csv``, is binary or not text, is not a Parquet file (or pyarrow is not installed) (the
+``Problem.code`` values in :data:`MISSING_CODES`, for the input itself, not for one of its records).
+A bad record inside a readable input (bad JSON, a missing column, a file named by a manifest that is
+not there) is an ordinary error: skipped, counted and reported.
+
+Exit status: 0 on success; 1 when nothing could be read (nothing is written then), when an input is
+missing and ``--keep-going`` was not given (the outputs of the other inputs are written all the
+same), when the outputs cannot be written, or with ``--strict`` when any input problem (error or
+warning) was reported; 2 for usage errors (``--out`` empty, a file, or a folder of other files);
+130 when interrupted (Ctrl-C) and 143 on SIGTERM, the output folder then left as it was
+(:mod:`timeline.outdir`); 70 for an internal error (reported in one line, the traceback only with
+``TIMELINE_DEBUG=1``).
 """
 from __future__ import annotations
 
@@ -12,46 +31,119 @@ import argparse
 import json
 import os
 import sys
+from collections import Counter
 from pathlib import Path
 
 from .published import parse_published
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
+ERRORS_SHOWN = 20          # error lines printed in full by default (all with -v)
+WARNINGS_SHOWN = 10        # up to this many warnings are printed in full by default, more are counted
+# Problem codes that, for an input as a whole (no line, no id), mean it could not be opened as an input
+MISSING_CODES = frozenset({"no_such_input", "unreadable", "not_regular", "unsupported", "no_manifest",
+                           "no_pyarrow", "bad_parquet", "binary", "not_text"})
+PACKAGE = "arabic-timeline"
+
+
+def version() -> str:
+    """The installed package's version; from pyproject.toml beside the sources when it is not installed."""
+    from importlib import metadata
+    try:
+        return metadata.version(PACKAGE)
+    except Exception:                            # noqa: BLE001 - not installed (a source tree on sys.path)
+        pass
+    try:
+        import re
+        text = (Path(__file__).resolve().parent.parent / "pyproject.toml").read_text(encoding="utf-8")
+        m = re.search(r'^version\s*=\s*"([^"]+)"', text, re.M)
+        if m:
+            return m.group(1)
+    except OSError:
+        pass
+    return "unknown"
+
+
+def missing_inputs(problems) -> list:
+    """The problems that say an input could not be opened as an input at all (see the module's text)."""
+    return [p for p in problems if p.severity == "error" and p.line is None and p.doc_id is None
+            and p.code in MISSING_CODES]
+
+
+def _kinds(problems) -> str:
+    counts = Counter(p.code or "other" for p in problems)
+    return ", ".join(f"{n} {code}" for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _say(line: str) -> None:
+    print(line, file=sys.stderr)
+
+
+def print_problems(problems, verbosity: int, report=None) -> None:
+    """The problems as the terminal shows them: ``verbosity`` 1 every one, 0 the errors (at most
+    ERRORS_SHOWN, missing inputs always) and the warnings (in full when few, else counted by kind),
+    -1 (``--quiet``) the errors only.  ``report``: the report.json written, if any, that holds them all."""
+    if verbosity > 0:
+        for p in problems:
+            _say(str(p))
+        return
+    where = f"all in {report}; " if report is not None else ""
+    missing = {id(p) for p in missing_inputs(problems)}
+    warnings = [p for p in problems if p.severity != "error"]
+    few = verbosity == 0 and len(warnings) <= WARNINGS_SHOWN
+    shown, left = 0, []
+    for p in problems:                           # in input order
+        if p.severity != "error":
+            if few:
+                _say(str(p))
+        elif id(p) in missing:
+            _say(str(p))
+        elif shown < ERRORS_SHOWN:
+            _say(str(p))
+            shown += 1
+        else:
+            left.append(p)
+    if left:
+        _say(f"error: {len(left)} more error(s) not printed ({_kinds(left)}): {where}-v prints them")
+    if verbosity == 0 and not few:
+        _say(f"warning: {len(warnings)} warnings not printed ({_kinds(warnings)}; the documents were kept): "
+             f"{where}-v prints them")
 
 
 def _build(inputs, out, strict: bool, workers, trust_text_weekdays: bool = False, engine: str = "local",
-           scheduler=None) -> int:
+           scheduler=None, verbosity: int = 0, keep_going: bool = False) -> int:
     from .engines import EngineUnavailable
     from .outdir import OutputFolderError, WriteState, check_out
     from .pipeline import build
     try:
         check_out(out)
     except OutputFolderError as e:
-        print(f"error: --out: {e}", file=sys.stderr)
+        _say(f"error: --out: {e}")
         return 2
     state = WriteState()
     try:
         try:
-            tl = build(inputs, progress=sys.stderr.isatty(), trust_text_weekdays=trust_text_weekdays,
-                       workers=workers, engine=engine, scheduler=scheduler)
+            tl = build(inputs, progress=sys.stderr.isatty() and verbosity >= 0,
+                       trust_text_weekdays=trust_text_weekdays, workers=workers, engine=engine, scheduler=scheduler)
         except EngineUnavailable as e:
-            print(f"error: {e}", file=sys.stderr)
+            _say(f"error: {e}")
             return 2
-        for p in tl.problems:
-            print(p, file=sys.stderr)
         if tl.totals()["articles_read"] == 0:
-            print(tl.summary(), file=sys.stderr)
-            print(f"error: no article could be read; {out} was not touched", file=sys.stderr)
+            print_problems(tl.problems, verbosity)
+            if verbosity >= 0:
+                _say(tl.summary())
+            _say(f"error: no article could be read; {out} was not touched")
             return 1
         try:
             paths = tl.write(out, state)
         except OutputFolderError as e:
-            print(f"error: --out: {e}", file=sys.stderr)
+            print_problems(tl.problems, verbosity)
+            _say(f"error: --out: {e}")
             return 2
         except OSError as e:
-            print(f"error: cannot write the outputs to {out}: {e.strerror or e}"
-                  f"{' (' + str(e.filename) + ')' if getattr(e, 'filename', None) else ''}; "
-                  f"{out} was left as it was", file=sys.stderr)
+            print_problems(tl.problems, verbosity)
+            _say(f"error: cannot write the outputs to {out}: {e.strerror or e}"
+                 f"{' (' + str(e.filename) + ')' if getattr(e, 'filename', None) else ''}; "
+                 f"{out} was left as it was")
             return 1
     except (KeyboardInterrupt, Terminated) as e:
         what = "interrupted" if isinstance(e, KeyboardInterrupt) else "terminated"
@@ -63,14 +155,29 @@ def _build(inputs, out, strict: bool, workers, trust_text_weekdays: bool = False
             told = f"before anything was written; {out} was not touched"
         print(f"\n{what} {told}", file=sys.stderr)
         return 130 if isinstance(e, KeyboardInterrupt) else 143
-    print(tl.summary(), file=sys.stderr)
-    print(f"wrote {', '.join(str(p) for p in paths.values())}", file=sys.stderr)
+    print_problems(tl.problems, verbosity, paths["report"])
+    if verbosity >= 0:
+        _say(tl.summary())
+        folder = paths["report"].parent
+        _say(f"wrote {folder}{os.sep}: {', '.join(p.name for p in paths.values())}")
+    rc = 0
+    missing = missing_inputs(tl.problems)
+    if missing:
+        names = ", ".join(p.file for p in missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+        if keep_going:
+            if verbosity >= 0:
+                _say(f"warning: {len(missing)} input(s) could not be read ({names}); the outputs were written "
+                     f"without them and --keep-going accepts that")
+        else:
+            _say(f"error: {len(missing)} input(s) could not be read ({names}); the outputs were written without "
+                 f"them; exit status 1 (--keep-going accepts a missing input)")
+            rc = 1
     if strict and tl.problems:
         errors = sum(p.severity == "error" for p in tl.problems)
-        print(f"error: {len(tl.problems)} input problem(s) ({errors} error(s), {len(tl.problems) - errors} "
-              f"warning(s)) and --strict was given", file=sys.stderr)
-        return 1
-    return 0
+        _say(f"error: {len(tl.problems)} input problem(s) ({errors} error(s), {len(tl.problems) - errors} "
+             f"warning(s)) and --strict was given")
+        rc = 1
+    return rc
 
 
 class Terminated(BaseException):
@@ -135,13 +242,42 @@ def main(argv=None) -> int:
 def _main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="arabic-timeline",
                                  description="Turn dated Arabic news articles into one ordered event timeline.")
+    ap.add_argument("--version", action="version", version=f"%(prog)s {version()}")
     sub = ap.add_subparsers(dest="cmd", required=True)
-    b = sub.add_parser("build", help="build the timeline of one or more inputs")
+    b = sub.add_parser(
+        "build", help="build the timeline of one or more inputs",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Build the timeline of one or more inputs into --out: events.csv, mentions.csv,\n"
+                    "timeline.json, timelinejs.json, events_flat.csv, timeline.html and report.json.",
+        epilog="""\
+on the terminal (stderr): a progress bar (when stderr is a terminal), the errors (the first
+%d in full and a count of the rest), the warnings (in full when at most %d, else one line
+counting them by kind), a summary line and the folder written.  report.json holds every problem.
+
+exit status:
+  0    the outputs were written
+  1    nothing could be read (nothing is written then); an input is missing (no such path,
+       unreadable, unknown type, a folder without manifest.csv, not text) and --keep-going
+       was not given (the outputs are written all the same); the outputs cannot be written;
+       --strict and an input problem was reported
+  2    usage error (bad options, --out empty, a file, or a folder of other files)
+  70   internal error (TIMELINE_DEBUG=1 shows the traceback)
+  130  interrupted (Ctrl-C); 143 terminated (SIGTERM): --out is then left as it was""" % (ERRORS_SHOWN, WARNINGS_SHOWN))
     b.add_argument("inputs", nargs="+", metavar="INPUT",
                    help="a folder with manifest.csv, or a .jsonl, .csv or .parquet file (id,text,published)")
     b.add_argument("--out", required=True, help="output folder (replaced as a whole: a new or empty folder, or one a previous build wrote)")
     b.add_argument("--strict", action="store_true",
                    help="exit with status 1 when any input problem (error or warning) is reported")
+    b.add_argument("--keep-going", action="store_true",
+                   help="accept a missing input (no such path, unreadable, unknown type): exit with status 0 if the "
+                        "others were built (by default the outputs are written and the status is 1)")
+    talk = b.add_mutually_exclusive_group()
+    talk.add_argument("-v", "--verbose", action="store_true",
+                      help="print every input problem, one line each (by default: the first %d errors, and the "
+                           "warnings counted by kind when there are more than %d)" % (ERRORS_SHOWN, WARNINGS_SHOWN))
+    talk.add_argument("-q", "--quiet", action="store_true",
+                      help="print only the errors and the lines that explain a failing exit status: no progress "
+                           "bar, no warnings, no summary")
     b.add_argument("--trust-text-weekdays", action="store_true",
                    help="resolve a document whose weekday names («أمس الأربعاء») all point to another day than "
                         "its publication date against that day")
@@ -163,7 +299,8 @@ def _main(argv=None) -> int:
             ap.error("--workers must be at least 1")
         if a.scheduler and a.engine != "dask":
             ap.error("--scheduler needs --engine dask")
-        return _build(a.inputs, a.out, a.strict, a.workers, a.trust_text_weekdays, a.engine, a.scheduler)
+        return _build(a.inputs, a.out, a.strict, a.workers, a.trust_text_weekdays, a.engine, a.scheduler,
+                      verbosity=1 if a.verbose else -1 if a.quiet else 0, keep_going=a.keep_going)
     if a.cmd == "tag":
         return _tag(a.text, a.anchor, a.json)
     rc = _build([SEEDS], a.out, False, 1)
