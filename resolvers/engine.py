@@ -36,7 +36,7 @@ _LEFT_WORD = re.compile(r"(\w+)[ \t]+$")            # used with search(norm, s -
 # the (up to) three words just before a position, no punctuation between them
 _LEFT_WORDS = re.compile(r"(?<!\w)(?:(?:(\w+)[ \t]+)?(\w+)[ \t]+)?(\w+)[ \t]+$")
 PREFIX_MIN = 4                # rule sets this large get a look-ahead of their first two tokens
-_RELATION_AFTER = re.compile(fold(r"[ \t]+(?:من|على)[ \t]+(?!الان(?!\w))"))
+_RELATION_AFTER = re.compile(fold(r"[ \t]+(?:(?:فقط|تقريبا|تحديدا)[ \t]+)?(?:من|على)[ \t]+(?!الان(?!\w))"))
 
 NO_ANCHOR = "no publication date (anchor) to resolve a relative expression against"
 
@@ -603,7 +603,7 @@ class Engine:
                 tense = self.tense_at(norm, f.start, f.end, starts)
             else:
                 tense = None
-            related = p.offset is not None and _RELATION_AFTER.match(norm, f.end) is not None
+            related = (p.offset is not None or p.approx is not None) and _RELATION_AFTER.match(norm, f.end) is not None
             # resolution is a pure function of these, so it is memoised on them
             key = (f.rule.index, f.key, related, anchor, tense)
             res = cache.get(key)
@@ -635,6 +635,9 @@ class Engine:
     def _resolve(p: Partial, related: bool, anchor, tense) -> Resolved:
         if related:
             # «قبل ثلاثة أيام من الانتخابات»: counted from another event, not from the anchor
+            if p.approx is not None:
+                return resolve(Partial("duration", amount="X", unit=p.approx[1], flags=("relative_to_event",)),
+                               anchor or _dt.date.min)
             amount, grain = p.offset
             return resolve(Partial("duration", amount=abs(amount), unit=grain, mod=p.mod,
                                    flags=("relative_to_event",)), anchor or _dt.date.min)

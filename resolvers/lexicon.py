@@ -114,6 +114,7 @@ SCHEMAS = {
     "counted_nouns": {"kind": _enum("person", "thing", "money", "measure", "scale", "percent")},
     "named_events": {"value": _iso_partial, "note": str},
     "not_counted": {"note": str},
+    "decades": {"decade": _int},
 }
 
 # grammar category -> (table, row filter)
@@ -147,6 +148,7 @@ CATEGORIES = {
     "COUNTED": ("counted_nouns", None),                       # «1500 متظاهر» is a count, not a year
     "EVENT": ("named_events", None),                          # «حرب أكتوبر»: a date of history
     "NOTCOUNTED": ("not_counted", None),                      # «2015 أيضاً»: an -an word that counts nothing
+    "DECADE": ("decades", None),                              # «السبعينات», «ثمانينيات»
 }
 
 

@@ -167,6 +167,12 @@ def _date(p: Partial, anchor: dt.date, tense) -> Resolved:
         return _hijri_date(p, anchor, tense)
     if p.year is not None and p.explicit_year:
         _check_year(p)
+    if p.approx is not None:
+        return _approx(p, anchor)
+    if p.week_of_month is not None:
+        return _week_of_month(p, anchor, tense)
+    if p.decade is not None or p.century is not None or p.century_shift is not None or p.decade_shift is not None:
+        return _decade_century(p, anchor)
     if p.period is not None:
         return _period(p, anchor)
     if p.quarter is not None or p.half is not None:
@@ -243,12 +249,90 @@ def _relative_day(p: Partial, anchor: dt.date) -> Resolved:
     return Resolved("DATE", _day_value(d), first_day=d, last_day=d, grain="day", flags=p.flags + flags)
 
 
+def _approx(p: Partial, anchor: dt.date) -> Resolved:
+    """A vague stretch of days, weeks, months or years before or after the anchor («منذ أيام», «الأيام
+    المقبلة»): the interval from ``near`` to ``far`` units away (``near`` 0: from the next or the
+    previous day), at the unit's grain, mod APPROX."""
+    sign, grain, near, far = p.approx
+
+    def at(k):
+        if grain == "day":
+            return arith.shift_days(anchor, sign * k)
+        if grain == "week":
+            return arith.shift_days(anchor, sign * 7 * k)
+        if grain == "month":
+            return arith.add_months(anchor, sign * k)
+        return arith.add_years(anchor, sign * k)
+
+    a, b = sorted((arith.shift_days(anchor, sign) if near == 0 else at(near), at(far)))
+    if grain == "day":
+        value, span = _interval_value(a, b), (a, b)
+    elif grain == "week":
+        value, span = f"{arith.iso_week_value(a)}/{arith.iso_week_value(b)}", (arith.week_span(a)[0], arith.week_span(b)[1])
+    elif grain == "month":
+        value = f"{_month_value(a.year, a.month)}/{_month_value(b.year, b.month)}"
+        span = (arith.month_span(a.year, a.month)[0], arith.month_span(b.year, b.month)[1])
+    else:
+        value, span = f"{a.year:04d}/{b.year:04d}", (arith.year_span(a.year)[0], arith.year_span(b.year)[1])
+    return Resolved("DATE", value, mod="APPROX", first_day=span[0], last_day=span[1], grain=grain, flags=p.flags)
+
+
+def _week_of_month(p: Partial, anchor: dt.date, tense) -> Resolved:
+    """«الأسبوع الأول من نوفمبر»: days 1-7 of the month (the second week 8-14 ...), «الأخير» its last
+    seven days."""
+    base = _date(p.replace(week_of_month=None), anchor, tense)
+    if base.value is None or base.grain != "month":
+        return base
+    a, b = base.first_day, base.last_day
+    n = p.week_of_month
+    first, last = (arith.shift_days(b, -6), b) if n == -1 else \
+        (arith.shift_days(a, 7 * (n - 1)), arith.shift_days(a, 7 * n - 1))
+    return Resolved("DATE", _interval_value(first, last), first_day=first, last_day=last, grain="week",
+                    flags=base.flags, tense=base.tense)
+
+
+def _decade_century(p: Partial, anchor: dt.date) -> Resolved:
+    """Decades as TIMEX3 writes them («السبعينات» -> 197, the years 1970-1979) and centuries as
+    their hundreds («القرن العشرين» -> 19, 1900-1999, as a reader counts them)."""
+    if p.decade_shift is not None:
+        d = anchor.year // 10 + p.decade_shift
+        if d < 0:
+            raise _Fail(OUTSIDE)
+        return _result(f"{d:03d}", (arith.year_span(max(1, d * 10))[0], arith.year_span(d * 10 + 9)[1]), "decade", p)
+    if p.century is not None:
+        c = p.century - 1
+    elif p.century_shift is not None:
+        c = anchor.year // 100 + p.century_shift
+    else:
+        c = None
+    if p.decade is None:
+        if c < 0:
+            raise _Fail(OUTSIDE)
+        return _result(f"{c:02d}", (arith.year_span(max(1, c * 100))[0], arith.year_span(c * 100 + 99)[1]),
+                       "century", p)
+    if c is not None:
+        d = c * 10 + p.decade
+    else:                                            # the latest such decade begun by the anchor's year
+        d = anchor.year // 10
+        while d % 10 != p.decade:
+            d -= 1
+    if d < 1:
+        raise _Fail(OUTSIDE)
+    return _result(f"{d:03d}", (arith.year_span(d * 10)[0], arith.year_span(d * 10 + 9)[1]), "decade", p)
+
+
 def _period(p: Partial, anchor: dt.date) -> Resolved:
     k = p.period_shift or 0
     g = p.period
     if g == "year":
         y = anchor.year + k
         return _result(f"{y:04d}", arith.year_span(y), "year", p)
+    if g == "month" and p.day is not None:          # «12 من الشهر الجاري»
+        y, m = arith.shift_month(anchor.year, anchor.month, k)
+        if not arith.valid_date(y, m, p.day):
+            raise _Fail(f"{p.day}/{m}/{y} is not a calendar date", FLAG_IMPOSSIBLE_DATE)
+        d = dt.date(y, m, p.day)
+        return _result(_day_value(d), (d, d), "day", p)
     if g == "month":
         y, m = arith.shift_month(anchor.year, anchor.month, k)
         return _result(_month_value(y, m), arith.month_span(y, m), "month", p)
@@ -398,7 +482,9 @@ def _range(p: Partial, anchor: dt.date, tense) -> Resolved:
         return end
     start_p = Partial("date", year=p.year, month=p.month, day=p.day, calendar=p.calendar,
                       explicit_year=p.explicit_year)
-    if start_p.year is None and end.first_day is not None:
+    if p.period is not None:                         # «من 3 إلى 9 من الشهر الحالي»: the end's month
+        start_p = p.end.replace(day=p.day)
+    elif start_p.year is None and end.first_day is not None:
         # the start takes the end's year, in the start's own calendar
         if p.calendar == "hijri":
             ey, em, _ = hijri.from_gregorian(end.first_day) or (None, None, None)

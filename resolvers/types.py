@@ -58,6 +58,13 @@ class Partial:
     holiday: Optional[str] = None
     time_of_day: Optional[str] = None        # MO MI AF EV NI
     end: Optional["Partial"] = None          # ranges: the second end point
+    decade: Optional[int] = None             # «السبعينات» 7: the tens digit within a century
+    century: Optional[int] = None            # «القرن العشرين» 20 (ordinal), or None
+    century_shift: Optional[int] = None      # «القرن الماضي» -1: the century relative to the anchor's
+    decade_shift: Optional[int] = None       # «العقد الماضي» -1: the decade relative to the anchor's
+    approx: Optional[tuple] = None           # a vague stretch (sign, grain, near, far) in units of grain:
+                                             # «منذ أيام» (-1, 'day', 2, 10), «الأيام المقبلة» (+1, 'day', 0, 10)
+    week_of_month: Optional[int] = None      # «الأسبوع الأول من نوفمبر» 1 ... 4, -1 for «الأخير»
     flags: tuple = ()
 
     __FIELDS = None

@@ -34,7 +34,7 @@ def numeric_ymd(s):
 
 @rule("range_days",
       "{d1:DAY}(?: (?:من )?{m1:MONTH})?_(?:الى|حتى|-|و)_{day:DAY} (?:من )?(?:شهر )?" + MONTH_PAIR
-      + "(?: {dir:DIR}|" + YEAR_TAIL + "|" + YEAR_REF + "|_(?:من )?(?:عام |العام )?" + HYEAR_SAID + HIJRI_MARK + "?)?",
+      + "(?:(?:_[،,])? {dir:DIR}|" + YEAR_TAIL + "|" + YEAR_REF + "|_(?:من )?(?:عام |العام )?" + HYEAR_SAID + HIJRI_MARK + "?)?",
       ["20 إلى 22 أكتوبر", "10 و15 نوفمبر المقبل", "28 فبراير إلى 3 مارس 2024",
        "15 شوال إلى 25 من شهر ذي القعدة 1436هـ"], left="من|بين")
 def range_days(s):

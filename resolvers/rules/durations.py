@@ -38,25 +38,42 @@ def _amount(s, need_explicit):
     return c + (s.frac.value if s.frac else 0)
 
 
+# a vague count of these units is a vague stretch of time («منذ أيام», «قبل بضعة أسابيع», «بعد أشهر»):
+# 2 to 10 of them (an Arabic plural counts three to ten; «أيام» may be two or three)
+_APPROX_GRAINS = ("day", "week", "month", "year")
+APPROX_NEAR, APPROX_FAR, APPROX_FEW = 2, 10, 5
+
+
 @rule("offset", "{off:OFFSET} (?:{am:DURMOD} )?" + _COUNT + "?{unit:UNIT}" + _FRACTION
       + "(?!_[0-9])(?! (?:{:WEEKDAY}|{:MONTH}|{:RELDAY}|{:ORDINAL}|{:WDBARE})(?!\\w))",
       ["قبل ثلاثة أيام", "بعد أسبوعين", "قبل عامين", "قبل 10 سنوات", "منذ ثلاثة أيام", "بعد شهر",
        "قبل نحو عامين", "بعد يومين", "قبل خمسة وعشرين عاما"])
 def offset(s):
     amount = _amount(s, need_explicit=False)
+    if (amount == "X" or amount is None and _count(s) is None and s.unit.count is None) \
+            and s.unit.grain in _APPROX_GRAINS and s.frac is None:
+        return Partial("date", approx=(s.off.sign, s.unit.grain, APPROX_NEAR, APPROX_FAR))
     if amount is None or amount == "X" or s.unit.grain == "decade" and _count(s) is None:
         return None
     return Partial("date", offset=(s.off.sign * amount, s.unit.grain),
                    mod=s.am.mod if s.am else None)
 
 
-@rule("period_count", "{unit:DUNIT}(?: (?:{n:NUMWORD}|ال{nd:NUMWORD}|{num:NUM}))? {dir:DIR}",
-      ["السنوات الخمس الماضية", "الأيام الثلاثة المقبلة", "العامين الماضيين", "الأشهر الستة الماضية"])
+@rule("period_count", "{unit:DUNIT}(?: (?:{n:NUMWORD}|ال{nd:NUMWORD}|{num:NUM}))?(?: {few:=القليلة})? "
+      "(?:{dir:DIR}|{last:=الأخيرة})",
+      ["السنوات الخمس الماضية", "الأيام الثلاثة المقبلة", "العامين الماضيين", "الأشهر الستة الماضية",
+       "الأيام القليلة المقبلة", "السنوات الأخيرة", "الأشهر المقبلة", "الأسابيع القليلة الماضية"])
 def period_count(s):
     n = s.n or s.nd
     c = n.value if n is not None else (s.num if s.num is not None else s.unit.count)
-    if c is None or s.dir.direction == 0:
+    sign = -1 if s.last else s.dir.direction
+    if sign == 0:
         return None
+    if c is None:
+        # «الأيام المقبلة», «السنوات الأخيرة»: the stretch next to the anchor, vaguely long
+        if s.unit.grain not in _APPROX_GRAINS:
+            return None
+        return Partial("date", approx=(sign, s.unit.grain, 0, APPROX_FEW if s.few else APPROX_FAR))
     return Partial("duration", amount=c, unit=s.unit.grain)
 
 

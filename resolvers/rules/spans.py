@@ -1,0 +1,91 @@
+"""Spans a news reader meets besides days, months and years: the days of a deictic month («في 12
+الجاري», «الخامس من الشهر المقبل»), decades and centuries («السبعينات», «تسعينيات القرن الماضي»,
+«العقد المنصرم», «القرن العشرين») and the weeks of a month («الأسبوع الأول من نوفمبر»)."""
+from ..grammar import rule
+from ..types import Partial
+from ._shared import PART, MONTH_PAIR, DAY, YEAR_TAIL, YEAR_REF, day_of, era_of, year_ref_shift
+
+# «من الشهر الجاري», «من هذا الشهر», «الشهر المقبل»
+_DEICTIC_MONTH = "(?:من )?(?:{dem:DEM} الشهر|الشهر(?: {dir:DIR})?)"
+
+
+def _month_shift(s):
+    if s.dem is not None:
+        return 0
+    return s.dir.direction if s.dir is not None else 0
+
+
+@rule("day_of_deictic_month", DAY + " " + _DEICTIC_MONTH,
+      ["12 من الشهر الجاري", "الخامس من الشهر المقبل", "3 من هذا الشهر", "العشرين من الشهر الماضي",
+       "15 من الشهر"])
+def day_of_deictic_month(s):
+    return Partial("date", day=day_of(s), period="month", period_shift=_month_shift(s))
+
+
+# «في 12 الجاري», «حتى 20 الحالي»: the day of the anchor's month
+@rule("day_current", "(?:يوم )?{day:DAY} {dir:DIR}", ["12 الجاري", "20 الحالي"])
+def day_current(s):
+    if s.dir.direction != 0:
+        return None                                    # «12 المقبل»: not said so in news
+    return Partial("date", day=s.day, period="month", period_shift=0)
+
+
+@rule("range_days_deictic_month",
+      "{d1:DAY}_(?:الى|حتى|-|و)_{day:DAY} (?:" + _DEICTIC_MONTH + "|{cur:DIR})",
+      ["3 إلى 9 من الشهر الحالي", "10 و15 من الشهر المقبل", "1 - 5 الجاري"], left="من|بين")
+def range_days_deictic_month(s):
+    if s.cur is not None and s.cur.direction != 0:
+        return None
+    shift = 0 if s.cur is not None else _month_shift(s)
+    end = Partial("date", day=s.day, period="month", period_shift=shift)
+    return Partial("range", day=s.d1, period="month", period_shift=shift, end=end)
+
+
+# «القرن العشرين», «القرن الماضي», «أواخر القرن التاسع عشر»
+@rule("century", PART + "القرن (?:{cent:ORDINAL}|{dir:DIR})",
+      ["القرن العشرين", "القرن الماضي", "أواخر القرن التاسع عشر", "القرن الحادي والعشرين", "القرن الحالي"])
+def century(s):
+    if s.cent is not None:
+        return Partial("date", century=s.cent.day, part=s.part.mod if s.part else None)
+    return Partial("date", century_shift=s.dir.direction, part=s.part.mod if s.part else None)
+
+
+# «السبعينات», «تسعينيات القرن الماضي», «مطلع الثمانينيات», «عقد الستينات», «ثمانينيات القرن التاسع عشر»
+@rule("decade", PART + "(?:عقد )?{dec:DECADE}(?: (?:من )?القرن (?:{cent:ORDINAL}|{dir:DIR}))?",
+      ["السبعينات", "تسعينيات القرن الماضي", "مطلع الثمانينيات", "عقد الستينات",
+       "ثمانينيات القرن التاسع عشر", "منتصف التسعينيات"])
+def decade(s):
+    return Partial("date", decade=s.dec.decade, century=s.cent.day if s.cent else None,
+                   century_shift=s.dir.direction if s.dir else None, part=s.part.mod if s.part else None)
+
+
+# «العقد الماضي», «العقد المنصرم»: only the past one («العقد الحالي» is the current contract)
+@rule("decade_direction", PART + "العقد {dir:DIR}", ["العقد الماضي", "العقد المنصرم", "مطلع العقد الماضي"])
+def decade_direction(s):
+    if s.dir.direction != -1:
+        return None
+    return Partial("date", decade_shift=-1, part=s.part.mod if s.part else None)
+
+
+# «الأسبوع الأول من نوفمبر», «الأسبوع الأخير من الشهر المقبل», «الأسبوع الثالث من أكتوبر 2025»
+_WEEK_NO = "الأسبوع (?:{wk:ORDINAL}|{wlast:=الأخير})(?: من| في)? "
+
+
+@rule("week_of_month", _WEEK_NO + "(?:شهر )?" + MONTH_PAIR + "(?: {dir:DIR}|" + YEAR_TAIL + "|" + YEAR_REF + ")?",
+      ["الأسبوع الأول من نوفمبر", "الأسبوع الأخير من أكتوبر الماضي", "الأسبوع الثالث من أكتوبر 2025",
+       "الأسبوع الثاني من شهر مارس المقبل"])
+def week_of_month(s):
+    n = -1 if s.wlast else s.wk.day
+    if not (n == -1 or 1 <= n <= 4) or s.month.calendar != "gregorian":
+        return None
+    return Partial("date", month=s.month.month, year=s.year, explicit_year=s.year is not None, era=era_of(s),
+                   direction=s.dir.direction if s.dir else None, year_shift=year_ref_shift(s), week_of_month=n)
+
+
+@rule("week_of_deictic_month", _WEEK_NO + "(?:{dem:DEM} الشهر|الشهر(?: {dir:DIR})?)",
+      ["الأسبوع الأول من الشهر المقبل", "الأسبوع الأخير من الشهر الجاري", "الأسبوع الثاني من هذا الشهر"])
+def week_of_deictic_month(s):
+    n = -1 if s.wlast else s.wk.day
+    if not (n == -1 or 1 <= n <= 4):
+        return None
+    return Partial("date", period="month", period_shift=_month_shift(s), week_of_month=n)
