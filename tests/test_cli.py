@@ -176,18 +176,23 @@ def test_what_counts_as_a_missing_input(tmp_path):
     notes.write_text("نص", encoding="utf-8")
     folder = tmp_path / "nomanifest"
     folder.mkdir()
-    blob = tmp_path / "blob.jsonl"
-    blob.write_bytes(b"\x00\x01\x02binary\x00" * 50)
-    for given, code in ((notes, "unsupported"), (folder, "no_manifest"), (blob, "binary")):
+    import os
+    fifo = tmp_path / "pipe.jsonl"
+    os.mkfifo(fifo)                                         # refused without being opened
+    for given, code in ((notes, "unsupported"), (folder, "no_manifest"), (fifo, "not_regular")):
         r = run("build", SEEDS, given, "--out", tmp_path / "o")
         assert r.returncode == 1, (code, r.stderr)
         assert r.stderr.splitlines()[-1].startswith(f"error: 1 input(s) could not be read ({given}")
         rep = json.loads((tmp_path / "o" / "report.json").read_text(encoding="utf-8"))
         assert [p["code"] for p in rep["problems"]] == [code]
         assert run("build", SEEDS, given, "--out", tmp_path / "o", "--keep-going").returncode == 0
-    # bad records inside readable inputs are errors, not missing inputs: status 0
+    # bad records inside readable inputs, and files skipped whole for what they hold, are errors, not
+    # missing inputs: status 0
+    blob = tmp_path / "blob.jsonl"
+    blob.write_bytes(b"\x00\x01\x02binary\x00" * 50)
     bad = ROOT / "fixtures" / "bad"
-    for given in (bad / "bad_json" / "lines.jsonl", bad / "missing_file", bad / "csv_missing_column" / "articles.csv"):
+    for given in (bad / "bad_json" / "lines.jsonl", bad / "missing_file", bad / "csv_missing_column" / "articles.csv",
+                  blob, bad / "empty" / "empty.jsonl"):
         r = run("build", SEEDS, given, "--out", tmp_path / "o")
         assert r.returncode == 0 and "could not be read" not in r.stderr, (given, r.stderr)
 

@@ -10,12 +10,14 @@ and the folder written; last, the lines that explain a failing exit status.
 ``-v/--verbose`` prints every problem; ``--quiet`` only the errors and the lines that explain a
 failing exit status.  ``report.json`` holds every problem in any case.
 
-An input is *missing* when it cannot be opened as an input at all: the path does not exist, cannot
-be read, is not a regular file or folder, has an unknown extension, is a folder without
-``manifest.csv``, is binary or not text, is not a Parquet file (or pyarrow is not installed) (the
-``Problem.code`` values in :data:`MISSING_CODES`, for the input itself, not for one of its records).
-A bad record inside a readable input (bad JSON, a missing column, a file named by a manifest that is
-not there) is an ordinary error: skipped, counted and reported.
+An input is *missing* when its path cannot be opened as an input at all: it does not exist, cannot
+be read (permissions, an I/O error), is not a regular file or folder, has an extension this tool
+does not read, is a folder without ``manifest.csv``, or is a Parquet file and pyarrow is not
+installed (the ``Problem.code`` values in :data:`MISSING_CODES`, for the input itself: no line, no
+id).  What a file that was opened holds is another matter: bad records (bad JSON, a file named by a
+manifest that is not there), and whole files skipped for their content (binary, no known encoding,
+a corrupt Parquet file, a missing column, an empty file) are ordinary errors: skipped, counted (with
+their rows) and reported.
 
 Exit status: 0 on success; 1 when nothing could be read (nothing is written then), when an input is
 missing and ``--keep-going`` was not given (the outputs of the other inputs are written all the
@@ -41,7 +43,7 @@ ERRORS_SHOWN = 20          # error lines printed in full by default (all with -v
 WARNINGS_SHOWN = 10        # up to this many warnings are printed in full by default, more are counted
 # Problem codes that, for an input as a whole (no line, no id), mean it could not be opened as an input
 MISSING_CODES = frozenset({"no_such_input", "unreadable", "not_regular", "unsupported", "no_manifest",
-                           "no_pyarrow", "bad_parquet", "binary", "not_text"})
+                           "no_pyarrow"})
 PACKAGE = "arabic-timeline"
 
 
@@ -257,9 +259,9 @@ counting them by kind), a summary line and the folder written.  report.json hold
 exit status:
   0    the outputs were written
   1    nothing could be read (nothing is written then); an input is missing (no such path,
-       unreadable, unknown type, a folder without manifest.csv, not text) and --keep-going
-       was not given (the outputs are written all the same); the outputs cannot be written;
-       --strict and an input problem was reported
+       unreadable, not a file or folder, an unknown type, a folder without manifest.csv)
+       and --keep-going was not given (the outputs are written all the same); the outputs
+       cannot be written; --strict and an input problem was reported
   2    usage error (bad options, --out empty, a file, or a folder of other files)
   70   internal error (TIMELINE_DEBUG=1 shows the traceback)
   130  interrupted (Ctrl-C); 143 terminated (SIGTERM): --out is then left as it was""" % (ERRORS_SHOWN, WARNINGS_SHOWN))
