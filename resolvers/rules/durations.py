@@ -62,16 +62,19 @@ def offset(s):
 @rule("period_count", "{unit:DUNIT}(?: (?:{n:NUMWORD}|ال{nd:NUMWORD}|{num:NUM}))?(?: {few:=القليلة})? "
       "(?:{dir:DIR}|{last:=الأخيرة})",
       ["السنوات الخمس الماضية", "الأيام الثلاثة المقبلة", "العامين الماضيين", "الأشهر الستة الماضية",
-       "الأيام القليلة المقبلة", "السنوات الأخيرة", "الأشهر المقبلة", "الأسابيع القليلة الماضية"])
+       "الأيام القليلة المقبلة", "السنوات العشر الأخيرة", "الأشهر المقبلة", "الأسابيع القليلة الماضية"])
 def period_count(s):
     n = s.n or s.nd
     c = n.value if n is not None else (s.num if s.num is not None else s.unit.count)
+    if s.last is not None and c is None:
+        return None                     # «السنوات الأخيرة»: «recent», PAST_REF (vague.tsv), no span
     sign = -1 if s.last else s.dir.direction
     if sign == 0:
         return None
     if c is None:
-        # «الأيام المقبلة», «السنوات الأخيرة»: the stretch next to the anchor, vaguely long
-        if s.unit.grain not in _APPROX_GRAINS:
+        # «الأيام المقبلة», «السنوات الأخيرة»: the stretch next to the anchor, vaguely long; but «الأعوام
+        # التالية» are the years after something told, not after the article
+        if s.unit.grain not in _APPROX_GRAINS or (s.dir is not None and s.dir.norm.startswith("التالي")):
             return None
         return Partial("date", approx=(sign, s.unit.grain, 0, APPROX_FEW if s.few else APPROX_FAR))
     return Partial("duration", amount=c, unit=s.unit.grain)

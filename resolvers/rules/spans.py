@@ -6,7 +6,8 @@ from ..types import Partial
 from ._shared import PART, MONTH_PAIR, DAY, YEAR_TAIL, YEAR_REF, day_of, era_of, year_ref_shift
 
 # «من الشهر الجاري», «من هذا الشهر», «الشهر المقبل»
-_DEICTIC_MONTH = "(?:من )?(?:{dem:DEM} الشهر|الشهر(?: {dir:DIR})?)"
+# (without «الجاري/المقبل/هذا», «من الشهر» is a month said before: «في 31 من الشهر ذاته»)
+_DEICTIC_MONTH = "(?:من )?(?:{dem:DEM} الشهر|الشهر {dir:DIR})"
 
 
 def _month_shift(s):
@@ -17,7 +18,7 @@ def _month_shift(s):
 
 @rule("day_of_deictic_month", DAY + " " + _DEICTIC_MONTH,
       ["12 من الشهر الجاري", "الخامس من الشهر المقبل", "3 من هذا الشهر", "العشرين من الشهر الماضي",
-       "15 من الشهر"])
+       "15 الشهر الجاري"])
 def day_of_deictic_month(s):
     return Partial("date", day=day_of(s), period="month", period_shift=_month_shift(s))
 
@@ -41,10 +42,16 @@ def range_days_deictic_month(s):
     return Partial("range", day=s.d1, period="month", period_shift=shift, end=end)
 
 
-# «القرن العشرين», «القرن الماضي», «أواخر القرن التاسع عشر»
+# «القرن العشرين», «القرن الماضي», «أواخر القرن التاسع عشر»; an ordinal below the fifteenth is a Hijri
+# century as often as not in this press («القرن التاسع» after «ت840ه»), so only 15-21 are read
+CENTURIES = range(15, 22)
+
+
 @rule("century", PART + "القرن (?:{cent:ORDINAL}|{dir:DIR})",
       ["القرن العشرين", "القرن الماضي", "أواخر القرن التاسع عشر", "القرن الحادي والعشرين", "القرن الحالي"])
 def century(s):
+    if s.cent is not None and s.cent.day not in CENTURIES:
+        return None
     if s.cent is not None:
         return Partial("date", century=s.cent.day, part=s.part.mod if s.part else None)
     return Partial("date", century_shift=s.dir.direction, part=s.part.mod if s.part else None)
@@ -55,6 +62,8 @@ def century(s):
       ["السبعينات", "تسعينيات القرن الماضي", "مطلع الثمانينيات", "عقد الستينات",
        "ثمانينيات القرن التاسع عشر", "منتصف التسعينيات"])
 def decade(s):
+    if s.cent is not None and s.cent.day not in CENTURIES:
+        return None
     return Partial("date", decade=s.dec.decade, century=s.cent.day if s.cent else None,
                    century_shift=s.dir.direction if s.dir else None, part=s.part.mod if s.part else None)
 

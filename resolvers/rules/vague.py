@@ -4,6 +4,6 @@ from ..types import Partial
 
 
 @rule("vague", "{v:VAGUE}", ["في وقت سابق", "مؤخراً", "الفترة الأخيرة", "حالياً", "قريباً", "في المستقبل",
-                             "الفترة المقبلة", "في الوقت الراهن"])
+                             "السنوات الأخيرة", "في الوقت الراهن"])
 def vague(s):
     return Partial("vague", vague=s.v.value)
