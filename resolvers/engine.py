@@ -36,7 +36,10 @@ _LEFT_WORD = re.compile(r"(\w+)[ \t]+$")            # used with search(norm, s -
 # the (up to) three words just before a position, no punctuation between them
 _LEFT_WORDS = re.compile(r"(?<!\w)(?:(?:(\w+)[ \t]+)?(\w+)[ \t]+)?(\w+)[ \t]+$")
 PREFIX_MIN = 4                # rule sets this large get a look-ahead of their first two tokens
-_RELATION_AFTER = re.compile(fold(r"[ \t]+(?:(?:فقط|تقريبا|تحديدا)[ \t]+)?(?:من|على)[ \t]+(?!الان(?!\w))"))
+# «... من/على» after a count of time: counted from something else («قبل يومين من الانتخابات»), except in
+# set phrases («على أرض الواقع», «على الأقل», «على التوالي», «من جديد»)
+_RELATION_AFTER = re.compile(fold(r"[ \t]+(?:(?:فقط|تقريبا|تحديدا)[ \t]+)?(?:من|على)[ \t]+"
+                                  r"(?!(?:الان|ارض|الاقل|التوالي|جديد|مدار|امتداد)(?!\w))"))
 
 NO_ANCHOR = "no publication date (anchor) to resolve a relative expression against"
 
@@ -241,7 +244,8 @@ class Engine:
                 if b == 0 and k in paired:
                     continue
                 e = entry[(k, b)]
-                for c in clitics:
+                # a number may be glued to the article: «الـ22 من شهر ديسمبر» (the tatweel folded away)
+                for c in clitics + (("ال",) if k.isdigit() else ()):
                     framed_keys.setdefault(" " + c + k + tail, {}).setdefault(len(k) + len(tail), {})[b] = e
         simple, complex_ = [], []
         for framed in sorted(framed_keys):
@@ -515,7 +519,11 @@ class Engine:
     def _tense_regex(self):
         alt = _trie_regex([w.split() for w in self.lex.tense_words])
         pre = "|".join(map(re.escape, self.lex.future_prefixes)) or "(?!)"
-        return re.compile(f"(?<!\\w)(?:[وف])?(?:(?P<w>{alt})(?!\\w)|(?P<p>(?:{pre})[يتن]\\w{{2,}}))")
+        # a cue may carry an object pronoun («سجلته», «أعلنها»: verbs of four letters or more); a word
+        # after a future prefix is a verb only if it does not end as a noun does (in «ة» or «ات»: «سترة»,
+        # «سيارات»)
+        suffix = "(?:(?<=\\w{4})(?:ه|ها|هم|هما|هن|نا|ني|كم))?"
+        return re.compile(f"(?<!\\w)(?:[وف])?(?:(?P<w>{alt}){suffix}(?!\\w)|(?P<p>(?:{pre})[يتن]\\w{{2,}}(?<!ة)(?<!ات)(?!\\w)))")
 
     def _tense_automaton(self):
         """Where a tense cue can begin: the first word of a cue (with «و»/«ف» or not) or a future
@@ -524,7 +532,7 @@ class Engine:
         firsts = {w.split()[0] for w in self.lex.tense_words}
         keys = set()
         for c in ("", "و", "ف"):
-            keys |= {" " + c + w + " " for w in firsts}
+            keys |= {" " + c + w + (" " if len(w) < 4 else "") for w in firsts}   # (a pronoun may follow)
             keys |= {" " + c + pre + t for pre in self.lex.future_prefixes for t in "يتن"}
         return ahocorasick_rs.BytesAhoCorasick(sorted(k.encode(_CODEC) for k in keys),
                                                matchkind=ahocorasick_rs.MatchKind.Standard,

@@ -464,6 +464,8 @@ def _weekday(p: Partial, anchor: dt.date, tense) -> Resolved:
         d = arith.weekday_on_or_before(anchor, p.weekday, strict=True)
     elif p.direction is not None and p.direction > 0:
         d = arith.weekday_on_or_after(anchor, p.weekday, strict=True)
+        if p.direction == 2:                         # «الأربعاء بعد القادم»
+            d = arith.shift_days(d, 7)
     else:
         extra, used = _tense_flags(tense)
         if used == "future":

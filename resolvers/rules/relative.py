@@ -18,12 +18,18 @@ def relative_day(s):
                    time_of_day=s.pod.part if s.pod else None)
 
 
-@rule("weekday", "(?:{pod:POD} )?(?:يوم )?{wd:WEEKDAY}(?: {dir:DIR})?",
-      ["الأحد الماضي", "السبت المقبل", "يوم الثلاثاء", "الجمعة", "مساء الخميس", "يوم الإثنين القادم"])
+@rule("weekday", "(?:{pod:POD} )?(?:يوم )?{wd:WEEKDAY}(?: (?:{after:=بعد} )?{dir:DIR})?",
+      ["الأحد الماضي", "السبت المقبل", "يوم الثلاثاء", "الجمعة", "مساء الخميس", "يوم الإثنين القادم",
+       "الأربعاء بعد القادم"])
 def weekday(s):
     if s.dir is not None and s.dir.direction == 0:
         return None
-    return Partial("date", weekday=s.wd.weekday, direction=s.dir.direction if s.dir else None,
+    direction = s.dir.direction if s.dir else None
+    if s.after:                        # «الأربعاء بعد القادم»: the one after the next
+        if direction != 1:
+            return None
+        direction = 2
+    return Partial("date", weekday=s.wd.weekday, direction=direction,
                    time_of_day=s.pod.part if s.pod else None)
 
 
