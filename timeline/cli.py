@@ -1,4 +1,8 @@
-"""Command line: ``arabic-timeline build|tag|demo`` (also ``python -m timeline``).
+"""Command line: ``arabic-timeline build|add|export|tag|demo`` (also ``python -m timeline``).
+
+``add INPUT... --store FILE`` keeps a timeline in a store between runs (:mod:`timeline.store`);
+``export --store FILE --out DIR`` writes its outputs, or a topic's (``--from --to --query --outlet
+--min-sources``).
 
 What ``build`` prints on stderr.  A progress bar (articles read, out of the records counted before
 reading, with an ETA) when stderr is a terminal, unless ``--quiet``.  Then the errors (records or
@@ -162,24 +166,78 @@ def _build(inputs, out, strict: bool, workers, trust_text_weekdays: bool = False
         _say(tl.summary())
         folder = paths["report"].parent
         _say(f"wrote {folder}{os.sep}: {', '.join(p.name for p in paths.values())}")
+    return _exit_for_inputs(tl.problems, keep_going, strict, verbosity, "the outputs were written")
+
+
+def _exit_for_inputs(problems, keep_going: bool, strict: bool, verbosity: int, what: str) -> int:
+    """The exit status that missing inputs and ``--strict`` give, with the lines that explain it."""
     rc = 0
-    missing = missing_inputs(tl.problems)
+    missing = missing_inputs(problems)
     if missing:
         names = ", ".join(p.file for p in missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
         if keep_going:
             if verbosity >= 0:
-                _say(f"warning: {len(missing)} input(s) could not be read ({names}); the outputs were written "
-                     f"without them and --keep-going accepts that")
+                _say(f"warning: {len(missing)} input(s) could not be read ({names}); {what} without them and "
+                     f"--keep-going accepts that")
         else:
-            _say(f"error: {len(missing)} input(s) could not be read ({names}); the outputs were written without "
-                 f"them; exit status 1 (--keep-going accepts a missing input)")
+            _say(f"error: {len(missing)} input(s) could not be read ({names}); {what} without them; exit status 1 "
+                 f"(--keep-going accepts a missing input)")
             rc = 1
-    if strict and tl.problems:
-        errors = sum(p.severity == "error" for p in tl.problems)
-        _say(f"error: {len(tl.problems)} input problem(s) ({errors} error(s), {len(tl.problems) - errors} "
+    if strict and problems:
+        errors = sum(p.severity == "error" for p in problems)
+        _say(f"error: {len(problems)} input problem(s) ({errors} error(s), {len(problems) - errors} "
              f"warning(s)) and --strict was given")
         rc = 1
     return rc
+
+
+def _add(inputs, store_path, strict: bool, workers, trust_text_weekdays: bool, verbosity: int,
+         keep_going: bool) -> int:
+    from .store import StoreError, add
+    try:
+        result = add(store_path, inputs, workers=workers, progress=sys.stderr.isatty() and verbosity >= 0,
+                     trust_text_weekdays=trust_text_weekdays)
+    except StoreError as e:
+        _say(f"error: --store: {e}")
+        return 1
+    except (KeyboardInterrupt, Terminated) as e:
+        _say(f"\n{'interrupted' if isinstance(e, KeyboardInterrupt) else 'terminated'}: {store_path} was left as it was")
+        return 130 if isinstance(e, KeyboardInterrupt) else 143
+    print_problems(result.problems, verbosity)
+    if verbosity >= 0:
+        _say(result.line(store_path))
+    return _exit_for_inputs(result.problems, keep_going, strict, verbosity, f"{store_path} was updated")
+
+
+def _export(store_path, out, verbosity: int, **filters) -> int:
+    from .outdir import OutputFolderError, check_out
+    from .store import StoreError, open_timeline
+    try:
+        check_out(out)
+    except OutputFolderError as e:
+        _say(f"error: --out: {e}")
+        return 2
+    try:
+        tl = open_timeline(store_path)
+    except StoreError as e:
+        _say(f"error: --store: {e}")
+        return 1
+    try:
+        if any(v not in (None, "") for v in filters.values()):
+            tl = tl.where(filters.get("from_"), filters.get("to"), filters.get("query"), filters.get("outlet"),
+                          filters.get("min_sources"))
+    except ValueError as e:
+        _say(f"error: {e}")
+        return 2
+    try:
+        paths = tl.write(out)
+    except (OutputFolderError, OSError) as e:
+        _say(f"error: cannot write the outputs to {out}: {e}; {out} was left as it was")
+        return 1
+    if verbosity >= 0:
+        _say(tl.summary())
+        _say(f"wrote {paths['report'].parent}{os.sep}: {', '.join(p.name for p in paths.values())}")
+    return 0
 
 
 class Terminated(BaseException):
@@ -289,6 +347,32 @@ exit status:
                    help="local: this machine; dask: a Dask cluster (needs: pip install 'arabic-timeline[dask]')")
     b.add_argument("--scheduler", metavar="ADDRESS",
                    help="with --engine dask: the address of a running Dask scheduler (default: a local cluster)")
+    ad = sub.add_parser("add", help="add inputs to a store: read, tag and extract what is new, merge",
+                        description="Add inputs to the store FILE (made if need be): a document whose id is stored "
+                                    "with the same content is left out (counted), one whose content changed is "
+                                    "replaced, and the stored events are merged again.")
+    ad.add_argument("inputs", nargs="+", metavar="INPUT", help="as for build")
+    ad.add_argument("--store", required=True, metavar="FILE", help="the store (a DuckDB file)")
+    ad.add_argument("--strict", action="store_true", help="as for build")
+    ad.add_argument("--keep-going", action="store_true", help="as for build")
+    talk = ad.add_mutually_exclusive_group()
+    talk.add_argument("-v", "--verbose", action="store_true", help="print every input problem")
+    talk.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+    ad.add_argument("--trust-text-weekdays", action="store_true", help="as for build")
+    ad.add_argument("--workers", type=int, default=None, help="as for build")
+    ex = sub.add_parser("export", help="write a store's timeline, or a topic's, into --out",
+                        description="Write the outputs of build for the timeline held in a store, or for the "
+                                    "events that pass the filters (a topic's timeline; event ids are kept).")
+    ex.add_argument("--store", required=True, metavar="FILE", help="the store (a DuckDB file)")
+    ex.add_argument("--out", required=True, help="output folder (as for build)")
+    ex.add_argument("--from", dest="from_", metavar="YYYY-MM-DD", help="events that end on or after this day")
+    ex.add_argument("--to", metavar="YYYY-MM-DD", help="events that begin on or before this day")
+    ex.add_argument("--query", metavar="WORDS",
+                    help="events whose summary or sentences hold every word (Arabic folded: hamza, alef, ى/ي, "
+                         "ة/ه, diacritics)")
+    ex.add_argument("--outlet", help="events reported by this outlet")
+    ex.add_argument("--min-sources", type=int, metavar="N", help="events with at least N articles")
+    ex.add_argument("-q", "--quiet", action="store_true", help="print only errors")
     t = sub.add_parser("tag", help="print the date expressions of a text")
     t.add_argument("text", nargs="?", help="the text (read from stdin when omitted)")
     t.add_argument("--anchor", required=True, help="publication date the expressions are resolved against")
@@ -303,6 +387,14 @@ exit status:
             ap.error("--scheduler needs --engine dask")
         return _build(a.inputs, a.out, a.strict, a.workers, a.trust_text_weekdays, a.engine, a.scheduler,
                       verbosity=1 if a.verbose else -1 if a.quiet else 0, keep_going=a.keep_going)
+    if a.cmd == "add":
+        if a.workers is not None and a.workers < 1:
+            ap.error("--workers must be at least 1")
+        return _add(a.inputs, a.store, a.strict, a.workers, a.trust_text_weekdays,
+                    1 if a.verbose else -1 if a.quiet else 0, a.keep_going)
+    if a.cmd == "export":
+        return _export(a.store, a.out, -1 if a.quiet else 0, from_=a.from_, to=a.to, query=a.query,
+                       outlet=a.outlet, min_sources=a.min_sources)
     if a.cmd == "tag":
         return _tag(a.text, a.anchor, a.json)
     rc = _build([SEEDS], a.out, False, 1)

@@ -1,8 +1,10 @@
 """The pipeline behind :func:`timeline.build`: read, tag, extract mentions, merge, order."""
 from __future__ import annotations
 
+import hashlib
 import math
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Optional, Union
 
@@ -46,6 +48,7 @@ class Timeline:
         self.events, self.mentions, self.clauses = events, mentions, clauses
         self.documents, self.problems = documents, problems
         self.why = why or {}          # event id -> why its mentions were merged (timeline.json)
+        self.filters: dict = {}       # what a topic's timeline was selected by (Timeline.where)
 
     def __repr__(self) -> str:
         return f"<Timeline: {self.summary()}>"
@@ -61,6 +64,14 @@ class Timeline:
     def report(self) -> dict:
         from .report import report
         return report(self)
+
+    def where(self, from_=None, to=None, query: Optional[str] = None, outlet: Optional[str] = None,
+              min_sources: Optional[int] = None) -> "Timeline":
+        """A topic's timeline: the events overlapping ``[from_, to]`` that hold every word of
+        ``query`` (Arabic folded), have an article from ``outlet`` and ``min_sources`` sources or
+        more, with their mentions, clauses and documents (:mod:`timeline.query`)."""
+        from .query import select
+        return select(self, from_, to, query, outlet, min_sources)
 
     def summary(self) -> str:
         from .report import summary_line
@@ -158,14 +169,41 @@ def build(inputs: Union[Input, Iterable[Input]], tagger: Optional[Callable] = No
     if isinstance(inputs, (str, Path, Document)):
         inputs = [inputs]
     runner = make_runner(engine, workers, tagger, scheduler)
+    try:
+        got = collect(inputs, runner, tagger, progress, trust_text_weekdays)
+        return _assemble(got.rows, got.mentions, got.docs, got.problems, runner)
+    finally:
+        runner.close()
+
+
+@dataclass
+class Collected:
+    """What reading, tagging and extraction gave, before the merge: the expression rows (their
+    ``mention`` indexes the mention list), the event mentions, one row per document (read or
+    skipped) and every problem; ``spans`` gives, per document read, ``(its row in docs, rows start,
+    rows end, mentions start, mentions end)``, so that a store can keep each document's part."""
+    rows: list
+    mentions: list
+    docs: list
+    problems: list
+    spans: list
+
+
+def collect(inputs, runner, tagger: Optional[Callable] = None, progress: bool = False,
+            trust_text_weekdays: bool = False, admit: Optional[Callable[[Document], bool]] = None) -> Collected:
+    """Read, tag and extract ``inputs`` with ``runner`` (:mod:`timeline.engines`).  ``admit(doc)``
+    False leaves a document out before it is tagged (a store's document already held as it is)."""
     items = _items(list(inputs))
     if progress:                              # articles out of the records counted up front (timeline/progress.py)
         from .progress import articles_bar
         items = articles_bar(items, inputs if isinstance(inputs, (list, tuple)) else None)
+    if admit is not None:
+        items = (it for it in items if not isinstance(it, Document) or admit(it))
     rows: list[dict] = []
     mentions: list[EventMention] = []
     docs: list[dict] = []
     problems: list[Problem] = []
+    spans: list[tuple] = []
     warnings: dict[str, list[str]] = {}
     seen_ids: set[str] = set()
     undated: dict[str, Problem] = {}          # reliability: what became of an undated document's anchor
@@ -204,22 +242,33 @@ def build(inputs: Union[Input, Iterable[Input]], tagger: Optional[Callable] = No
         for r in doc_rows:
             if r["mention"] is not None:
                 r["mention"] += len(mentions)
+        spans.append((len(docs), len(rows), len(rows) + len(doc_rows), len(mentions),
+                      len(mentions) + len(doc_mentions)))
         rows.extend(doc_rows)
         mentions.extend(doc_mentions)
         docs.append({"doc_id": item.id, "origin": item.origin, "status": "read",
                      "published": item.published.isoformat() if item.published else None,
                      "outlet": item.publisher, "title": item.title, "url": item.url, "reason": None,
-                     "encoding": item.encoding, "records": 1, **anchored.columns()})
+                     "encoding": item.encoding, "records": 1, "content_hash": content_hash(item),
+                     **anchored.columns()})
     for p in undated.values():                # Document objects given directly: no reader warning to complete
         problems.append(p)
         warnings.setdefault(p.doc_id, []).append(p.reason)
     for d in docs:
         if d["status"] == "read" and d["doc_id"] in warnings:
             d["reason"] = "; ".join(warnings[d["doc_id"]])
-    try:
-        return _assemble(rows, mentions, docs, problems, runner)
-    finally:
-        runner.close()
+    return Collected(rows, mentions, docs, problems, spans)
+
+
+def content_hash(doc: Document) -> str:
+    """What makes a document the same document again: its text, publication date, title, URL, outlet
+    and source (SHA-256)."""
+    h = hashlib.sha256()
+    for part in (doc.text, doc.published.isoformat() if doc.published else "", doc.title or "", doc.url or "",
+                 doc.outlet or "", doc.source or ""):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\x00")
+    return h.hexdigest()
 
 
 class _Duplicate:
@@ -298,7 +347,7 @@ def _assemble(rows, mentions, docs, problems, runner=None) -> Timeline:
     clauses_df = pd.DataFrame(clause_rows, columns=CLAUSE_COLUMNS)
     from .report import document_counts
     documents_df = document_counts(pd.DataFrame(docs, columns=["doc_id", "origin", "status", "published", "outlet", "title", "url", "reason",
-                                                                "encoding", "records", *ANCHOR_COLUMNS]), mentions_df)
+                                                                "encoding", "records", "content_hash", *ANCHOR_COLUMNS]), mentions_df)
     return Timeline(events_df, mentions_df, clauses_df, documents_df, problems, why)
 
 

@@ -94,7 +94,10 @@ def report(tl) -> dict:
     rows = records(tl.documents)
     for row, n in zip(rows, row_records(tl)):
         row["records"] = n
-    return {"totals": totals(tl), "documents": rows, "problems": [p.as_dict() for p in tl.problems]}
+    out = {"totals": totals(tl), "documents": rows, "problems": [p.as_dict() for p in tl.problems]}
+    if getattr(tl, "filters", None):            # a topic's timeline (Timeline.where): what selected it
+        out["filters"] = tl.filters
+    return out
 
 
 def _why(counts: dict) -> str:
