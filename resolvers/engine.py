@@ -30,6 +30,8 @@ _BOUNDARY = ".!?؟؛\n"
 _SENTENCE_WINDOW = 600        # how far the tense of a clause is looked for, either side
 _SPACE = " \t"
 _MOWAFIQ = re.compile(fold(r"^[ \t،,(\-]*(?:و)?(?:الموافق|الموافقة|ويوافق|يوافق|الموافق ل)[ \t]*(?:ل)?[ \t]*$"))
+# «إن/أن/أنه/بأن…» opens a reported or complement clause
+_COMPLEMENTIZER = re.compile(fold(r"(?<!\w)(?:[وف])?(?:ب)?(?:ان|إن|أن)(?:ه|ها|هم|هما|هن|نا)?(?!\w)"))
 _EVENT_GAP = re.compile(fold(r"[ \t،,(]*(?:في|يوم|بتاريخ)?[ \t]*$"))
 _RIGHT_WORD = re.compile(r"[ \t]+(\w+)")
 _LEFT_WORD = re.compile(r"(\w+)[ \t]+$")            # used with search(norm, s - 40, s)
@@ -38,7 +40,7 @@ _LEFT_WORDS = re.compile(r"(?<!\w)(?:(?:(\w+)[ \t]+)?(\w+)[ \t]+)?(\w+)[ \t]+$")
 PREFIX_MIN = 4                # rule sets this large get a look-ahead of their first two tokens
 # «... من/على» after a count of time: counted from something else («قبل يومين من الانتخابات»), except in
 # set phrases («على أرض الواقع», «على الأقل», «على التوالي», «من جديد»)
-_RELATION_AFTER = re.compile(fold(r"[ \t]+(?:(?:فقط|تقريبا|تحديدا)[ \t]+)?(?:من|على)[ \t]+"
+_RELATION_AFTER = re.compile(fold(r"[ \t]+(?:(?:فقط|تقريبا|تحديدا|طويلة|عديدة|قليلة|معدودة|كثيرة)[ \t]+)?(?:من|على)[ \t]+"
                                   r"(?!(?:الان|ارض|الاقل|التوالي|جديد|مدار|امتداد)(?!\w))"))
 
 NO_ANCHOR = "no publication date (anchor) to resolve a relative expression against"
@@ -577,6 +579,10 @@ class Engine:
                 continue
             if m.group("w"):
                 t = self.lex.tense_words[" ".join(m.group("w").split())]
+                if t == "past" and m.end() <= s and _COMPLEMENTIZER.search(norm, m.end(), s):
+                    continue             # «وقالت إن… تريد شحن الكميات في نوفمبر»: a past verb that reports
+                                         # does not give the tense of what it reports (a future frame
+                                         # does: «من المقرر أن يصل … السبت»)
             else:
                 word = m.group("p")
                 if word in self.lex.future_exceptions:

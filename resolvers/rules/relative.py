@@ -4,13 +4,16 @@ from ..grammar import rule
 from ..types import Partial
 from ._shared import PART, YEAR_SAID, ERA, HIJRI_MARK, era_of
 
-_YEAR_OF = ("(?: (?:من|ل)_(?:(?:العام|السنة) {ydir:DIR}|{ydem:DEM} (?:العام|السنة)|" + YEAR_SAID + ERA + "?"
-            "|(?P<thisyear>العام|السنة)(?! {:DIR})(?!_[0-9]{1,4}" + HIJRI_MARK + ")))")
+# «من العام الماضي», «من العام المالي الماضي», «من هذا العام», «من 2024», «من العام» (this year)
+_YEAR_OF = ("(?: (?:من|ل)_(?:(?:العام|السنة)(?: المالي)? {ydir:DIR}|{ydem:DEM} (?:العام|السنة)|" + YEAR_SAID + ERA + "?"
+            "|(?P<thisyear>العام|السنة)(?! {:DIR})(?! المالي {:DIR})(?!_[0-9]{1,4}" + HIJRI_MARK + ")))")
 
 
 # «لامس» is a verb («touched»), not «ل» + «أمس»: a relative day never takes a glued «ل» (the real corpus
 # has «لامس» 13 times, «لأمس» never; «ليوم أمس» is still read)
-@rule("relative_day", "(?:{pod:POD} )?(?:يوم )?(?<!(?<!\\w)ل){rel:RELDAY}(?:(?: |_(?P<wparen>\\()_){wd:WEEKDAY}(?(wparen)_\\)))?",
+# («اليوم 15 من شهر يونيو» is «the day 15», not today)
+@rule("relative_day", "(?:{pod:POD} )?(?:يوم )?(?<!(?<!\\w)ل){rel:RELDAY}(?:(?: |_(?P<wparen>\\()_){wd:WEEKDAY}(?(wparen)_\\)))?"
+      "(?! [0-9]{1,2} من)",
       ["غداً الأربعاء", "أمس الثلاثاء", "اليوم", "صباح اليوم", "مساء أمس", "ليلة أمس", "بعد غد",
        "أول أمس", "يوم أمس", "البارحة", "اليوم الخميس", "أمس الأول", "أمس (السبت)", "غدًا (الأربعاء)"])
 def relative_day(s):
