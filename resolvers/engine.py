@@ -30,6 +30,13 @@ _BOUNDARY = ".!?؟؛\n"
 _SENTENCE_WINDOW = 600        # how far the tense of a clause is looked for, either side
 _SPACE = " \t"
 _MOWAFIQ = re.compile(fold(r"^[ \t،,(\-]*(?:و)?(?:الموافق|الموافقة|ويوافق|يوافق|الموافق ل)[ \t]*(?:ل)?[ \t]*$"))
+# a third-person imperfect («يزور», «ويعقد») that opens a clause: after the start of a sentence, a comma
+# or a colon, or glued to «و»
+# (after «إن/أن» and its subject, a «ت»-imperfect too: «أن اللجنة تجتمع السبت»; not a word ending as a
+# perfect or a noun does: «تراجعت», «تسوية», «تطورات»)
+_CLAUSE_START_IMPERFECT = re.compile(fold(
+    r"(?:(?:(?:^|[.،,؛:!؟?\n\"«(])[ \t]*(?:و)?|(?<=[ \t])و)(?P<v>ي\w{2,})"
+    r"|(?<!\w)(?:ان|إن|أن|بان|لان)[ \t]+(?:\w+[ \t]+){1,2}(?P<v2>[يت]\w{2,}(?<![تة])(?<!ات)))(?=[ \t]+\w)"))
 # «إن/أن/أنه/بأن…» opens a reported or complement clause
 _COMPLEMENTIZER = re.compile(fold(r"(?<!\w)(?:[وف])?(?:ب)?(?:ان|إن|أن)(?:ه|ها|هم|هما|هن|نا)?(?!\w)"))
 _EVENT_GAP = re.compile(fold(r"[ \t،,(]*(?:في|يوم|بتاريخ)?[ \t]*$"))
@@ -525,7 +532,11 @@ class Engine:
         # after a future prefix is a verb only if it does not end as a noun does (in «ة» or «ات»: «سترة»,
         # «سيارات»)
         suffix = "(?:(?<=\\w{4})(?:ه|ها|هم|هما|هن|نا|ني|كم))?"
-        return re.compile(f"(?<!\\w)(?:[وف])?(?:(?P<w>{alt}){suffix}(?!\\w)|(?P<p>(?:{pre})[يتن]\\w{{2,}}(?<!ة)(?<!ات)(?!\\w)))")
+        # the first person «سأ» (folded «سا»): a stem of three letters or more that does not end as a
+        # noun, an adjective or a past verb does («سأزور»; not «سابقين», «ساعدت»)
+        first = "(?:" + pre + ")ا\\w{3,}(?<![ةتاي])(?<!ين)(?<!ون)"
+        return re.compile(f"(?<!\\w)(?:[وف])?(?:(?P<w>{alt}){suffix}(?!\\w)|(?P<p>(?:{pre})[يتن]\\w{{2,}}(?<!ة)(?<!ات)"
+                          f"(?!\\w)|{first}(?!\\w)))")
 
     def _tense_automaton(self):
         """Where a tense cue can begin: the first word of a cue (with «و»/«ف» or not) or a future
@@ -535,7 +546,7 @@ class Engine:
         keys = set()
         for c in ("", "و", "ف"):
             keys |= {" " + c + w + (" " if len(w) < 4 else "") for w in firsts}   # (a pronoun may follow)
-            keys |= {" " + c + pre + t for pre in self.lex.future_prefixes for t in "يتن"}
+            keys |= {" " + c + pre + t for pre in self.lex.future_prefixes for t in "يتنا"}
         return ahocorasick_rs.BytesAhoCorasick(sorted(k.encode(_CODEC) for k in keys),
                                                matchkind=ahocorasick_rs.MatchKind.Standard,
                                                implementation=ahocorasick_rs.Implementation.DFA)
@@ -591,6 +602,17 @@ class Engine:
             d = s - m.end() if m.end() <= s else 2 * (m.start() - e)   # cues before weigh more
             if best_d is None or d < best_d:
                 best, best_d = t, d
+        if best is None:
+            # no cue: the clause's own verb, if it is an imperfect at the clause's start («يزور الوزير
+            # القاهرة الأحد»): news tells what is coming in the present tense
+            end = min(len(norm), s + 1)                  # (the look-ahead sees the expression's first letter)
+            m = _CLAUSE_START_IMPERFECT.search(norm, max(a, s - 200), end)
+            while m is not None and m.end() <= s:
+                w = m.group("v") or m.group("v2")
+                if w not in self.lex.imperfect_exceptions and not _COMPLEMENTIZER.search(norm, m.end(), s) \
+                        and w not in self.lex.future_exceptions:
+                    return "present"
+                m = _CLAUSE_START_IMPERFECT.search(norm, m.end(), end)
         return best
 
     # --- the whole pass -------------------------------------------------------------------------

@@ -115,6 +115,7 @@ SCHEMAS = {
     "named_events": {"value": _iso_partial, "note": str},
     "not_counted": {"note": str},
     "decades": {"decade": _int},
+    "imperfect_exceptions": {"note": str},
 }
 
 # grammar category -> (table, row filter)
@@ -252,6 +253,7 @@ class Lexicon:
         self.tense_words = {" ".join(fold(r["form"]).split()): r["tense"]
                             for r in self.tables["tense_cues"] if not r["form"].endswith("ـ")}
         self.future_exceptions = frozenset(fold(r["form"]) for r in self.tables["future_prefix_exceptions"])
+        self.imperfect_exceptions = frozenset(fold(r["form"]) for r in self.tables["imperfect_exceptions"])
         self.blockers = {}
         for r in self.tables["blockers"]:
             self.blockers.setdefault((fold(r["form"]), r["side"]), set()).add(fold(r["context"]))

@@ -156,6 +156,12 @@ def _tense_flags(tense):
     return (FLAG_DEFAULT_PAST,), "past"
 
 
+def _no_cue(tense) -> bool:
+    """No past or future cue (a present-tense clause or none at all): a day or month is then the
+    nearest occurrence."""
+    return tense not in ("past", "future")
+
+
 # --- dates --------------------------------------------------------------------------------------
 
 def _date(p: Partial, anchor: dt.date, tense) -> Resolved:
@@ -379,7 +385,7 @@ def _day_month(p: Partial, anchor: dt.date, tense) -> Resolved:
     elif p.direction is not None:
         y = _pick_year_for_day(m, day, anchor, p.direction)
     else:
-        near = _year_near_anchor(m, day, anchor) if tense not in ("past", "future") else None
+        near = _year_near_anchor(m, day, anchor) if _no_cue(tense) else None
         if near is not None:
             # no tense cue: the occurrence nearest the publication day («تنطلق البطولة في 20
             # أغسطس» in a paper of 10 August; «وحدد القاضي جلسة 15 سبتمبر» in one of 1 August)
@@ -436,7 +442,7 @@ def _month(p: Partial, anchor: dt.date, tense) -> Resolved:
             y = anchor.year if m < anchor.month else anchor.year - 1
         else:
             y = anchor.year if m > anchor.month else anchor.year + 1
-    elif tense not in ("past", "future"):
+    elif _no_cue(tense):
         y, extra = anchor.year + _nearest_year_shift(m, anchor.month), (FLAG_NEAR_ANCHOR,)
     else:
         extra, used = _tense_flags(tense)
@@ -467,7 +473,8 @@ def _weekday(p: Partial, anchor: dt.date, tense) -> Resolved:
         if p.direction == 2:                         # «الأربعاء بعد القادم»
             d = arith.shift_days(d, 7)
     else:
-        extra, used = _tense_flags(tense)
+        # a weekday in a present-tense clause is a coming one («يزور الوزير القاهرة الأحد»)
+        extra, used = _tense_flags("future" if tense == "present" else tense)
         if used == "future":
             d = arith.weekday_on_or_after(anchor, p.weekday)
         else:
@@ -583,7 +590,7 @@ def _hijri_day(p: Partial, anchor: dt.date, ah, tense) -> Resolved:
     else:
         key, here = (p.month, p.day), (ah[1], ah[2])
         direction, inclusive = p.direction, False
-        if direction is None and tense not in ("past", "future"):
+        if direction is None and _no_cue(tense):
             near = _hijri_year_near_anchor(p.month, p.day, ah[0], anchor)
             if near is not None:
                 hy, extra, direction = near, (FLAG_NEAR_ANCHOR,), "near"
