@@ -48,7 +48,7 @@ PREFIX_MIN = 4                # rule sets this large get a look-ahead of their f
 # «... من/على» after a count of time: counted from something else («قبل يومين من الانتخابات»), except in
 # set phrases («على أرض الواقع», «على الأقل», «على التوالي», «من جديد»)
 _RELATION_AFTER = re.compile(fold(r"[ \t]+(?:(?:فقط|تقريبا|تحديدا|طويلة|عديدة|قليلة|معدودة|كثيرة)[ \t]+)?(?:من|على)[ \t]+"
-                                  r"(?!(?:الان|ارض|الاقل|التوالي|جديد|مدار|امتداد)(?!\w))"))
+                                  r"(?!(?:الان|ارض|الاقل|التوالي|جديد|مدار|امتداد|الرغم)(?!\w))"))
 
 NO_ANCHOR = "no publication date (anchor) to resolve a relative expression against"
 
@@ -535,7 +535,7 @@ class Engine:
         # the first person «سأ» (folded «سا»): a stem of three letters or more that does not end as a
         # noun, an adjective or a past verb does («سأزور»; not «سابقين», «ساعدت»)
         first = "(?:" + pre + ")ا\\w{3,}(?<![ةتاي])(?<!ين)(?<!ون)"
-        return re.compile(f"(?<!\\w)(?:[وف])?(?:(?P<w>{alt}){suffix}(?!\\w)|(?P<p>(?:{pre})[يتن]\\w{{2,}}(?<!ة)(?<!ات)"
+        return re.compile(f"(?<!\\w)(?:[وف])?(?:(?P<w>{alt}){suffix}(?!\\w)|(?P<p>(?:{pre})[يتن]\\w{{2,}}(?<!ة)(?<!ات)(?<!يا)(?<!ين)"
                           f"(?!\\w)|{first}(?!\\w)))")
 
     def _tense_automaton(self):
@@ -584,7 +584,7 @@ class Engine:
             x = fd(c, e, b)
             if x >= 0:
                 b = x
-        best, best_d = None, None
+        best, best_d, before = None, None, False
         for m in self.tense_matches(norm, a, b, starts):
             if m.start() < e and m.end() > s:
                 continue
@@ -602,16 +602,17 @@ class Engine:
             d = s - m.end() if m.end() <= s else 2 * (m.start() - e)   # cues before weigh more
             if best_d is None or d < best_d:
                 best, best_d = t, d
-        if best is None:
+            before = before or m.end() <= s
+        if not before:
             # no cue: the clause's own verb, if it is an imperfect at the clause's start («يزور الوزير
             # القاهرة الأحد»): news tells what is coming in the present tense
             end = min(len(norm), s + 1)                  # (the look-ahead sees the expression's first letter)
             m = _CLAUSE_START_IMPERFECT.search(norm, max(a, s - 200), end)
             while m is not None and m.end() <= s:
                 w = m.group("v") or m.group("v2")
-                if w not in self.lex.imperfect_exceptions and not _COMPLEMENTIZER.search(norm, m.end(), s) \
-                        and w not in self.lex.future_exceptions:
-                    return "present"
+                if w not in self.lex.imperfect_exceptions and w not in self.lex.future_exceptions:
+                    return "present"         # (before a cue that only follows: «أن قيوداً يمكن أن تفرض في
+                                             # 16 أيلول في حال لم تتغير»)
                 m = _CLAUSE_START_IMPERFECT.search(norm, m.end(), end)
         return best
 

@@ -7,7 +7,7 @@ MONTH_PAIR = ('{month:MONTH}(?:(?:_(?:/|-|(?P<paren>\\()|(?P<quot>["«]))_| ){al
               '(?(quot)_["»]))?')
 # «الأربعاء 15 أكتوبر», «يوم الأربعاء، 15 أكتوبر», «الأربعاء الموافق 15 أكتوبر»
 # (a part of the day may come first: «مساء يوم الثلاثاء 27 رمضان 1436 هـ» is that day, not a Tuesday)
-WEEKDAY_PREFIX = "(?:(?:{:POD} )?(?:يوم )?{wd:WEEKDAY}_[،,]?_(?:الموافق )?)?"
+WEEKDAY_PREFIX = "(?:(?:{:POD} )?(?:يوم )?{wd:WEEKDAY}_[،,(]?_(?:الموافق )?)?"
 DAY = "(?:يوم )?(?:{day:DAY}|{dayw:ORDINAL} من)"
 # The era written after a year: «2015م», «600 ميلادي», «1258 قبل الميلاد» (the slot ``era``), «1436هـ»
 ERA = "(?:_{era:GERA}(?!\\w))"
@@ -44,7 +44,8 @@ HYEAR_SAID = "(?:{hyear:HYEAR}|{hyear:YEARN}(?=" + HIJRI_MARK + "))"
 HYEAR_KW = ("(?:عام|سنة|لعام) (?!(?:1[89][0-9]{2}|20[0-9]{2}|2100)(?![0-9]))(?=[0-9]{3})"
             "{hyear:YEARN}" + NOT_COUNT)
 # «من العام الماضي», «من هذا العام», «من العام الجاري»
-YEAR_REF = " (?:من|ل)_(?:(?:العام|السنة) {ydir:DIR}|{ydem:DEM} (?:العام|السنة))"
+# ... also without the preposition: «في 24 مارس العام الماضي», «في حزيران (يونيو) العام الماضي»
+YEAR_REF = " (?:(?:من|ل)_)?(?:(?:العام|السنة) {ydir:DIR}|{ydem:DEM} (?:العام|السنة))"
 
 
 def alt_month(s):

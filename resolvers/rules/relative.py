@@ -40,6 +40,8 @@ def weekday(s):
       ["العام الماضي", "الشهر المقبل", "الأسبوع الجاري", "السنة الماضية", "منتصف الشهر المقبل",
        "نهاية العام الجاري", "الربع الماضي", "بداية الأسبوع المقبل"])
 def period_direction(s):
+    if s.period.grain == "quarter" and s.dir.direction == -1 and s.dir.norm.startswith("السابق"):
+        return None        # «مقارنة مع الربع السابق»: the quarter before the one reported, not the anchor's
     return Partial("date", period=s.period.grain, period_shift=s.dir.direction,
                    part=s.part.mod if s.part else None)
 
