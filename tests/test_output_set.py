@@ -64,7 +64,7 @@ def test_a_failure_while_writing_leaves_the_previous_set(tmp_path, monkeypatch, 
     before = snapshot(out)
     tl = timeline.build([SEEDS, Document("x1", TEXT, dt.date(2015, 8, 5))])
 
-    def fail(self, path, title=None):        # the CSV and JSON files are written by then
+    def fail(self, path, title=None, data=None):        # the CSV and JSON files are written by then
         raise exc
     monkeypatch.setattr(timeline.Timeline, "to_html", fail)
     with pytest.raises(type(exc)):
@@ -79,7 +79,7 @@ def test_the_cli_says_what_an_interrupt_while_writing_did(tmp_path, monkeypatch,
     before = snapshot(out)
     capsys.readouterr()
 
-    def interrupted(self, path, title=None):
+    def interrupted(self, path, title=None, data=None):
         raise KeyboardInterrupt
     monkeypatch.setattr(timeline.Timeline, "to_html", interrupted)
     assert cli.main(["build", str(SEEDS), "--out", str(out)]) == 130
@@ -91,7 +91,7 @@ def test_the_cli_says_what_an_interrupt_while_writing_did(tmp_path, monkeypatch,
 def test_a_full_disk_is_one_clear_line(tmp_path, monkeypatch, capsys):
     out = tmp_path / "out"
 
-    def full(self, path, title=None):
+    def full(self, path, title=None, data=None):
         raise OSError(28, "No space left on device", str(path))
     monkeypatch.setattr(timeline.Timeline, "to_html", full)
     assert cli.main(["build", str(SEEDS), "--out", str(out)]) == 1
@@ -157,7 +157,7 @@ def test_what_a_killed_run_left_is_cleaned_by_the_next(tmp_path):
 KILL_SCRIPT = """
 import sys, time, timeline
 from timeline import cli
-def slow(self, path, title=None):          # the CSV and JSON files are written by then
+def slow(self, path, title=None, data=None):          # the CSV and JSON files are written by then
     print("writing", flush=True)
     time.sleep(60)
 timeline.Timeline.to_html = slow
