@@ -171,3 +171,66 @@ def test_synthetic_topics_merge_by_topic_not_by_date_alone():
     for ev in evs:
         topics = {tuple(sorted(ms[i].words[:8])) for i in ev.members}
         assert len(topics) == 1, "mentions of different topics merged"
+
+
+# --- the story of an article (merge.doc_vectors): one story and one date make one happening --------------
+def _story_corpus(extra):
+    """120 filler articles of their own vocabulary (so that story weights mean something), and
+    ``extra`` mentions."""
+    rng = random.Random(7)
+    letters = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
+    ms = []
+    for k in range(120):
+        vocab = ["".join(rng.choice(letters) for _ in range(6)) for _ in range(12)]
+        ms.append(mention(f"f{k:03d}", " ".join(vocab), D(2015, 1, 1) + dt.timedelta(days=k)))
+    return ms + extra
+
+
+SUEZ = ["افتتح الرئيس السيسي قناة السويس الجديدة في الإسماعيلية بحضور ملوك ورؤساء",
+        "عبرت السفن مجرى قناة السويس الجديدة في أول تشغيل تجريبي للمشروع في الإسماعيلية",
+        "هيئة قناة السويس تتوقع مضاعفة إيرادات القناة بعد افتتاح المجرى الجديد"]
+
+
+def test_one_story_and_one_date_make_one_happening():
+    day = D(2015, 8, 6)
+    # two articles about the opening of the canal; their clauses of that day share one word
+    a = [mention("a", SUEZ[0], day)] + [mention("a", t, D(2015, 8, 1), start=200 + 90 * k) for k, t in enumerate(SUEZ[1:])]
+    b = [mention("b", "تحتفل مصر بالمشروع العملاق مع وصول الوفود إلى قناة الاحتفالات الكبرى", day)] + \
+        [mention("b", t, D(2015, 8, 2), start=200 + 90 * k) for k, t in enumerate(SUEZ[1:])]
+    ms = _story_corpus(a + b)
+    evs = merge(ms)
+    ev = next(e for e in evs if e.first_day == day)
+    assert sorted(ms[i].doc_id for i in ev.members) == ["a", "b"]
+    link = ev.links[-1]
+    assert link[5] is not None and link[5] >= 0.35            # the story cosine that decided it
+
+
+def test_alike_clauses_of_different_stories_stay_apart():
+    from timeline import merge as merge_mod
+    day = D(2015, 8, 4)
+    clause = "ارتفعت الأسعار في تعاملات أمس مع تراجع الدولار بعد بيانات اقتصادية"
+    rng = random.Random(3)
+    letters = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
+
+    def article(doc, topic):
+        own = [" ".join([topic] + ["".join(rng.choice(letters) for _ in range(7)) for _ in range(14)])
+               for _ in range(6)]
+        return [mention(doc, clause + " " + topic, day)] + [mention(doc, t, D(2015, 7, 20), start=300 + 120 * k)
+                                                           for k, t in enumerate(own)]
+    ms = _story_corpus(article("gold", "الذهب") + article("plat", "البلاتين"))
+    st = merge_mod.stats_of(ms)
+    va, vb = st.docs["gold"], st.docs["plat"]
+    assert sum(v * vb.get(t, 0.0) for t, v in va.items()) < 0.03
+    ev = [e for e in merge(ms) if e.first_day == day]
+    assert len(ev) == 2                                        # alike words, two stories
+    try:
+        merge_mod.USE_STORY = False
+        assert len([e for e in merge(ms) if e.first_day == day]) == 1     # the words alone would merge them
+    finally:
+        merge_mod.USE_STORY = True
+
+
+def test_few_documents_have_no_story_vectors():
+    from timeline.merge import stats_of
+    assert stats_of([mention("a", VISIT, D(2025, 7, 31)), mention("b", VISIT2, D(2025, 7, 31))]).docs == {}
+    assert len(stats_of(_story_corpus([])).docs) == 120

@@ -16,13 +16,19 @@ or starts a new event:
   evidence, a shared month less, a shared year little) and it shares at least two identifying stems
   with the closest member (three beyond two months); one article's own clauses of one day need a
   little less from the closest one (``SAME_DOC``);
+* each article has a story vector (:func:`doc_vectors`: the TF-IDF of all its dated clauses' stems
+  over the documents); a mention joins an event of exactly its date when its article tells the
+  story of one of the event's articles (cosine ``STORY[0]``) and shares an identifying stem with
+  it, even with few words in common: one story and one date make one happening; and a link the
+  words alone would make is refused when the two articles share almost nothing else (cosine below
+  ``STORY[1]``): alike words, two stories;
 * a coarser mention («نهاية يوليو» or «تموز الماضي» against an event of 2025-07-31) must also lead
   the next compatible event by ``margin``, so a year-level aside is not glued to whichever event of
   that year happens to share a word;
 * two different single days never overlap, so they are never merged, however alike the words.
 
-Each link is kept (:attr:`Event.links`: the mention, its closest member, both scores and the shared
-stems): ``timeline.json`` says why each event's mentions were merged.
+Each link is kept (:attr:`Event.links`: the mention, its closest member, both scores, the shared
+stems and the story cosine): ``timeline.json`` says why each event's mentions were merged.
 
 Grouping and blocking keep the cost per mention flat and let the merge run as a grouped step
 (:func:`plan`, :func:`merge_month`, :func:`finish`; the Dask engine maps the months over a cluster):
@@ -61,6 +67,12 @@ TOP = 24               # candidates scored exactly per mention (those sharing th
 KEYS = 20              # a mention's rarest stems used as blocking keys
 COMMON = 0.05          # stems in more than this share of the mentions (and in more than 50) are
                        # too common to find candidates with; they still count in the similarity
+DOC_TERMS = 60         # stems kept in a document's story vector
+DOC_COMMON = 0.2       # stems in more than this share of the documents are no story's
+STORY_MIN_DOCS = 100   # fewer documents: no story vectors (their weights would tell nothing apart)
+STORY = (0.35, 0.03)   # (story cosine that makes one happening of two mentions of one date, story cosine
+                       # below which alike clauses of two articles are kept apart): see link_threshold
+USE_STORY = True
 
 
 @dataclass
@@ -74,7 +86,8 @@ class Event:
     hull: tuple                       # union of the members' intervals
     docs: set = field(default_factory=set)
     summary_member: int = 0
-    links: list = field(default_factory=list)      # (member, closest earlier member, best, mean, shared stems)
+    links: list = field(default_factory=list)      # (member, closest earlier member, best, mean, shared stems,
+                                                   #  story cosine of their articles or None)
 
 
 def mention_order(m: EventMention) -> tuple:
@@ -102,6 +115,7 @@ class Stats:
     weight: dict
     too_common: frozenset
     once: frozenset = frozenset()      # stems of a single mention: they can find no other one
+    docs: dict = field(default_factory=dict)   # doc id -> its story vector (unit, DOC_TERMS heaviest stems)
 
     def tokens(self, m: EventMention) -> list[str]:
         return self.vocab.tokens(m.words)
@@ -159,10 +173,45 @@ def make_stats(vocab: Vocabulary, df: dict, n: int) -> Stats:
                  frozenset(t for t, c in df.items() if c == 1))
 
 
+def doc_vectors(mentions: Sequence[EventMention], vocab: Vocabulary, terms: Optional[int] = None) -> dict:
+    """Each document's story vector: the stems of all its dated clauses, weighted by TF-IDF over
+    documents (stems in more than a fifth of them left out), its ``terms`` heaviest kept, as a unit
+    vector.  Two articles about one story share it whatever their dated clauses' wording."""
+    terms = DOC_TERMS if terms is None else terms
+    if len({m.doc_id for m in mentions}) < STORY_MIN_DOCS:
+        return {}                      # too few documents for their weights to tell stories apart
+    counts: dict = {}
+    cache, stem = vocab._cache, vocab.stem
+    for m in mentions:
+        c = counts.get(m.doc_id)
+        if c is None:
+            c = counts[m.doc_id] = {}
+        for word in m.words:
+            t = cache.get(word)
+            if t is None:
+                t = stem(word)
+            c[t] = c.get(t, 0) + 1
+    df: dict = {}
+    for c in counts.values():
+        for t in c:
+            df[t] = df.get(t, 0) + 1
+    n = len(counts)
+    limit = max(20, DOC_COMMON * n)
+    out = {}
+    for d, c in counts.items():
+        vec = {t: (1.0 + math.log(k)) * math.log((n + 1) / (df[t] + 1)) for t, k in c.items() if df[t] <= limit}
+        top = sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:terms]
+        norm_ = math.sqrt(sum(v * v for _, v in top))
+        out[d] = {t: v / norm_ for t, v in top} if norm_ else {}
+    return out
+
+
 def stats_of(mentions: Sequence[EventMention]) -> Stats:
     vocab = Vocabulary([])
     vocab.known = known_words(mentions)
-    return make_stats(vocab, *stem_counts(mentions, vocab))
+    st = make_stats(vocab, *stem_counts(mentions, vocab))
+    st.docs = doc_vectors(mentions, vocab)
+    return st
 
 
 # --- grouping -------------------------------------------------------------------------------------
@@ -200,6 +249,24 @@ class _Merger:
         self.stems: Optional[set] = None
         self._vecs: dict = vecs if vecs is not None else {}
         self.event_of: dict = {}
+        self.story = self._story if USE_STORY and stats.docs else None
+        self._story_cache: dict = {}
+
+    def _story(self, a: str, b: str) -> float:
+        """The cosine of two documents' story vectors (:func:`doc_vectors`), memoised."""
+        key = (a, b) if a < b else (b, a)
+        out = self._story_cache.get(key)
+        if out is None:
+            va, vb = self.stats.docs.get(a, {}), self.stats.docs.get(b, {})
+            if len(va) > len(vb):
+                va, vb = vb, va
+            out = self._story_cache[key] = sum(v * vb.get(t, 0.0) for t, v in va.items())
+        return out
+
+    @staticmethod
+    def story_need(first, last) -> float:
+        days = (last - first).days + 1
+        return STORY[0] if days == 1 else (STORY[1] if days <= 62 else STORY[2])
 
     def add_event(self, ev: Event) -> None:
         """An event merged in an earlier step: its members indexed under its periods and stems."""
@@ -294,6 +361,8 @@ class _Merger:
                     cands = by_event
                 vecs = self._vecs
                 best_score, second, best_e = -1.0, 0.0, -1
+                story = self.story
+                doc = m.doc_id
                 for e in sorted(cands):
                     ev = events[e]
                     if not contains(interval, ev.hull):
@@ -301,24 +370,43 @@ class _Merger:
                     # each member's similarity from the shared key weight (a lower bound), the
                     # closest one's exactly
                     total, near, best_j = 0.0, -1.0, -1
+                    top_story, story_j = -1.0, -1
                     for j in by_event[e]:              # in posting order: deterministic
                         nj = (vecs.get(j) or self._vector(j))[1]
                         c = hw[j] / (vn if vn < nj else nj)
                         total += c
                         if c > near:
                             near, best_j = c, j
+                        if story is not None:
+                            dj = mentions[j].doc_id
+                            if dj != doc:
+                                st = story(doc, dj)
+                                if st > top_story:
+                                    top_story, story_j = st, j
                     best, best_shared, best_terms = self._sim(i, best_j)
+                    same_doc = mentions[best_j].doc_id == doc
                     total += best - near
                     mean = total / len(ev.members)
                     score = (best + mean) / 2
                     # one article's own clauses of one day: less evidence needed from the closest one
-                    factor = SAME_DOC if single and best_j >= 0 and mentions[best_j].doc_id == m.doc_id else 1.0
-                    if best >= need_best * factor and mean >= need_mean and best_shared >= n_shared:
+                    factor = SAME_DOC if single and best_j >= 0 and same_doc else 1.0
+                    ok = best >= need_best * factor and mean >= need_mean and best_shared >= n_shared
+                    told = story(doc, mentions[best_j].doc_id) if story is not None and not same_doc else None
+                    if ok and told is not None and told < STORY[1]:
+                        ok = False                     # alike words, but not the same story
+                    if (not ok and story is not None and story_j >= 0 and top_story >= STORY[0]
+                            and (ev.first_day, ev.last_day) == interval):
+                        ok = True                      # one story, one date: one happening
+                        best_j, told = story_j, top_story
+                        best, best_shared, best_terms = self._sim(i, best_j)
+                        score = max(score, top_story)
+                    if ok:
                         if score > best_score:
                             if best_e >= 0:
                                 second = max(second, best_score)
                             best_score, best_e = score, e
-                            link = (best_j, round(best, 4), round(mean, 4), best_terms)
+                            link = (best_j, round(best, 4), round(mean, 4), best_terms,
+                                    None if told is None else round(told, 4))
                         else:
                             second = max(second, score)
                     else:
@@ -335,10 +423,10 @@ class _Merger:
             ev.members.append(i)
             ev.docs.add(m.doc_id)
             if link is not None:
-                j, best, mean, terms = link
+                j, best, mean, terms, told = link
                 w = self.stats.weight
                 shown = sorted(terms, key=lambda t: (-w[t], t))[:6]
-                ev.links.append((i, j, best, mean, shown))
+                ev.links.append((i, j, best, mean, shown, told))
             event_of[i] = chosen
             if not contains(ev.hull, interval):
                 ev.hull = (min(ev.hull[0], m.first_day), max(ev.hull[1], m.last_day))
@@ -450,7 +538,7 @@ def merge(mentions: Sequence[EventMention], margin: float = MARGIN, cap: int = C
                 order = groups[k]
                 for ev in evs:
                     ev.members = [order[j] for j in ev.members]
-                    ev.links = [(order[a], order[b], best, mean, terms) for a, b, best, mean, terms in ev.links]
+                    ev.links = [(order[a], order[b], *rest) for a, b, *rest in ev.links]
                 results.append(evs)
     return finish(mentions, groups, dict(zip(months, results)), stats, margin, cap, top, vecs)
 

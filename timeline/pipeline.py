@@ -319,7 +319,8 @@ def _assemble(rows, mentions, docs, problems, runner=None) -> Timeline:
         rep = mentions[ev.summary_member]
         if ev.links:
             why[eid] = {"links": [{"mention": _ref(mentions[a]), "joined": _ref(mentions[b]), "score": best,
-                                   "mean": mean, "shared": terms} for a, b, best, mean, terms in ev.links]}
+                                   "mean": mean, "shared": terms, "story": story}
+                                  for a, b, best, mean, terms, story in ev.links]}
         ev_rows.append({"event_id": eid, "date": ev.value, "mod": ev.mod, "first_day": ev.first_day.isoformat(),
                         "last_day": ev.last_day.isoformat(), "grain": ev.grain, "summary": headline(rep.summary, known),
                         "sources": ";".join(sources), "n_sources": len(sources), "n_mentions": len(ms),
