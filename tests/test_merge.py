@@ -234,3 +234,25 @@ def test_few_documents_have_no_story_vectors():
     from timeline.merge import stats_of
     assert stats_of([mention("a", VISIT, D(2025, 7, 31)), mention("b", VISIT2, D(2025, 7, 31))]).docs == {}
     assert len(stats_of(_story_corpus([])).docs) == 120
+
+
+def test_consolidate_joins_events_of_one_date_and_one_story():
+    from timeline.merge import Event, consolidate, stats_of
+    day, other = D(2015, 8, 12), D(2015, 8, 13)
+    ms = _story_corpus([mention("a", "يلتقي الهلال والنصر في نهائي كأس السوبر على ملعب لوفتس رود", day),
+                        mention("b", "تذاكر نهائي كأس السوبر نفدت قبل المباراة بين الفريقين", day),
+                        mention("c", "تذاكر نهائي كأس السوبر نفدت قبل المباراة بين الفريقين", other),
+                        mention("d", "ارتفعت أسعار النفط في تعاملات اليوم بعد قرار أوبك", day)])
+    st = stats_of(ms)
+    cup = {"سوبر": 0.8, "هلال": 0.6}
+    st.docs.update(a=cup, b=cup, c=cup, d={"نفط": 1.0})
+    n = len(ms)
+
+    def ev(i):
+        m = ms[i]
+        return Event([i], m.first_day, m.last_day, m.value, m.mod, m.grain, (m.first_day, m.last_day), {m.doc_id})
+    out = consolidate([ev(n - 4), ev(n - 3), ev(n - 2), ev(n - 1)], ms, st)
+    groups = sorted(sorted(ms[i].doc_id for i in e.members) for e in out)
+    assert groups == [["a", "b"], ["c"], ["d"]]            # one date and one story; not another day
+    joined = next(e for e in out if len(e.members) == 2)
+    assert joined.links[-1][5] == pytest.approx(1.0) and joined.links[-1][4]

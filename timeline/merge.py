@@ -70,6 +70,9 @@ COMMON = 0.05          # stems in more than this share of the mentions (and in m
 DOC_TERMS = 60         # stems kept in a document's story vector
 DOC_COMMON = 0.2       # stems in more than this share of the documents are no story's
 STORY_MIN_DOCS = 100   # fewer documents: no story vectors (their weights would tell nothing apart)
+CONSOLIDATE = 0.7      # events of one date whose articles' summed stories are this alike become one,
+CONSOLIDATE_CLAUSE = 0.2   # ... when two of their clauses are this alike
+CONSOLIDATE_KEYS = 8   # an event's heaviest story stems it is found under
 STORY = (0.35, 0.03)   # (story cosine that makes one happening of two mentions of one date, story cosine
                        # below which alike clauses of two articles are kept apart): see link_threshold
 USE_STORY = True
@@ -465,7 +468,102 @@ def merge_month(mentions: Sequence[EventMention], order: Sequence[int], stats: S
     the mentions' vectors for the later steps (in this process)."""
     mg = _Merger(mentions, stats, _month_periods, margin, cap, top, vecs)
     mg.run(order)
-    return mg.events
+    return consolidate(mg.events, mentions, stats) if USE_STORY and stats.docs else mg.events
+
+
+def _centroid(ev: Event, docs: dict) -> dict:
+    out: dict = {}
+    for d in sorted(ev.docs):
+        for t, v in docs.get(d, {}).items():
+            out[t] = out.get(t, 0.0) + v
+    n = math.sqrt(sum(v * v for v in out.values()))
+    return {t: v / n for t, v in out.items()} if n else {}
+
+
+def _ident(m: EventMention, stats: Stats) -> dict:
+    vec = stats.mention_vector(m)
+    return {t: stats.weight[t] for t in vec if t not in stats.too_common}
+
+
+def _clause_evidence(a: Event, b: Event, mentions: Sequence[EventMention], stats: Stats, limit: int = 8) -> float:
+    """The best similarity (as :meth:`_Merger._sim`) between a clause of ``a`` and one of ``b`` (their
+    first ``limit`` members each)."""
+    best = 0.0
+    vb = [_ident(mentions[j], stats) for j in b.members[:limit]]
+    for i in a.members[:limit]:
+        va = _ident(mentions[i], stats)
+        na = sum(va.values())
+        for v in vb:
+            nb = sum(v.values())
+            if not na or not nb:
+                continue
+            x, y = (va, v) if len(va) <= len(v) else (v, va)
+            shared = sum(w for t, w in x.items() if t in y)
+            best = max(best, shared / min(na, nb))
+    return best
+
+
+def consolidate(events: list, mentions: Sequence[EventMention], stats: Stats) -> list:
+    """Events of exactly one date whose articles tell one story (the cosine of their articles'
+    summed story vectors reaches ``CONSOLIDATE``) and two of whose clauses are alike
+    (``CONSOLIDATE_CLAUSE``) become one: a mention joins one event, so two events of one happening
+    that began apart (their first mentions alike in nothing) would stay apart otherwise.  Candidates share one of their story's ``CONSOLIDATE_KEYS`` heaviest stems;
+    the earlier event absorbs the later (members in merge order), with a link that says so."""
+    by_interval: dict = {}
+    for k, ev in enumerate(events):
+        by_interval.setdefault((ev.first_day, ev.last_day), []).append(k)
+    parent = list(range(len(events)))
+
+    def find(k):
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+    joins: dict = {}
+    for ks in by_interval.values():
+        if len(ks) < 2:
+            continue
+        cents = {k: _centroid(events[k], stats.docs) for k in ks}
+        index: dict = {}
+        for k in ks:
+            keys = sorted(cents[k], key=lambda t: (-cents[k][t], t))[:CONSOLIDATE_KEYS]
+            seen: set = set()
+            for t in keys:
+                for j in index.get(t, ()):
+                    if j in seen:
+                        continue
+                    seen.add(j)
+                    a, b = cents[j], cents[k]
+                    if len(a) > len(b):
+                        a, b = b, a
+                    cos = sum(v * b.get(t2, 0.0) for t2, v in a.items())
+                    if cos >= CONSOLIDATE and _clause_evidence(events[j], events[k], mentions, stats) >= CONSOLIDATE_CLAUSE:
+                        rj, rk = find(j), find(k)
+                        if rj != rk:
+                            lo, hi = min(rj, rk), max(rj, rk)
+                            parent[hi] = lo
+                            joins.setdefault(hi, (round(cos, 4), sorted(set(keys) & set(cents[j]))[:6]))
+                index.setdefault(t, []).append(k)
+    if not joins:
+        return events
+    groups: dict = {}
+    for k in range(len(events)):
+        groups.setdefault(find(k), []).append(k)
+    out = []
+    for root in sorted(groups):
+        ks = groups[root]
+        ev = events[root]
+        for k in ks[1:]:
+            other = events[k]
+            cos, terms = joins.get(k, (None, []))
+            ev.links.append((other.members[0], ev.members[0], 0.0, 0.0, terms, cos))
+            ev.links.extend(other.links)
+            ev.members.extend(other.members)
+            ev.docs |= other.docs
+        if len(ks) > 1:
+            ev.members.sort(key=lambda i: mention_order(mentions[i]))
+        out.append(ev)
+    return out
 
 
 def finish(mentions: Sequence[EventMention], groups: dict, month_events: dict, stats: Stats,

@@ -3,7 +3,8 @@
 A date expression that the resolver reads right may still date no happening of its clause:
 
 * ``dateline``: an agency dateline, the article's own date before the agency's name («الرياض 25 شوال
-  1436 هـ الموافق 10 أغسطس 2015 م واس»);
+  1436 هـ الموافق 10 أغسطس 2015 م واس»), or an outlet's dateline line: a short line with a dash
+  before the date and nothing after it («عين اليوم – لندن 6 أغسطس»);
 * ``masthead``: a newspaper's or a site's name that holds a date word («عين اليوم», «(اليوم)», «اليوم –
   الدمام» at the head of a line);
 * ``reference``: a comparison or a reference point: «مقارنة بنفس الفترة من العام الماضي», «عن الفترة
@@ -57,13 +58,25 @@ NOTES = {
 }
 
 
+def _dateline_line(text: str, first: int, last: int) -> bool:
+    """A short line that holds a dash before the date and nothing after it: an outlet's dateline
+    («عين اليوم – لندن 6 أغسطس», «عين اليوم – الجمعة»), not a headline."""
+    a = text.rfind("\n", 0, first) + 1
+    b = text.find("\n", last)
+    b = len(text) if b < 0 else b
+    if b - a > 80 or text[last:b].strip(" \t\u200e\u200f.:،,)"):
+        return False
+    head = text[a:first]
+    return bool(re.search(r"[-–—]", head)) and len(head.split()) <= 6
+
+
 def role_of(text: str, spans: Sequence[tuple[int, int]], clause_start: int = 0) -> str:
     """The role of the date given by the expressions ``spans`` (offsets into ``text``) of the clause
     that starts at ``clause_start``."""
     first = min(s for s, _ in spans)
     last = max(e for _, e in spans)
     after = fold(text[last:last + 60])
-    if _DATELINE_AFTER.match(after):
+    if _DATELINE_AFTER.match(after) or _dateline_line(text, first, last):
         return "dateline"
     raw_before = text[max(0, first - 48):first]
     word = fold(text[first:last]).strip()

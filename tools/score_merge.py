@@ -51,10 +51,32 @@ def load_pairs(path: Path = PAIRS) -> list[dict]:
         return [r for r in csv.DictReader(f, delimiter="\t")]
 
 
+class EventIndex(dict):
+    """(doc id, start, end) of each expression found -> the event it dates (empty when none).  A
+    judged span the build found with other bounds («12 الشهر الجاري» for «الشهر الجاري», «مساء يوم
+    الأربعاء 27 شوال 1436هـ» for «27 شوال 1436هـ») is looked up as the found expression that holds
+    it or that it holds, in the same document."""
+
+    def __init__(self, rows):
+        super().__init__(rows)
+        self.by_doc: dict = {}
+        for (doc, a, b), e in self.items():
+            self.by_doc.setdefault(doc, []).append((a, b, e))
+
+    def get(self, key, default=None):
+        if key in self:
+            return self[key]
+        doc, a, b = key
+        for x, y, e in sorted(self.by_doc.get(doc, ())):
+            if (x <= a and b <= y) or (a <= x and y <= b):
+                return e
+        return default
+
+
 def event_index(build: Path) -> dict:
     with open(build / "mentions.csv", encoding="utf-8-sig", newline="") as f:
-        return {(r["doc_id"].lstrip("'"), int(r["start"]), int(r["end"])): r["event_id"]
-                for r in csv.DictReader(f) if r["kind"] == "timex"}
+        return EventIndex({(r["doc_id"].lstrip("'"), int(r["start"]), int(r["end"])): r["event_id"]
+                           for r in csv.DictReader(f) if r["kind"] == "timex"})
 
 
 def _ratio(a: int, b: int):
