@@ -247,6 +247,12 @@ def test_a_failure_while_writing_leaves_no_partial_file(tmp_path, monkeypatch, e
         real(self.head(1), path, *a, **kw)                # something is written...
         raise exc                                          # ...then the process dies
     monkeypatch.setattr(pd.DataFrame, "to_csv", half_then_fail)
+    real_rows = export._write_rows                         # the writer from columns (timeline/export.py)
+
+    def rows_then_fail(f, header, cols):
+        real_rows(f, header, [c[:1] for c in cols])
+        raise exc
+    monkeypatch.setattr(export, "_write_rows", rows_then_fail)
     df = pd.DataFrame({"a": range(1000)})
     with pytest.raises(type(exc)):
         export.write_csv(df, old)

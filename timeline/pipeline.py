@@ -13,7 +13,7 @@ import pandas as pd
 from .anchoring import ANCHOR_COLUMNS, merge_note
 from .documents import Document, Problem, read_inputs
 from .export import records, write_csv, write_json
-from .engines import make_runner
+from .engines import fewer_collections, make_runner
 from .extraction import Failed
 from .headline import headline, known_words
 from .mentions import EventMention
@@ -123,7 +123,7 @@ class Timeline:
         ``out_dir`` only when all are written (:mod:`timeline.outdir`), so ``out_dir`` holds this
         run's outputs or the previous ones."""
         final = check_out(out_dir)
-        with output_set(final, state) as tmp:
+        with fewer_collections(), output_set(final, state) as tmp:
             self.to_csv(tmp)
             data = self.to_dict()
             self.to_json(tmp / "timeline.json", data)
@@ -297,6 +297,8 @@ def salience(n_outlets: int, n_articles: int, n_days: int, n_mentions: int) -> f
 
 
 def _assemble(rows, mentions, docs, problems, runner=None) -> Timeline:
+    """Merge and order the mentions, then the four tables.  Each table is built column by column
+    from plain lists (no dict per row, no per-row DataFrame work); ``rows`` are read, not changed."""
     events = order_events(merge(mentions, map_fn=runner.map if runner else None), mentions)
     meta = {d["doc_id"]: (d.get("outlet"), d.get("title"), d.get("url"), d.get("published"))
             for d in docs if d["status"] == "read"}
@@ -304,57 +306,117 @@ def _assemble(rows, mentions, docs, problems, runner=None) -> Timeline:
     known = known_words(m.summary for m in mentions)
     width = max(4, len(str(len(events))))
     event_of: dict[int, str] = {}
-    ev_rows, clause_rows = [], []
     why: dict[str, dict] = {}
+    ev_cols: dict[str, list] = {c: [] for c in EVENT_COLUMNS}
+    cl_cols: dict[str, list] = {c: [] for c in CLAUSE_COLUMNS}
+    (e_id, e_date, e_mod, e_first, e_last, e_grain, e_summary, e_sources, e_nsrc, e_nm, e_expr, e_src, e_outlets,
+     e_nout, e_sal) = (ev_cols[c] for c in EVENT_COLUMNS)
+    (c_eid, c_doc, c_outlet, c_title, c_url, c_pub, c_start, c_end, c_text, c_xs, c_xe, c_expr, c_value, c_mod,
+     c_first, c_last, c_summary, c_rel) = (cl_cols[c] for c in CLAUSE_COLUMNS)
     for n, ev in enumerate(events, 1):
         eid = f"E{n:0{width}d}"
         ms = [mentions[i] for i in ev.members]
         for i in ev.members:
             event_of[i] = eid
         sources = sorted({m.doc_id for m in ms})
-        exprs = list(dict.fromkeys(m.expr for m in ms))
-        named = sorted({meta.get(d, none4)[0] for d in sources} - {None})
-        unnamed = sum(1 for d in sources if meta.get(d, none4)[0] is None)   # each its own outlet
+        outlets = [meta.get(d, none4)[0] for d in sources]
+        named = sorted(set(outlets) - {None})
+        n_out = len(named) + outlets.count(None)              # an article without an outlet is its own
         days = {meta.get(d, none4)[3] for d in sources}
         rep = mentions[ev.summary_member]
         if ev.links:
-            why[eid] = {"links": [{"mention": _ref(mentions[a]), "joined": _ref(mentions[b]), "score": best,
-                                   "mean": mean, "shared": terms, "story": story}
-                                  for a, b, best, mean, terms, story in ev.links]}
-        ev_rows.append({"event_id": eid, "date": ev.value, "mod": ev.mod, "first_day": ev.first_day.isoformat(),
-                        "last_day": ev.last_day.isoformat(), "grain": ev.grain, "summary": headline(rep.summary, known),
-                        "sources": ";".join(sources), "n_sources": len(sources), "n_mentions": len(ms),
-                        "expressions": " | ".join(exprs), "summary_source": f"{rep.doc_id}:{rep.start}-{rep.end}",
-                        "outlets": ";".join(named), "n_outlets": len(named) + unnamed,
-                        "salience": salience(len(named) + unnamed, len(sources), len(days), len(ms))})
+            why[eid] = {"links": [_link(mentions, k) for k in ev.links]}
+        e_id.append(eid)
+        e_date.append(ev.value)
+        e_mod.append(ev.mod)
+        e_first.append(ev.first_day.isoformat())
+        e_last.append(ev.last_day.isoformat())
+        e_grain.append(ev.grain)
+        e_summary.append(headline(rep.summary, known))
+        e_sources.append(";".join(sources))
+        e_nsrc.append(len(sources))
+        e_nm.append(len(ms))
+        e_expr.append(" | ".join(dict.fromkeys(m.expr for m in ms)))
+        e_src.append(f"{rep.doc_id}:{rep.start}-{rep.end}")
+        e_outlets.append(";".join(named))
+        e_nout.append(n_out)
+        e_sal.append(salience(n_out, len(sources), len(days), len(ms)))
         for m in sorted(ms, key=lambda m: (m.doc_id, m.start)):
             outlet, title, url, published = meta.get(m.doc_id, none4)
-            clause_rows.append({"event_id": eid, "doc_id": m.doc_id, "outlet": outlet, "title": title, "url": url,
-                                "published": published, "start": m.start, "end": m.end,
-                                "text": m.text, "expr_start": m.expr_start, "expr_end": m.expr_end,
-                                "expression": m.expr, "value": m.value, "mod": m.mod,
-                                "first_day": m.first_day.isoformat(), "last_day": m.last_day.isoformat(),
-                                "summary": m.summary, "relation": m.relation})
-    width_m = max(6, len(str(len(rows))))
-    for n, r in enumerate(rows, 1):
-        r["mention_id"] = f"M{n:0{width_m}d}"
-        mi = r.pop("mention", None)
-        r["event_id"] = event_of.get(mi) if mi is not None else None
-        r["outlet"], r["title"], r["url"] = meta.get(r["doc_id"], none4)[:3]
-    mentions_df = pd.DataFrame(rows, columns=MENTION_COLUMNS)
+            c_eid.append(eid)
+            c_doc.append(m.doc_id)
+            c_outlet.append(outlet)
+            c_title.append(title)
+            c_url.append(url)
+            c_pub.append(published)
+            c_start.append(m.start)
+            c_end.append(m.end)
+            c_text.append(m.text)
+            c_xs.append(m.expr_start)
+            c_xe.append(m.expr_end)
+            c_expr.append(m.expr)
+            c_value.append(m.value)
+            c_mod.append(m.mod)
+            c_first.append(m.first_day.isoformat())
+            c_last.append(m.last_day.isoformat())
+            c_summary.append(m.summary)
+            c_rel.append(m.relation)
+    mentions_df = _frame(_mention_columns(rows, event_of, meta), MENTION_COLUMNS)
     for c in ("start", "end", "clause_start", "clause_end"):
         mentions_df[c] = mentions_df[c].astype("Int64")
-    events_df = pd.DataFrame(ev_rows, columns=EVENT_COLUMNS)
-    clauses_df = pd.DataFrame(clause_rows, columns=CLAUSE_COLUMNS)
+    events_df = _frame(ev_cols, EVENT_COLUMNS)
+    clauses_df = _frame(cl_cols, CLAUSE_COLUMNS)
     from .report import document_counts
     documents_df = document_counts(pd.DataFrame(docs, columns=["doc_id", "origin", "status", "published", "outlet", "title", "url", "reason",
                                                                 "encoding", "records", "content_hash", *ANCHOR_COLUMNS]), mentions_df)
     return Timeline(events_df, mentions_df, clauses_df, documents_df, problems, why)
 
 
+_MISSING = float("nan")         # a key a row lacks: what a frame built from the row dicts would hold
+
+
+def _mention_columns(rows: list, event_of: dict, meta: dict) -> dict:
+    """The columns of mentions.csv from the expression rows (each a dict), without changing them."""
+    n = len(rows)
+    width = max(6, len(str(n)))
+    cols: dict[str, list] = {"mention_id": [f"M{k:0{width}d}" for k in range(1, n + 1)]}
+    mi = [r.get("mention") for r in rows]
+    cols["event_id"] = [None if i is None else event_of.get(i) for i in mi]
+    docs = [r.get("doc_id", _MISSING) for r in rows]
+    cols["doc_id"] = docs
+    none3 = (None, None, None)
+    m = [meta.get(d, none3) for d in docs]
+    cols["outlet"] = [x[0] for x in m]
+    cols["title"] = [x[1] for x in m]
+    cols["url"] = [x[2] for x in m]
+    for c in MENTION_COLUMNS:
+        if c not in cols:
+            cols[c] = [r.get(c, _MISSING) for r in rows]
+    return cols
+
+
+def _frame(cols: dict, columns: list) -> pd.DataFrame:
+    """A frame from plain columns, with the dtypes a frame built from one dict per row gets (each
+    column inferred alone: numbers, strings with None or NaN missing, objects; no rows: objects)."""
+    if not any(len(cols[c]) for c in columns):
+        return pd.DataFrame([], columns=columns)
+    return pd.DataFrame({c: cols[c] for c in columns}, columns=columns)
+
+
 # What timeline.json says of an event of one mention: why no other mention joined it.
 ALONE = {"links": [], "alone": "no other mention of a compatible date shares enough identifying words with it "
                                 "(timeline/merge.py: link_threshold)"}
+
+
+def _link(mentions, link: tuple) -> dict:
+    """One link of an event (:attr:`timeline.merge.Event.links`: the mention, the member it joined,
+    the scores, the shared stems, and the story score when the merge gives one) as timeline.json
+    says it."""
+    a, b, best, mean, terms = link[:5]
+    out = {"mention": _ref(mentions[a]), "joined": _ref(mentions[b]), "score": best, "mean": mean, "shared": terms}
+    if len(link) > 5:
+        out["story"] = link[5]
+    return out
 
 
 def _ref(m: EventMention) -> str:
