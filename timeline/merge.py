@@ -70,6 +70,7 @@ COMMON = 0.05          # stems in more than this share of the mentions (and in m
 DOC_TERMS = 60         # stems kept in a document's story vector
 DOC_COMMON = 0.2       # stems in more than this share of the documents are no story's
 STORY_MIN_DOCS = 100   # fewer documents: no story vectors (their weights would tell nothing apart)
+STORY_DOCS = 8         # articles of a candidate event whose story is compared (those found first)
 CONSOLIDATE = 0.7      # events of one date whose articles' summed stories are this alike become one,
 CONSOLIDATE_CLAUSE = 0.2   # ... when two of their clauses are this alike
 CONSOLIDATE_KEYS = 8   # an event's heaviest story stems it is found under
@@ -119,6 +120,12 @@ class Stats:
     too_common: frozenset
     once: frozenset = frozenset()      # stems of a single mention: they can find no other one
     docs: dict = field(default_factory=dict)   # doc id -> its story vector (unit, DOC_TERMS heaviest stems)
+    story_cache: dict = field(default_factory=dict, repr=False, compare=False)  # (doc, doc) -> cosine
+
+    def __getstate__(self):               # sent to another process: without the memo
+        state = dict(self.__dict__)
+        state["story_cache"] = {}
+        return state
 
     def tokens(self, m: EventMention) -> list[str]:
         return self.vocab.tokens(m.words)
@@ -253,17 +260,23 @@ class _Merger:
         self._vecs: dict = vecs if vecs is not None else {}
         self.event_of: dict = {}
         self.story = self._story if USE_STORY and stats.docs else None
-        self._story_cache: dict = {}
+        self._story_cache: dict = stats.story_cache
 
     def _story(self, a: str, b: str) -> float:
-        """The cosine of two documents' story vectors (:func:`doc_vectors`), memoised."""
+        """The cosine of two documents' story vectors (:func:`doc_vectors`), memoised for the run."""
         key = (a, b) if a < b else (b, a)
-        out = self._story_cache.get(key)
+        cache = self._story_cache
+        out = cache.get(key)
         if out is None:
-            va, vb = self.stats.docs.get(a, {}), self.stats.docs.get(b, {})
-            if len(va) > len(vb):
-                va, vb = vb, va
-            out = self._story_cache[key] = sum(v * vb.get(t, 0.0) for t, v in va.items())
+            docs = self.stats.docs
+            va, vb = docs.get(a), docs.get(b)
+            if not va or not vb:
+                out = 0.0
+            else:
+                shared = va.keys() & vb.keys()        # a set intersection in C: few stems in common
+                # summed in spelling order: the same float whatever the hash seed
+                out = sum([va[t] * vb[t] for t in sorted(shared)]) if shared else 0.0
+            cache[key] = out
         return out
 
     @staticmethod
@@ -373,19 +386,12 @@ class _Merger:
                     # each member's similarity from the shared key weight (a lower bound), the
                     # closest one's exactly
                     total, near, best_j = 0.0, -1.0, -1
-                    top_story, story_j = -1.0, -1
                     for j in by_event[e]:              # in posting order: deterministic
                         nj = (vecs.get(j) or self._vector(j))[1]
                         c = hw[j] / (vn if vn < nj else nj)
                         total += c
                         if c > near:
                             near, best_j = c, j
-                        if story is not None:
-                            dj = mentions[j].doc_id
-                            if dj != doc:
-                                st = story(doc, dj)
-                                if st > top_story:
-                                    top_story, story_j = st, j
                     best, best_shared, best_terms = self._sim(i, best_j)
                     same_doc = mentions[best_j].doc_id == doc
                     total += best - near
@@ -397,12 +403,23 @@ class _Merger:
                     told = story(doc, mentions[best_j].doc_id) if story is not None and not same_doc else None
                     if ok and told is not None and told < STORY[1]:
                         ok = False                     # alike words, but not the same story
-                    if (not ok and story is not None and story_j >= 0 and top_story >= STORY[0]
-                            and (ev.first_day, ev.last_day) == interval):
-                        ok = True                      # one story, one date: one happening
-                        best_j, told = story_j, top_story
-                        best, best_shared, best_terms = self._sim(i, best_j)
-                        score = max(score, top_story)
+                    if not ok and story is not None and (ev.first_day, ev.last_day) == interval:
+                        # the member (sharing a blocking stem) whose article tells the closest story
+                        top_story, story_j, seen = -1.0, -1, set()
+                        for j in by_event[e]:
+                            dj = mentions[j].doc_id
+                            if dj != doc and dj not in seen:
+                                if len(seen) == STORY_DOCS:
+                                    break
+                                seen.add(dj)
+                                st = story(doc, dj)
+                                if st > top_story:
+                                    top_story, story_j = st, j
+                        if story_j >= 0 and top_story >= STORY[0]:
+                            ok = True                  # one story, one date: one happening
+                            best_j, told = story_j, top_story
+                            best, best_shared, best_terms = self._sim(i, best_j)
+                            score = max(score, top_story)
                     if ok:
                         if score > best_score:
                             if best_e >= 0:
