@@ -38,8 +38,8 @@ def _day(value, name: str) -> Optional[str]:
 def select(tl, from_=None, to=None, query: Optional[str] = None, outlet: Optional[str] = None,
            min_sources: Optional[int] = None):
     """The :class:`timeline.Timeline` of ``tl``'s events that overlap ``[from_, to]``, hold every
-    word of ``query``, have an article from ``outlet`` and at least ``min_sources`` sources."""
-    from .pipeline import Timeline
+    word of ``query``, have an article from ``outlet`` and at least ``min_sources`` sources (made
+    as ``type(tl)``: this module imports nothing of the pipeline)."""
     ev = tl.events
     keep = pd.Series(True, index=ev.index)
     lo, hi = _day(from_, "--from"), _day(to, "--to")
@@ -68,7 +68,7 @@ def select(tl, from_=None, to=None, query: Optional[str] = None, outlet: Optiona
     documents = tl.documents[tl.documents["doc_id"].isin(docs)].reset_index(drop=True)
     problems = [p for p in tl.problems if p.doc_id in docs]
     why = {k: v for k, v in tl.why.items() if k in ids}
-    out = Timeline(events, mentions, clauses, documents, problems, why)
+    out = type(tl)(events, mentions, clauses, documents, problems, why)
     out.filters = {k: v for k, v in (("from", lo), ("to", hi), ("query", query), ("outlet", outlet),
                                      ("min_sources", min_sources)) if v}
     return out
