@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left
 from operator import itemgetter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 import ahocorasick_rs
@@ -34,11 +35,31 @@ _MOWAFIQ = re.compile(fold(r"^[ \t،,(\-]*(?:و)?(?:الموافق|المواف�
 # or a colon, or glued to «و»
 # (after «إن/أن» and its subject, a «ت»-imperfect too: «أن اللجنة تجتمع السبت»; not a word ending as a
 # perfect or a noun does: «تراجعت», «تسوية», «تطورات»)
-_CLAUSE_START_IMPERFECT = re.compile(fold(
-    r"(?:(?:(?:^|[.،,؛:!؟?\n\"«(])[ \t]*(?:و)?|(?<=[ \t])و)(?P<v>ي\w{2,})"
-    r"|(?<!\w)(?:ان|إن|أن|بان|لان)[ \t]+(?:\w+[ \t]+){1,2}(?P<v2>[يت]\w{2,}(?<![تة])(?<!ات)))(?=[ \t]+\w)"))
+_CLAUSE_MARKS = ".،,؛:!؟?\n\"«("
+_IMPERFECT_AT_START = re.compile(r"[ \t]*(?:و)?(?P<v>ي\w{2,})(?=[ \t]+\w)")
+_IMPERFECT_AFTER_WA = re.compile(r"و(?P<v>ي\w{2,})(?=[ \t]+\w)")
+_IMPERFECT_AFTER_AN = re.compile(r"(?:ب|ل)?ان[ \t]+(?:\w+[ \t]+){1,2}(?P<v>[يت]\w{2,}(?<![تة])(?<!ات))(?=[ \t]+\w)")
 # «إن/أن/أنه/بأن…» opens a reported or complement clause
 _COMPLEMENTIZER = re.compile(fold(r"(?<!\w)(?:[وف])?(?:ب)?(?:ان|إن|أن)(?:ه|ها|هم|هما|هن|نا)?(?!\w)"))
+_COMP_TAIL = re.compile(r"(?:ه|ها|هم|هما|هن|نا)?(?!\w)")
+
+
+def _has_complementizer(norm: str, a: int, b: int) -> bool:
+    """``_COMPLEMENTIZER.search(norm, a, b) is not None``, found by the letters «ان» (``find``, in C)
+    rather than by trying the pattern at every character."""
+    x = norm.find("ان", a, b)
+    while x >= 0:
+        j = x
+        if j > a and norm[j - 1] == "ب":
+            j -= 1
+        if j > a and norm[j - 1] in "وف":
+            j -= 1
+        if (j == 0 or not (norm[j - 1].isalnum() or norm[j - 1] == "_")) and _COMP_TAIL.match(norm, x + 2, b):
+            return True
+        x = norm.find("ان", x + 1, b)
+    return False
+
+
 _EVENT_GAP = re.compile(fold(r"[ \t،,(]*(?:في|يوم|بتاريخ)?[ \t]*$"))
 _RIGHT_WORD = re.compile(r"[ \t]+(\w+)")
 _LEFT_WORD = re.compile(r"(\w+)[ \t]+$")            # used with search(norm, s - 40, s)
@@ -146,8 +167,10 @@ class Engine:
             if f.startswith("@"):
                 if f[1:] not in by_name:
                     raise ValueError(f"blockers.tsv: no rule named {f[1:]!r}")
-                lr = self._rule_blockers.setdefault(by_name[f[1:]], [None, None])
+                lr = self._rule_blockers.setdefault(by_name[f[1:]], [None, None, ()])
                 lr[0 if side == "left" else 1] = ctx
+                if side == "right":
+                    lr[2] = _right_prefixes(ctx) + _DOUBLE_GAPS
         self._wild_left = tuple(sorted(self.lex.blockers.get(("*", "left"), set())))
         self._wild_right = self.lex.blockers.get(("*", "right"), set())
         self._stops_spaced = tuple(w + sp for w in STOPWORDS for sp in _SPACE)
@@ -426,22 +449,33 @@ class Engine:
         carry «و»/«ف»; a «*» after the first word stands for any word: «النائب *» + «شباط»);
         ``right``: words just after ``e``."""
         if right:
-            m = _RIGHT_WORD.match(norm, e, e + 40)
-            if m and m.group(1) in right:
-                return True
+            # one space and a context word («اليوم التالي»): a prefix test in C turns most away
+            if norm.startswith(_right_prefixes(right), e) or norm.startswith(_DOUBLE_GAPS, e):
+                m = _RIGHT_WORD.match(norm, e, e + 40)
+                if m and m.group(1) in right:
+                    return True
         if left:
-            m = _LEFT_WORDS.search(norm, max(0, s - 90), s)
-            if m:
-                words = [w for w in m.group(1, 2, 3) if w]
-                for k in range(1, len(words) + 1):
+            singles, by_last, wild = _left_index(left)
+            if not wild:                                 # the word just before decides most cases
+                last = _last_word(norm, s)
+                if not last:
+                    return False
+                if not singles.isdisjoint(_unclitic(last)):
+                    return True
+                if last not in by_last:
+                    return False
+            words = _left_words(norm, s)
+            if words:
+                last = words[-1]
+                if not singles.isdisjoint(_unclitic(last)):
+                    return True
+                for ctx in by_last.get(last, ()) + wild:
+                    k = len(ctx)
+                    if k > len(words):
+                        continue
                     tail = words[-k:]
-                    firsts = _unclitic(tail[0])
-                    rest = tail[1:]
-                    for mask in range(1 << len(rest)):
-                        mid = " ".join("*" if mask >> i & 1 else w for i, w in enumerate(rest))
-                        for f in firsts:
-                            if (f + " " + mid if mid else f) in left:
-                                return True
+                    if ctx[0] in _unclitic(tail[0]) and all(c == "*" or c == w for c, w in zip(ctx[1:], tail[1:])):
+                        return True
         return False
 
     def match(self, norm: str, nz=None, framed: Optional[bytes] = None) -> list[_Found]:
@@ -488,7 +522,9 @@ class Engine:
                 r, m, partial = alt
                 e, key = m.end(), m.group()
             rb = rule_blockers.get(r.index)
-            if rb is not None and self._blocked_by(norm, p, e, rb[0], rb[1]):
+            # (a right context is looked for only where one of its words follows: a test in C)
+            if rb is not None and (rb[0] is not None or norm.startswith(rb[2], e)) \
+                    and self._blocked_by(norm, p, e, rb[0], rb[1]):
                 last_end = e                             # «النائب سامي شباط»: a name, not a month
                 continue
             s = p
@@ -570,9 +606,13 @@ class Engine:
                 last = m.end()
                 yield m
 
-    def tense_at(self, norm: str, s: int, e: int, starts: Optional[list] = None) -> Optional[str]:
+    def tense_at(self, norm: str, s: int, e: int, starts: Optional[list] = None,
+                 present: bool = False) -> Optional[str]:
         """The tense of the clause around [s, e): the nearest cue in the same sentence, or None.
-        ``starts``: :meth:`tense_cue_starts` of the text, when the caller has it."""
+        ``starts``: :meth:`tense_cue_starts` of the text, when the caller has it.  With no cue before
+        the expression, an imperfect that opens its clause makes it "present" (the clause's own verb
+        outranks a cue after it); with no cue at all that is looked for only if ``present`` is asked
+        (a weekday's reading depends on it; a month or a day is the nearest one either way)."""
         if starts is None:
             starts = self.tense_cue_starts(b" " + word_bytes(norm) + b" ")
         rf, fd = norm.rfind, norm.find
@@ -590,7 +630,7 @@ class Engine:
                 continue
             if m.group("w"):
                 t = self.lex.tense_words[" ".join(m.group("w").split())]
-                if t == "past" and m.end() <= s and _COMPLEMENTIZER.search(norm, m.end(), s):
+                if t == "past" and m.end() <= s and _has_complementizer(norm, m.end(), s):
                     continue             # «وقالت إن… تريد شحن الكميات في نوفمبر»: a past verb that reports
                                          # does not give the tense of what it reports (a future frame
                                          # does: «من المقرر أن يصل … السبت»)
@@ -603,18 +643,40 @@ class Engine:
             if best_d is None or d < best_d:
                 best, best_d = t, d
             before = before or m.end() <= s
-        if not before:
+        if not before and (present or best is not None):
             # no cue: the clause's own verb, if it is an imperfect at the clause's start («يزور الوزير
             # القاهرة الأحد»): news tells what is coming in the present tense
-            end = min(len(norm), s + 1)                  # (the look-ahead sees the expression's first letter)
-            m = _CLAUSE_START_IMPERFECT.search(norm, max(a, s - 200), end)
-            while m is not None and m.end() <= s:
-                w = m.group("v") or m.group("v2")
-                if w not in self.lex.imperfect_exceptions and w not in self.lex.future_exceptions:
-                    return "present"         # (before a cue that only follows: «أن قيوداً يمكن أن تفرض في
+            if self._clause_imperfect(norm, max(a, s - 200), s):
+                return "present"             # (before a cue that only follows: «أن قيوداً يمكن أن تفرض في
                                              # 16 أيلول في حال لم تتغير»)
-                m = _CLAUSE_START_IMPERFECT.search(norm, m.end(), end)
         return best
+
+    def _clause_imperfect(self, norm: str, lo: int, s: int) -> bool:
+        """Whether a third-person imperfect opens the clause before ``s`` (from ``lo``): at the clause's
+        start, glued to «و», or after «إن/أن» and its subject.  Each
+        form is looked for by its first letters, so that a text is not scanned character by
+        character with the whole alternation."""
+        end = min(len(norm), s + 1)                  # (the look-ahead sees the expression's first letter)
+        ok = self.lex.imperfect_exceptions
+        fut = self.lex.future_exceptions
+
+        def verb_at(rx, x):
+            m = rx.match(norm, x, end)
+            return m is not None and m.end() <= s and m.group("v") not in ok and m.group("v") not in fut
+
+        # the clause's start: just after its last boundary (or the window's start)
+        rf = norm.rfind
+        b = max(rf(c, lo, s) for c in _CLAUSE_MARKS)
+        if verb_at(_IMPERFECT_AT_START, b + 1 if b >= 0 else lo):
+            return True
+        for key, rx in ((" و", _IMPERFECT_AFTER_WA), (" ان ", _IMPERFECT_AFTER_AN), (" بان ", _IMPERFECT_AFTER_AN),
+                        (" لان ", _IMPERFECT_AFTER_AN)):
+            x = norm.find(key, lo, s)
+            while x >= 0:
+                if verb_at(rx, x + 1):
+                    return True
+                x = norm.find(key, x + 1, s)
+        return False
 
     # --- the whole pass -------------------------------------------------------------------------
     def tag(self, text: str, anchor: Optional[_dt.date]) -> list[Timex]:
@@ -637,7 +699,8 @@ class Engine:
             if need:
                 if starts is None:
                     starts = self.tense_cue_starts(framed)
-                tense = self.tense_at(norm, f.start, f.end, starts)
+                tense = self.tense_at(norm, f.start, f.end, starts,
+                                      present=p.weekday is not None and p.month is None and p.day is None)
             else:
                 tense = None
             related = (p.offset is not None or p.approx is not None) and _RELATION_AFTER.match(norm, f.end) is not None
@@ -738,6 +801,86 @@ class Engine:
             resolved[i + 1] = _with_flag(b, FLAG_HIJRI_MISMATCH)
 
 
+_RIGHT_PREFIXES: dict = {}
+_DOUBLE_GAPS = ("  ", " \t", "\t")
+
+
+def _right_prefixes(right: set) -> tuple:
+    """« » + each right context word, for a quick ``startswith`` (built once per set)."""
+    hit = _RIGHT_PREFIXES.get(id(right))
+    if hit is None or hit[0] is not right:
+        hit = _RIGHT_PREFIXES[id(right)] = (right, tuple(sorted(" " + w for w in right)))
+    return hit[1]
+
+
+_LEFT_INDEX: dict = {}
+
+
+def _left_index(left: set) -> tuple:
+    """A blocker's left contexts indexed for :meth:`Engine._blocked_by`: (the one-word contexts, the
+    longer ones by their last word, the longer ones whose last word is «*»), built once per set."""
+    hit = _LEFT_INDEX.get(id(left))
+    if hit is None or hit[0] is not left:
+        singles, by_last, wild = set(), {}, []
+        for c in left:
+            words = tuple(c.split())
+            if len(words) == 1:
+                singles.add(words[0])
+            elif words[-1] == "*":
+                wild.append(words)
+            else:
+                by_last.setdefault(words[-1], []).append(words)
+        hit = _LEFT_INDEX[id(left)] = (left, frozenset(singles), {k: tuple(v) for k, v in by_last.items()},
+                                       tuple(wild))
+    return hit[1:]
+
+
+def _left_words(norm: str, s: int) -> list:
+    """The (up to) three words just before ``s``, nearest last, with only spaces between them and
+    ``s`` (what ``_LEFT_WORDS`` matches, found with ``rfind`` rather than a scan of every start)."""
+    words: list = []
+    end = s
+    lo = max(0, s - 90)
+    for _ in range(3):
+        e = end
+        while e > lo and norm[e - 1] in _SPACE:
+            e -= 1
+        if e == end or e == lo:                      # no space before the word, or nothing left
+            break
+        b = max(norm.rfind(" ", lo, e), norm.rfind("\t", lo, e)) + 1
+        w = norm[b:e]
+        if not w.isalnum() and not _WORD_ONLY.fullmatch(w):
+            # punctuation inside: only the word's tail after it counts, and nothing before it
+            m = _WORD_TAIL.search(w)
+            if m is not None:
+                words.insert(0, m.group())
+            break
+        words.insert(0, w)
+        if b == 0 or b == lo:
+            break
+        end = b
+    return words
+
+
+_WORD_ONLY = re.compile(r"\w+")
+_WORD_TAIL = re.compile(r"\w+$")
+
+
+def _last_word(norm: str, s: int) -> str:
+    """The word just before ``s`` with one space between («» when there is none): the common case of
+    :func:`_left_words`, found with one ``rfind``."""
+    if s < 2 or norm[s - 1] != " " or norm[s - 2] in _SPACE:
+        words = _left_words(norm, s)
+        return words[-1] if words else ""
+    b = max(norm.rfind(" ", max(0, s - 90), s - 1), norm.rfind("\t", max(0, s - 90), s - 1)) + 1
+    w = norm[b:s - 1]
+    if w.isalnum():
+        return w
+    words = _left_words(norm, s)
+    return words[-1] if words else ""
+
+
+@lru_cache(maxsize=8192)
 def _unclitic(w: str) -> tuple:
     """A word and the same word without the clitics «و»/«ف» then «ب»/«ل» («وبمبلغ» -> «مبلغ»)."""
     out = [w]
