@@ -90,40 +90,69 @@ def _worker_init(parent: int) -> None:
 
 # A build allocates millions of objects that live to its end (expressions, mentions, rows): with the
 # default thresholds the collector runs thousands of times and rescans them all, about a fifth of a
-# build.  While a runner is open, the objects alive when it opened (the resolver's tables) are frozen
-# out of the collector's scans and a collection runs every GC_THRESHOLD net allocations instead of
-# 700; the thresholds and the frozen objects are given back when the last runner closes.
+# build.  While a runner is open (and while a timeline is written), the objects alive when it opened
+# (the resolver's tables) are frozen out of the collector's scans and a collection runs every
+# GC_THRESHOLD net allocations instead of 700.  Arrow buffers (pandas' text columns) come from the
+# system allocator then, not from Arrow's own (mimalloc), so that the tables reuse the memory the
+# rows and mentions they are made from give back (5,000 articles: 45 MB less at the peak).  All of it
+# is given back when the last runner closes.
 GC_THRESHOLD = (100_000, 50, 100)
-_gc_state = {"depth": 0, "saved": None}
+_held = {"depth": 0, "gc": None, "pool": None}
 
 
-def _gc_open() -> None:
-    st = _gc_state
+def _hold() -> None:
+    st = _held
     if st["depth"] == 0:
-        st["saved"] = gc.get_threshold()
+        st["gc"] = gc.get_threshold()
         gc.freeze()
-        gc.set_threshold(*(max(a, b) for a, b in zip(GC_THRESHOLD, st["saved"])))
+        gc.set_threshold(*(max(a, b) for a, b in zip(GC_THRESHOLD, st["gc"])))
+        st["pool"] = _system_pool()
     st["depth"] += 1
 
 
-def _gc_close() -> None:
-    st = _gc_state
+def _release() -> None:
+    st = _held
     if st["depth"] == 0:
         return
     st["depth"] -= 1
     if st["depth"] == 0:
-        gc.set_threshold(*st["saved"])
+        gc.set_threshold(*st["gc"])
         gc.unfreeze()
+        if st["pool"] is not None:
+            import pyarrow as pa
+            pa.set_memory_pool(st["pool"])
+            st["pool"] = None
+
+
+def _system_pool():
+    """Make the system allocator Arrow's default; the previous default (None: nothing changed).
+    Each buffer is freed by the allocator that made it, whatever the default is then."""
+    import sys
+    if "pyarrow" not in sys.modules:
+        try:
+            import pyarrow  # noqa: F401  - pandas imports it for its text columns anyway
+        except ImportError:
+            return None
+    import pyarrow as pa
+    try:
+        before, system = pa.default_memory_pool(), pa.system_memory_pool()
+        if before.backend_name == system.backend_name:
+            return None
+        pa.set_memory_pool(system)
+        return before
+    except Exception:                                   # noqa: BLE001 - a pyarrow without these calls
+        return None
 
 
 @contextlib.contextmanager
-def fewer_collections():
-    """The collector as while a runner is open, for a block (writing a timeline's outputs)."""
-    _gc_open()
+def build_settings():
+    """The collector and Arrow's allocator as while a runner is open, for a block (writing a
+    timeline's outputs)."""
+    _hold()
     try:
         yield
     finally:
-        _gc_close()
+        _release()
 
 
 def _picklable(obj) -> bool:
@@ -143,7 +172,8 @@ def _emit(chunk: list, results: list):
 class Runner:
     """Runs in this process.  ``extract`` yields ``(item, result)`` in input order (result None for
     anything but a document); ``map`` is the merge's hook (None: the merge runs here).  From its
-    creation to :meth:`close`, the garbage collector runs less often (``GC_THRESHOLD``)."""
+    creation to :meth:`close`, the garbage collector runs less often (``GC_THRESHOLD``) and Arrow
+    allocates from the system allocator."""
     map: Optional[Callable] = None
     workers = 1
     _gc_held = False
@@ -151,12 +181,12 @@ class Runner:
     def hold_gc(self) -> None:
         if not self._gc_held:
             self._gc_held = True
-            _gc_open()
+            _hold()
 
     def release_gc(self) -> None:
         if self._gc_held:
             self._gc_held = False
-            _gc_close()
+            _release()
 
     def extract(self, items: Iterable, tagger: Optional[Callable], trust: bool):
         for item in items:

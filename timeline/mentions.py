@@ -66,7 +66,95 @@ _LINK_START = re.compile("[\\s\u00ad\u061c\u0640\u064b-\u065f\u0670\u200b-\u200f
 _AFTER_WINDOW = 80       # characters after an expression in which «(فقط) على/من X» is looked for
 
 
-@dataclass
+# The fields of an expression row (one line of mentions.csv before the merge numbers it and names its
+# event); ``mention`` indexes the document's event mentions (None: the expression dates none).
+ROW_KEYS = ("text", "start", "end", "type", "value", "mod", "first_day", "last_day", "grain", "calendar", "rule",
+            "flags", "status", "reason", "tense", "doc_id", "kind", "note", "relation", "mention", "clause_start",
+            "clause_end", "role")
+_ROW_KEYS = frozenset(ROW_KEYS)
+
+
+class Row:
+    """One expression row: read and written like a dict of ``ROW_KEYS`` (``row["note"]``,
+    ``row.get("mention")``, ``dict(row)``, ``==`` a dict), held in slots: about 200 bytes where the dict
+    took some 1,200, for every expression of a build until its tables are made."""
+    __slots__ = ROW_KEYS
+
+    # __init__(self, text=None, start=None, ..., role=None), one assignment per field (made below)
+
+    def __getitem__(self, key):
+        if key in _ROW_KEYS:
+            return getattr(self, key)
+        raise KeyError(key)
+
+    def __setitem__(self, key, value):
+        if key not in _ROW_KEYS:
+            raise KeyError(f"not a field of an expression row: {key!r}")
+        setattr(self, key, value)
+
+    def get(self, key, default=None):
+        return getattr(self, key) if key in _ROW_KEYS else default
+
+    def __contains__(self, key) -> bool:
+        return key in _ROW_KEYS
+
+    def keys(self):
+        return list(ROW_KEYS)
+
+    def values(self):
+        return [getattr(self, k) for k in ROW_KEYS]
+
+    def items(self):
+        return [(k, getattr(self, k)) for k in ROW_KEYS]
+
+    def __iter__(self):
+        return iter(ROW_KEYS)
+
+    def __len__(self) -> int:
+        return len(ROW_KEYS)
+
+    def as_dict(self) -> dict:
+        return dict(self.items())
+
+    def __eq__(self, other):
+        if isinstance(other, (Row, dict)):
+            return self.as_dict() == dict(other.items())
+        return NotImplemented
+
+    __hash__ = None
+
+    def __repr__(self) -> str:
+        return f"Row({self.as_dict()!r})"
+
+    def __getstate__(self):
+        return self.values()
+
+    def __setstate__(self, state):
+        for k, v in zip(ROW_KEYS, state):
+            setattr(self, k, v)
+
+
+def _row_init():
+    args = ", ".join(f"{k}=None" for k in ROW_KEYS)
+    body = "".join(f"\n    self.{k} = {k}" for k in ROW_KEYS)
+    scope: dict = {}
+    exec(f"def __init__(self, {args}):{body}", scope)
+    return scope["__init__"]
+
+
+Row.__init__ = _row_init()
+
+
+def _timex_row(t: Timex, doc_id: str) -> Row:
+    """The row of one expression, as ``dict(t.as_dict(), doc_id=..., kind="timex", ...)`` with its
+    flags joined by «;»."""
+    d = t.as_dict()
+    return Row(d["text"], d["start"], d["end"], d["type"], d["value"], d["mod"], d["first_day"], d["last_day"],
+               d["grain"], d["calendar"], d["rule"], ";".join(d["flags"]), d["status"], d["reason"], d["tense"],
+               doc_id, "timex", _note(t), None, None, None, None, None)
+
+
+@dataclass(slots=True)
 class EventMention:
     """One dated clause.  Offsets index the document's original text."""
     doc_id: str
@@ -305,12 +393,9 @@ def _finest(g: list[tuple[int, Timex]]) -> tuple[int, Timex]:
     return min(g, key=lambda it: ((it[1].last_day - it[1].first_day).days, grain_rank(it[1].grain), it[1].start))
 
 
-def extract(doc_id: str, text: str, published: Optional[dt.date], timexes: list[Timex]) -> tuple[list[dict], list[EventMention]]:
-    """Rows (one per expression, for mentions.csv) and the event mentions of one document."""
-    rows = [dict(t.as_dict(), doc_id=doc_id, kind="timex", note=_note(t), relation=None, mention=None,
-                 clause_start=None, clause_end=None, role=None) for t in timexes]
-    for r in rows:
-        r["flags"] = ";".join(r["flags"])
+def extract(doc_id: str, text: str, published: Optional[dt.date], timexes: list[Timex]) -> tuple[list[Row], list[EventMention]]:
+    """Rows (one per expression, for mentions.csv: :class:`Row`) and the event mentions of one document."""
+    rows = [_timex_row(t, doc_id) for t in timexes]
     mentions: list[EventMention] = []
     has_today = published is not None and any(
         placeable(t) and t.first_day == t.last_day == published for t in timexes)
@@ -414,12 +499,12 @@ def extract(doc_id: str, text: str, published: Optional[dt.date], timexes: list[
                 expr = (t.start, t.end)
             row_idx = [r.row] if r.row is not None else []
             if r.row is None:
-                rows.append(dict(text=text[expr[0]:expr[1]], start=expr[0], end=expr[1], type="RELATION",
-                                 value=value, mod=mod, first_day=first.isoformat(), last_day=last.isoformat(),
-                                 grain=grain, calendar="gregorian", rule=f"relation:{r.cue}", flags="",
-                                 status="resolved", reason=None, tense=None, doc_id=doc_id, kind="relation",
-                                 note="", relation=None, mention=None, clause_start=None, clause_end=None,
-                                 role=None))
+                rows.append(Row(text=text[expr[0]:expr[1]], start=expr[0], end=expr[1], type="RELATION",
+                                value=value, mod=mod, first_day=first.isoformat(), last_day=last.isoformat(),
+                                grain=grain, calendar="gregorian", rule=f"relation:{r.cue}", flags="",
+                                status="resolved", reason=None, tense=None, doc_id=doc_id, kind="relation",
+                                note="", relation=None, mention=None, clause_start=None, clause_end=None,
+                                role=None))
                 row_idx = [len(rows) - 1]
             add(row_idx, r.x_start, r.x_end, expr[0], expr[1], value, mod, first, last, grain, [], relation=desc)
             rows[row_idx[0]]["relation"] = desc

@@ -5,6 +5,7 @@ import hashlib
 import math
 import sys
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
 from typing import Callable, Iterable, Optional, Union
 
@@ -13,10 +14,10 @@ import pandas as pd
 from .anchoring import ANCHOR_COLUMNS, merge_note
 from .documents import Document, Problem, read_inputs
 from .export import records, write_csv, write_json
-from .engines import fewer_collections, make_runner
+from .engines import build_settings, make_runner
 from .extraction import Failed
 from .headline import headline, known_words
-from .mentions import EventMention
+from .mentions import EventMention, Row
 from .outdir import WriteState, check_out, output_set
 from .merge import merge
 from .order import order_events
@@ -123,7 +124,7 @@ class Timeline:
         ``out_dir`` only when all are written (:mod:`timeline.outdir`), so ``out_dir`` holds this
         run's outputs or the previous ones."""
         final = check_out(out_dir)
-        with fewer_collections(), output_set(final, state) as tmp:
+        with build_settings(), output_set(final, state) as tmp:
             self.to_csv(tmp)
             data = self.to_dict()
             self.to_json(tmp / "timeline.json", data)
@@ -298,7 +299,9 @@ def salience(n_outlets: int, n_articles: int, n_days: int, n_mentions: int) -> f
 
 def _assemble(rows, mentions, docs, problems, runner=None) -> Timeline:
     """Merge and order the mentions, then the four tables.  Each table is built column by column
-    from plain lists (no dict per row, no per-row DataFrame work); ``rows`` are read, not changed."""
+    from plain lists (no dict per row, no per-row DataFrame work).  ``rows`` and ``mentions`` are
+    consumed: each list is emptied once its table is made, so that the rows and mentions of a large
+    build are not held beside the tables made from them (the rows themselves are not changed)."""
     events = order_events(merge(mentions, map_fn=runner.map if runner else None), mentions)
     meta = {d["doc_id"]: (d.get("outlet"), d.get("title"), d.get("url"), d.get("published"))
             for d in docs if d["status"] == "read"}
@@ -361,11 +364,17 @@ def _assemble(rows, mentions, docs, problems, runner=None) -> Timeline:
             c_last.append(m.last_day.isoformat())
             c_summary.append(m.summary)
             c_rel.append(m.relation)
-    mentions_df = _frame(_mention_columns(rows, event_of, meta), MENTION_COLUMNS)
+    mentions.clear()                          # their text is in the clause columns now
+    cols = _mention_columns(rows, event_of, meta)
+    rows.clear()
+    mentions_df = _frame(cols, MENTION_COLUMNS)
+    del cols
     for c in ("start", "end", "clause_start", "clause_end"):
         mentions_df[c] = mentions_df[c].astype("Int64")
     events_df = _frame(ev_cols, EVENT_COLUMNS)
     clauses_df = _frame(cl_cols, CLAUSE_COLUMNS)
+    for col in (*ev_cols.values(), *cl_cols.values()):
+        col.clear()
     from .report import document_counts
     documents_df = document_counts(pd.DataFrame(docs, columns=["doc_id", "origin", "status", "published", "outlet", "title", "url", "reason",
                                                                 "encoding", "records", "content_hash", *ANCHOR_COLUMNS]), mentions_df)
@@ -379,10 +388,15 @@ def _mention_columns(rows: list, event_of: dict, meta: dict) -> dict:
     """The columns of mentions.csv from the expression rows (each a dict), without changing them."""
     n = len(rows)
     width = max(6, len(str(n)))
+    if all(r.__class__ is Row for r in rows):           # the extraction's rows: each field read in C
+        def column(c):
+            return list(map(attrgetter(c), rows))
+    else:                                                # dicts (a store's rows, a caller's own)
+        def column(c):
+            return [r.get(c, _MISSING) for r in rows]
     cols: dict[str, list] = {"mention_id": [f"M{k:0{width}d}" for k in range(1, n + 1)]}
-    mi = [r.get("mention") for r in rows]
-    cols["event_id"] = [None if i is None else event_of.get(i) for i in mi]
-    docs = [r.get("doc_id", _MISSING) for r in rows]
+    cols["event_id"] = [None if i is None or i != i else event_of.get(i) for i in column("mention")]
+    docs = column("doc_id")
     cols["doc_id"] = docs
     none3 = (None, None, None)
     m = [meta.get(d, none3) for d in docs]
@@ -391,7 +405,7 @@ def _mention_columns(rows: list, event_of: dict, meta: dict) -> dict:
     cols["url"] = [x[2] for x in m]
     for c in MENTION_COLUMNS:
         if c not in cols:
-            cols[c] = [r.get(c, _MISSING) for r in rows]
+            cols[c] = column(c)
     return cols
 
 

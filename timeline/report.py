@@ -16,6 +16,7 @@ def document_counts(docs: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
     + unresolved``); ``placed`` those that date an event; ``derived`` the dates obtained through a
     relation with no expression of their own («عقب X»); ``events`` the distinct events touched."""
     docs = docs.copy()
+    mentions = mentions[["doc_id", "kind", "status", "event_id"]]     # not a copy of every column, filtered
     tx = mentions[mentions["kind"] == "timex"]
     status = tx["status"]
     counts = pd.DataFrame({                             # one vectorised pass, then one grouped sum
@@ -53,6 +54,8 @@ def totals(tl) -> dict:
     ``skipped_by_reason`` counts the skipped records by kind of problem and ``warnings_by_reason``
     the warnings (documents kept)."""
     d, m = tl.documents, tl.mentions
+    d = d[[c for c in ("status", "published", "anchor_basis", "weekday_check") if c in d]]
+    m = m[["kind", "status", "event_id", "flags"]]          # the columns counted, not every column filtered
     read = d[d["status"] == "read"]
     tx = m[m["kind"] == "timex"]
     basis = read["anchor_basis"] if "anchor_basis" in read else pd.Series([], dtype=object)
