@@ -571,7 +571,7 @@ class Engine:
         # the first person «سأ» (folded «سا»): a stem of three letters or more that does not end as a
         # noun, an adjective or a past verb does («سأزور»; not «سابقين», «ساعدت»)
         first = "(?:" + pre + ")ا\\w{3,}(?<![ةتاي])(?<!ين)(?<!ون)"
-        return re.compile(f"(?<!\\w)(?:[وف])?(?:(?P<w>{alt}){suffix}(?!\\w)|(?P<p>(?:{pre})[يتن]\\w{{2,}}(?<!ة)(?<!ات)(?<!يا)(?<!ين)"
+        return re.compile(f"(?<!\\w)(?:[وف])?(?:(?P<w>{alt}){suffix}(?!\\w)|(?P<p>(?:{pre})[يتن]\\w{{2,}}(?<!ة)(?<!ات)(?<!يا)(?<!ين)(?<!ته)(?<!تها)(?<!تهم)"
                           f"(?!\\w)|{first}(?!\\w)))")
 
     def _tense_automaton(self):
@@ -700,7 +700,8 @@ class Engine:
                 if starts is None:
                     starts = self.tense_cue_starts(framed)
                 tense = self.tense_at(norm, f.start, f.end, starts,
-                                      present=p.weekday is not None and p.month is None and p.day is None)
+                                      present=p.kind == "holiday" or
+                                      (p.weekday is not None and p.month is None and p.day is None))
             else:
                 tense = None
             related = (p.offset is not None or p.approx is not None) and _RELATION_AFTER.match(norm, f.end) is not None

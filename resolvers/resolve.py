@@ -614,6 +614,9 @@ def _hijri_day(p: Partial, anchor: dt.date, ah, tense) -> Resolved:
     return _result(_day_value(d), (d, d), "day", p, extra + _check_weekday(d, p), tense=used, calendar="hijri")
 
 
+HOLIDAY_NEAR_DAYS = 30
+
+
 def _holiday(p: Partial, anchor: dt.date, tense) -> Resolved:
     year_of = {}                                     # the day of an occurrence -> its year
 
@@ -641,15 +644,24 @@ def _holiday(p: Partial, anchor: dt.date, tense) -> Resolved:
             base = anchor.year
         cands = sorted(filter(None, (occurrence(base + k) for k in (-2, -1, 0, 1, 2))))
         direction = p.direction
-        if direction is None:
-            extra, used = _tense_flags(tense)
+        near = [c for c in cands if abs((c - anchor).days) <= HOLIDAY_NEAR_DAYS] if direction is None else []
+        if near:
+            # a holiday named within a month of its day is that one, whatever the clause's tense
+            # («عطلة عيد الفطر … وستعاود العمل» four days after it)
+            d = min(near, key=lambda c: (abs((c - anchor).days), c > anchor))
+            extra, direction = (FLAG_NEAR_ANCHOR,), "near"
+        elif direction is None:
+            # (a holiday in a present-tense clause is a coming one: «يحتفل المسلمون بعيد الأضحى»)
+            extra, used = _tense_flags("future" if tense == "present" else tense)
             direction = 1 if used == "future" else -1
             before = [c for c in cands if c <= anchor]
             after = [c for c in cands if c >= anchor]
         else:
             before = [c for c in cands if c < anchor]
             after = [c for c in cands if c > anchor]
-        if direction == 0:
+        if direction == "near":
+            pass
+        elif direction == 0:
             d = occurrence(base)
         else:
             pool = after if direction > 0 else before
