@@ -454,6 +454,10 @@ class Engine:
                 m = _RIGHT_WORD.match(norm, e, e + 40)
                 if m and m.group(1) in right:
                     return True
+                for c in _right_phrases(right):          # contexts of several words («الى الخميس»)
+                    x = e + 1 + len(c)
+                    if norm.startswith(" " + c, e) and (x >= len(norm) or not norm[x].isalnum()):
+                        return True
         if left:
             singles, by_last, wild = _left_index(left)
             if not wild:                                 # the word just before decides most cases
@@ -811,6 +815,14 @@ def _right_prefixes(right: set) -> tuple:
     hit = _RIGHT_PREFIXES.get(id(right))
     if hit is None or hit[0] is not right:
         hit = _RIGHT_PREFIXES[id(right)] = (right, tuple(sorted(" " + w for w in right)))
+    return hit[1]
+
+
+def _right_phrases(right: set) -> tuple:
+    """The right contexts of several words (looked for as they are, one space between words)."""
+    hit = _RIGHT_PREFIXES.get(("phrases", id(right)))
+    if hit is None or hit[0] is not right:
+        hit = _RIGHT_PREFIXES[("phrases", id(right))] = (right, tuple(sorted(c for c in right if " " in c)))
     return hit[1]
 
 
