@@ -109,8 +109,13 @@ def _csv_columns(df: pd.DataFrame) -> Optional[list]:
                     for v, n in zip(vals, na)]
         elif s.hasnans:
             vals = ["" if n else v for v, n in zip(vals, s.isna().tolist())]
-        if text:
+        if text and is_object:
             vals = ["'" + v if isinstance(v, str) and v[:1] in _FORMULA_FIRST else v for v in vals]
+        elif text:                          # a text column: the cells to neutralise found in C
+            hit = s.str.contains(_FORMULA, regex=True, na=False)
+            if hit.any():
+                for k in np.flatnonzero(hit.to_numpy(dtype=bool)).tolist():
+                    vals[k] = "'" + vals[k]
         out.append(vals)
     return out
 
@@ -160,6 +165,28 @@ def _compact(obj) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), default=str)
 
 
+def _scalar(v) -> str:
+    """``_compact(v)`` for a scalar, without the call's set-up (the json module's own functions)."""
+    cls = v.__class__
+    if cls is str:
+        return _encode_str(v)
+    if v is None:
+        return "null"
+    if v is True:
+        return "true"
+    if v is False:
+        return "false"
+    if cls is int:
+        return int.__repr__(v)
+    if cls is float and v == v and v not in (_INF, -_INF):
+        return float.__repr__(v)
+    return _compact(v)
+
+
+_encode_str = json.encoder.encode_basestring       # the C encoder's, as json.dumps(ensure_ascii=False) uses
+_INF = float("inf")
+
+
 def _key(key) -> str:
     """A dict key as the json module writes it (a number, a boolean or None becomes a string)."""
     if isinstance(key, str):
@@ -189,7 +216,7 @@ _SCALAR = (str, int, float, type(None))     # bool is an int
 
 def _pretty(o, out: list, nl: str, step: str, seen: set) -> None:
     if isinstance(o, _SCALAR):
-        out.append(_compact(o))
+        out.append(_scalar(o))
         return
     if isinstance(o, dict):
         if not o:
@@ -215,10 +242,10 @@ def _pretty(o, out: list, nl: str, step: str, seen: set) -> None:
         for k, v in items:
             out.append(inner if first else sep)
             first = False
-            out.append(_compact(_key(k)))
+            out.append(_encode_str(k) if k.__class__ is str else _compact(_key(k)))
             out.append(": ")
             if isinstance(v, _SCALAR):
-                out.append(_compact(v))
+                out.append(_scalar(v))
             else:
                 _pretty(v, out, inner, step, seen)
     else:
@@ -226,7 +253,7 @@ def _pretty(o, out: list, nl: str, step: str, seen: set) -> None:
             out.append(inner if first else sep)
             first = False
             if isinstance(v, _SCALAR):
-                out.append(_compact(v))
+                out.append(_scalar(v))
             else:
                 _pretty(v, out, inner, step, seen)
     out.append(nl + closing)

@@ -149,15 +149,26 @@ def flat_rows(tl_dict: dict) -> pd.DataFrame:
     ``end`` (ISO days), ``date_precision`` (day, month, year: how much of them to trust), ``title``
     (the summary's first words), ``text`` (the summary), ``outlets``, ``source_urls`` and
     ``source_titles`` (``" | "``-separated, one per article)."""
-    rows = []
+    cols: dict = {c: [] for c in FLAT_COLUMNS}
+    (c_id, c_start, c_end, c_prec, c_date, c_display, c_title, c_text, c_outlets, c_nout, c_nsrc, c_sal, c_urls,
+     c_titles) = (cols[c] for c in FLAT_COLUMNS)
     for ev in tl_dict["events"]:
         first, last, prec = _dates(ev)
         arts = _articles(ev.get("mentions", []))
-        rows.append({"event_id": ev["event_id"], "start": first.isoformat(), "end": last.isoformat(),
-                     "date_precision": prec, "date": ev["date"],
-                     "display_date": ev.get("expressions") or "", "title": _headline(ev["summary"]),
-                     "text": ev["summary"], "outlets": " | ".join(ev.get("outlets") or []),
-                     "n_outlets": ev.get("n_outlets"), "n_sources": ev["n_sources"], "salience": ev.get("salience"),
-                     "source_urls": " | ".join(m["url"] for m in arts if m.get("url")),
-                     "source_titles": " | ".join(m["title"] for m in arts if m.get("title"))})
-    return pd.DataFrame(rows, columns=FLAT_COLUMNS)
+        c_id.append(ev["event_id"])
+        c_start.append(first.isoformat())
+        c_end.append(last.isoformat())
+        c_prec.append(prec)
+        c_date.append(ev["date"])
+        c_display.append(ev.get("expressions") or "")
+        c_title.append(_headline(ev["summary"]))
+        c_text.append(ev["summary"])
+        c_outlets.append(" | ".join(ev.get("outlets") or []))
+        c_nout.append(ev.get("n_outlets"))
+        c_nsrc.append(ev["n_sources"])
+        c_sal.append(ev.get("salience"))
+        c_urls.append(" | ".join(m["url"] for m in arts if m.get("url")))
+        c_titles.append(" | ".join(m["title"] for m in arts if m.get("title")))
+    if not c_id:
+        return pd.DataFrame([], columns=FLAT_COLUMNS)
+    return pd.DataFrame(cols, columns=FLAT_COLUMNS)      # column by column: the dtypes of one dict per row
