@@ -62,6 +62,7 @@ def _has_complementizer(norm: str, a: int, b: int) -> bool:
 
 _EVENT_GAP = re.compile(fold(r"[ \t،,(]*(?:في|يوم|بتاريخ)?[ \t]*$"))
 _RIGHT_WORD = re.compile(r"[ \t]+(\w+)")
+_NUMBER_NEXT = re.compile(r"[ \t]*[(،,]?[ \t]*[0-9]")
 _LEFT_WORD = re.compile(r"(\w+)[ \t]+$")            # used with search(norm, s - 40, s)
 # the (up to) three words just before a position, no punctuation between them
 _LEFT_WORDS = re.compile(r"(?<!\w)(?:(?:(\w+)[ \t]+)?(\w+)[ \t]+)?(\w+)[ \t]+$")
@@ -69,7 +70,7 @@ PREFIX_MIN = 4                # rule sets this large get a look-ahead of their f
 # «... من/على» after a count of time: counted from something else («قبل يومين من الانتخابات»), except in
 # set phrases («على أرض الواقع», «على الأقل», «على التوالي», «من جديد»)
 _RELATION_AFTER = re.compile(fold(r"[ \t]+(?:(?:فقط|تقريبا|تحديدا|طويلة|عديدة|قليلة|معدودة|كثيرة)[ \t]+)?(?:من|على)[ \t]+"
-                                  r"(?!(?:الان|ارض|الاقل|التوالي|جديد|مدار|امتداد|الرغم)(?!\w))"))
+                                  r"(?!(?:الان|ارض|الاقل|التوالي|جديد|مدار|امتداد|الرغم|خلال)(?!\w))"))
 
 NO_ANCHOR = "no publication date (anchor) to resolve a relative expression against"
 
@@ -527,8 +528,10 @@ class Engine:
                 e, key = m.end(), m.group()
             rb = rule_blockers.get(r.index)
             # (a right context is looked for only where one of its words follows: a test in C)
-            if rb is not None and (rb[0] is not None or norm.startswith(rb[2], e)) \
-                    and self._blocked_by(norm, p, e, rb[0], rb[1]):
+            # (but a left context blocks nothing that a number dates: «من يوم الثلاثاء إلى يوم الخميس
+            # 12-14 شوال»)
+            if rb is not None and (rb[0] is not None and not _NUMBER_NEXT.match(norm, e) or norm.startswith(rb[2], e)) \
+                    and self._blocked_by(norm, p, e, rb[0] if not _NUMBER_NEXT.match(norm, e) else None, rb[1]):
                 last_end = e                             # «النائب سامي شباط»: a name, not a month
                 continue
             s = p
@@ -708,7 +711,9 @@ class Engine:
                                       (p.weekday is not None and p.month is None and p.day is None))
             else:
                 tense = None
-            related = (p.offset is not None or p.approx is not None) and _RELATION_AFTER.match(norm, f.end) is not None
+            # (a stretch next to the anchor, «الأيام الماضية من دعم», is no count from another event)
+            related = (p.offset is not None or p.approx is not None and p.approx[2] > 0) and \
+                _RELATION_AFTER.match(norm, f.end) is not None
             # resolution is a pure function of these, so it is memoised on them
             key = (f.rule.index, f.key, related, anchor, tense)
             res = cache.get(key)

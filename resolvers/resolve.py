@@ -29,7 +29,7 @@ from typing import NamedTuple, Optional
 
 from . import arith, hijri
 from .types import (Partial, FLAG_WEEKDAY_MISMATCH, FLAG_IMPOSSIBLE_DATE, FLAG_HIJRI_OUT_OF_RANGE, FLAG_HIJRI_TABULAR,
-                    FLAG_TENSE_DECIDED, FLAG_DEFAULT_PAST, FLAG_NEAR_ANCHOR)
+                    FLAG_TENSE_DECIDED, FLAG_DEFAULT_PAST, FLAG_NEAR_ANCHOR, FLAG_YEAR_FROM_WEEKDAY)
 
 PROBLEM_FLAGS = frozenset({"weekday_mismatch", "impossible_date", "hijri_gregorian_mismatch",
                            "hijri_out_of_range", "month_pair_mismatch"})
@@ -385,8 +385,13 @@ def _day_month(p: Partial, anchor: dt.date, tense) -> Resolved:
     elif p.direction is not None:
         y = _pick_year_for_day(m, day, anchor, p.direction)
     else:
+        agree = _weekday_year(p, [anchor.year - 1, anchor.year, anchor.year + 1],
+                              lambda y: dt.date(y, m, day) if arith.valid_date(y, m, day) else None, anchor)
         near = _year_near_anchor(m, day, anchor) if _no_cue(tense) else None
-        if near is not None:
+        if agree is not None:
+            # the weekday written with it decides the year («الخميس 4 ذي الحجة» is the one on a Thursday)
+            y, extra = agree, (FLAG_YEAR_FROM_WEEKDAY,)
+        elif near is not None:
             # no tense cue: the occurrence nearest the publication day («تنطلق البطولة في 20
             # أغسطس» in a paper of 10 August; «وحدد القاضي جلسة 15 سبتمبر» in one of 1 August)
             y, extra = near, (FLAG_NEAR_ANCHOR,)
@@ -398,6 +403,24 @@ def _day_month(p: Partial, anchor: dt.date, tense) -> Resolved:
         raise _Fail(f"{day}/{m}/{y} is not a calendar date", FLAG_IMPOSSIBLE_DATE)
     d = dt.date(y, m, day)
     return _result(_day_value(d), (d, d), "day", p, extra + _check_weekday(d, p), tense=used)
+
+
+def _weekday_year(p: Partial, years: list, day_of, anchor: dt.date) -> Optional[int]:
+    """Of ``years``, the one (nearest the anchor) in which the day falls on the weekday written with
+    it, if exactly that weekday was written; None when none or no weekday."""
+    if p.weekday is None:
+        return None
+    best = None
+    for y in years:
+        try:
+            d = day_of(y)
+        except (ValueError, OverflowError):
+            d = None
+        if d is not None and d.weekday() == p.weekday:
+            gap = abs((d - anchor).days)
+            if best is None or gap < best[0]:
+                best = (gap, y)
+    return best[1] if best else None
 
 
 # With no tense cue, a day-month or a month is the occurrence nearest the anchor (within half a year,
@@ -590,7 +613,15 @@ def _hijri_day(p: Partial, anchor: dt.date, ah, tense) -> Resolved:
     else:
         key, here = (p.month, p.day), (ah[1], ah[2])
         direction, inclusive = p.direction, False
-        if direction is None and _no_cue(tense):
+        agree = None
+        if direction is None:
+            def day_of(y):
+                n = hijri.month_length(y, p.month)
+                return hijri.to_gregorian(y, p.month, p.day) if n is not None and 1 <= p.day <= n else None
+            agree = _weekday_year(p, [ah[0] - 1, ah[0], ah[0] + 1], day_of, anchor)
+        if agree is not None:
+            hy, extra, direction = agree, (FLAG_YEAR_FROM_WEEKDAY,), "near"
+        elif direction is None and _no_cue(tense):
             near = _hijri_year_near_anchor(p.month, p.day, ah[0], anchor)
             if near is not None:
                 hy, extra, direction = near, (FLAG_NEAR_ANCHOR,), "near"

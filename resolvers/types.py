@@ -24,6 +24,7 @@ FLAG_MONTH_PAIR_MISMATCH = "month_pair_mismatch"    # «أكتوبر/ تشرين
 FLAG_TENSE_DECIDED = "tense_decided"                # year/week chosen by the clause's tense
 FLAG_DEFAULT_PAST = "default_past"                  # no tense cue: past by default (news narration)
 FLAG_NEAR_ANCHOR = "near_anchor"                    # a day-month within a month of the anchor: that one
+FLAG_YEAR_FROM_WEEKDAY = "year_from_weekday"      # a day-month with a weekday: the year they agree in
 FLAG_NAMED_EVENT = "named_event"                    # «حرب أكتوبر»: the date of a named event of history
 
 

@@ -10,8 +10,11 @@ def hijri_numeric(s):
     return Partial("date", year=s.hyear, month=s.m, day=s.day, calendar="hijri", explicit_year=True)
 
 
-@rule("hijri_numeric_dmy", WEEKDAY_PREFIX + "{day:DAY}_(?P<hsep2>[/-])_{m:MNUM}_(?P=hsep2)_{hyear:HYEAR}" + HIJRI_MARK,
-      ["15/4/1447هـ", "1-9-1446 هـ", "يوم الأحد 1 / 11 / 1436هـ"])
+# (a numeric date whose year is of 1300-1599 is Hijri even without its mark: «الجمعة الموافق 9/9/1436»;
+# no news writes a Gregorian day of that band so)
+@rule("hijri_numeric_dmy", WEEKDAY_PREFIX + "{day:DAY}_(?P<hsep2>[/-])_{m:MNUM}_(?P=hsep2)_{hyear:HYEAR}"
+      + HIJRI_MARK + "?",
+      ["15/4/1447هـ", "1-9-1446 هـ", "يوم الأحد 1 / 11 / 1436هـ", "الجمعة الموافق 9/9/1436"])
 def hijri_numeric_dmy(s):
     return Partial("date", year=s.hyear, month=s.m, day=s.day, calendar="hijri", explicit_year=True,
                    weekday=s.wd.weekday if s.wd else None)
