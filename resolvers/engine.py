@@ -527,11 +527,12 @@ class Engine:
                 r, m, partial = alt
                 e, key = m.end(), m.group()
             rb = rule_blockers.get(r.index)
-            # (a right context is looked for only where one of its words follows: a test in C)
-            # (but a left context blocks nothing that a number dates: «من يوم الثلاثاء إلى يوم الخميس
-            # 12-14 شوال»)
-            if rb is not None and (rb[0] is not None and not _NUMBER_NEXT.match(norm, e) or norm.startswith(rb[2], e)) \
-                    and self._blocked_by(norm, p, e, rb[0] if not _NUMBER_NEXT.match(norm, e) else None, rb[1]):
+            # (a right context is looked for only where one of its words follows: a test in C; a left
+            # context blocks nothing that a number dates: «من يوم الثلاثاء إلى يوم الخميس 12-14 شوال»)
+            if rb is not None and (
+                    (rb[1] is not None and norm.startswith(rb[2], e) and self._blocked_by(norm, p, e, None, rb[1]))
+                    or (rb[0] is not None and self._blocked_by(norm, p, e, rb[0], None)
+                        and not _NUMBER_NEXT.match(norm, e))):
                 last_end = e                             # «النائب سامي شباط»: a name, not a month
                 continue
             s = p
