@@ -90,3 +90,10 @@ def test_streamed_json_is_json_dumps_compact(tmp_path):
 
 def test_nan_floats_are_written_as_json_does():
     assert export.pretty_json({"x": math.nan}) == json.dumps({"x": math.nan}, indent=1)
+
+
+def test_indented_json_file_is_json_dump_indented(tmp_path, monkeypatch):
+    monkeypatch.setattr(export._Parts, "FLUSH", 5)          # written out many times along the way
+    obj = {"totals": {"n": 1, "by": {}}, "documents": _docs()[:40], "problems": [{"a": [1, 2]}]}
+    want = json.dumps(obj, ensure_ascii=False, indent=1, default=str) + "\n"
+    assert export.write_json(obj, tmp_path / "r.json", pretty=True).read_text(encoding="utf-8") == want
