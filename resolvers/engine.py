@@ -474,13 +474,18 @@ class Engine:
                 last = words[-1]
                 if not singles.isdisjoint(_unclitic(last)):
                     return True
-                for ctx in by_last.get(last, ()) + wild:
+                n = len(words)
+                for ctx in by_last.get(last, ()):
                     k = len(ctx)
-                    if k > len(words):
-                        continue
-                    tail = words[-k:]
-                    if ctx[0] in _unclitic(tail[0]) and all(c == "*" or c == w for c, w in zip(ctx[1:], tail[1:])):
+                    if k <= n and ctx[0] in _unclitic(words[-k]) and \
+                            all(c == "*" or c == w for c, w in zip(ctx[1:], words[n - k + 1:])):
                         return True
+                if wild:                                 # «الكاتب *»: looked up by the first word
+                    for k in range(2, n + 1):
+                        for f in _unclitic(words[-k]):
+                            for ctx in wild.get(f, ()):
+                                if len(ctx) == k and all(c == "*" or c == w for c, w in zip(ctx[1:], words[n - k + 1:])):
+                                    return True
         return False
 
     def match(self, norm: str, nz=None, framed: Optional[bytes] = None) -> list[_Found]:
@@ -837,20 +842,20 @@ _LEFT_INDEX: dict = {}
 
 def _left_index(left: set) -> tuple:
     """A blocker's left contexts indexed for :meth:`Engine._blocked_by`: (the one-word contexts, the
-    longer ones by their last word, the longer ones whose last word is «*»), built once per set."""
+    longer ones by their last word, those whose last word is «*» by their first), built once per set."""
     hit = _LEFT_INDEX.get(id(left))
     if hit is None or hit[0] is not left:
-        singles, by_last, wild = set(), {}, []
+        singles, by_last, wild = set(), {}, {}
         for c in left:
             words = tuple(c.split())
             if len(words) == 1:
                 singles.add(words[0])
             elif words[-1] == "*":
-                wild.append(words)
+                wild.setdefault(words[0], []).append(words)
             else:
                 by_last.setdefault(words[-1], []).append(words)
         hit = _LEFT_INDEX[id(left)] = (left, frozenset(singles), {k: tuple(v) for k, v in by_last.items()},
-                                       tuple(wild))
+                                       {k: tuple(v) for k, v in wild.items()})
     return hit[1:]
 
 
