@@ -93,7 +93,7 @@ SCHEMAS = {
     "relative_days": {"offset": _int},
     "directions": {"direction": _int, "agreement": _enum("m", "f", "dual", "pl")},
     "demonstratives": {"direction": _int, "agreement": _enum("m", "f")},
-    "parts": {"mod": _MODS},
+    "parts": {"mod": _MODS, "day": _opt_int},        # day: «أول يوليو», «غرة رمضان» = the 1st
     "parts_of_day": {"part": _enum("MO", "MI", "AF", "EV", "NI")},
     "units": {"grain": _GRAINS, "count": _opt_int, "definite": _flag, "ambiguous": _flag},
     "numbers": {"value": _opt_int, "kind": _enum("unit", "tens", "vague")},

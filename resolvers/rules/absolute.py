@@ -131,11 +131,20 @@ def date_dm(s):
                    weekday=s.wd.weekday if s.wd else None, flags=_pair_flags(s))
 
 
+def _first_day(s):
+    """«أول يوليو», «غرة ذي القعدة»: the part that names the month's first day (parts.tsv: day)."""
+    return s.part.day if s.part is not None and s.part.day else None
+
+
 @rule("month_year", PART + "(?:{shahr:=شهر} )?" + MONTH_PAIR + YEAR_TAIL,
-      ["أيار 2024", "منتصف يوليو 2023", "شهر مارس 2020", "يوليو/تموز 2025", "يوليو من العام 1776"])
+      ["أيار 2024", "منتصف يوليو 2023", "شهر مارس 2020", "يوليو/تموز 2025", "يوليو من العام 1776",
+       "أول يناير 2016"])
 def month_year(s):
     if s.month.calendar != "gregorian":
         return None
+    if _first_day(s):
+        return Partial("date", year=s.year, month=s.month.month, day=_first_day(s), explicit_year=True,
+                       era=era_of(s), flags=_pair_flags(s))
     return Partial("date", year=s.year, month=s.month.month, part=s.part.mod if s.part else None,
                    explicit_year=True, era=era_of(s), flags=_pair_flags(s))
 
@@ -145,6 +154,10 @@ def month_year(s):
        "مطلع أكتوبر/ تشرين الأول الحالي", "نهاية يوليو/ تموز الفائت", "أكتوبر المقبل",
        "رمضان الماضي", "مارس من العام المقبل"])
 def month_dir(s):
+    if _first_day(s):
+        return Partial("date", month=s.month.month, day=_first_day(s), calendar=s.month.calendar,
+                       direction=s.dir.direction if s.dir else None, year_shift=year_ref_shift(s),
+                       flags=_pair_flags(s))
     return Partial("date", month=s.month.month, calendar=s.month.calendar,
                    direction=s.dir.direction if s.dir else None, year_shift=year_ref_shift(s),
                    part=s.part.mod if s.part else None, flags=_pair_flags(s))
@@ -155,6 +168,9 @@ def month_dir(s):
 def month_bare(s):
     if not _month_context_ok(s):
         return None
+    if _first_day(s):
+        return Partial("date", month=s.month.month, day=_first_day(s), calendar=s.month.calendar,
+                       flags=_pair_flags(s))
     return Partial("date", month=s.month.month, calendar=s.month.calendar,
                    part=s.part.mod if s.part else None, flags=_pair_flags(s))
 

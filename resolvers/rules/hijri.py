@@ -34,6 +34,9 @@ def hijri_date(s):
       + HIJRI_MARK + "?)",
       ["رمضان 1446", "شهر رمضان 1446هـ", "منتصف شعبان 1445 هـ", "شعبان 492هـ", "رمضان عام 1000"])
 def hijri_month_year(s):
+    if s.part is not None and s.part.day:                   # «غرة رمضان 1446»: its first day
+        return Partial("date", year=s.hyear, month=s.month.month, day=s.part.day, calendar="hijri",
+                       explicit_year=True)
     return Partial("date", year=s.hyear, month=s.month.month, calendar="hijri",
                    part=s.part.mod if s.part else None, explicit_year=True)
 
