@@ -1,47 +1,27 @@
 #!/usr/bin/env python3
 """End-to-end ``arabic-timeline build`` on the corpus (read, tag, mentions, merge, CSV, JSON, HTML):
-wall seconds and peak memory (max RSS of the build process and its workers), for one process and for
-``--workers`` auto; then peak memory on a fifth and on all of the corpus, to show that reading JSON
-Lines streams (memory follows the mentions kept for the merge, not the text read).  Also where the
-time goes, in one process: read+tag+extract, merge+tables, writing.
+wall seconds and peak memory, with ``--workers`` auto (the default) and 1, each against a tag-only
+run in the same round: ``resolvers.tag(text, published)`` over every article in one fresh process.
+The ratio build ÷ tag-only cancels the machine's load (issue 13: at most 2.0).  Then peak memory on
+a fifth and on all of the corpus, and where the time goes in one process: read+tag+extract, the
+merge (timeline/merge.py), order+tables, writing.
 
-    python benchmarks/bench_build.py [--runs 1]
+    python benchmarks/bench_build.py [--runs 3]
 """
 from __future__ import annotations
 
 import argparse
-import re
-import resource
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from _common import CORPUS, ROOT, machine, median
+from _common import CORPUS, ROOT, machine, median, tag_only, timed_build
 
 
-def run_build(inputs, workers: str, extra=()) -> tuple[float, float]:
-    """(seconds, peak RSS in MB of the process tree) of one CLI build."""
-    with tempfile.TemporaryDirectory() as out:
-        cmd = [sys.executable, "-m", "timeline", "build", *map(str, inputs), "--out", out, *extra]
-        if workers:
-            cmd += ["--workers", workers]
-        time_bin = Path("/usr/bin/time")
-        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        t = time.perf_counter()
-        if time_bin.exists():
-            p = subprocess.run([str(time_bin), "-v", *cmd], cwd=ROOT, capture_output=True, text=True)
-            secs = time.perf_counter() - t
-            m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", p.stderr)
-            peak = int(m.group(1)) / 1024 if m else float("nan")
-        else:
-            p = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
-            secs = time.perf_counter() - t
-            peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
-        if p.returncode != 0:
-            sys.exit(f"build failed ({p.returncode}): {p.stderr[-2000:]}")
-    return secs, peak
+def run_build(inputs, workers, extra=()) -> tuple[float, float]:
+    """(seconds, peak RSS in MB of the largest process) of one CLI build."""
+    return timed_build(inputs, workers, extra)[:2]
 
 
 def phases() -> None:
@@ -50,24 +30,33 @@ def phases() -> None:
 import time, tempfile, sys
 sys.path.insert(0, %r)
 import timeline
-from timeline import pipeline, merge as M
+from timeline import pipeline
 from resolvers import tag
-tag("اليوم", "2015-01-01")
 t0 = time.perf_counter()
-orig = pipeline._assemble
-marks = {}
+tag("اليوم", "2015-01-01")
+marks = {"warm": time.perf_counter()}
+orig_a, orig_m = pipeline._assemble, pipeline.merge
 def assemble(*a, **k):
     marks["extracted"] = time.perf_counter()
-    return orig(*a, **k)
-pipeline._assemble = assemble
+    return orig_a(*a, **k)
+def merge(*a, **k):
+    t = time.perf_counter()
+    try:
+        return orig_m(*a, **k)
+    finally:
+        marks["merge"] = time.perf_counter() - t
+pipeline._assemble, pipeline.merge = assemble, merge
 tl = timeline.build([%r], workers=1)
 t1 = time.perf_counter()
 with tempfile.TemporaryDirectory() as out:
     tl.write(out)
 t2 = time.perf_counter()
-n = len(tl.mentions)
-print(f"  read+tag+extract {marks['extracted'] - t0:.2f} s; merge+order+tables {t1 - marks['extracted']:.2f} s; "
-      f"write (CSV, JSON, HTML, report) {t2 - t1:.2f} s; {n} expression rows, {len(tl.events)} events")
+ex = marks["extracted"]
+rest = t1 - ex - marks["merge"]
+total = t2 - t0
+print(f"  start-up {marks['warm'] - t0:.2f} s; read+tag+extract {ex - marks['warm']:.2f} s; merge {marks['merge']:.2f} s; "
+      f"order+tables {rest:.2f} s; write (CSV, JSON, HTML, report) {t2 - t1:.2f} s; total {total:.2f} s, "
+      f"the merge {100 * marks['merge'] / total:.0f}%%; {len(tl.mentions)} expression rows, {len(tl.events)} events")
 """ % (str(ROOT), str(CORPUS))
     p = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     print(p.stdout.rstrip() or p.stderr[-2000:])
@@ -75,14 +64,28 @@ print(f"  read+tag+extract {marks['extracted'] - t0:.2f} s; merge+order+tables {
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--runs", type=int, default=1)
+    ap.add_argument("--runs", type=int, default=3)
     a = ap.parse_args()
     print(f"machine: {machine()}")
     print(f"input: {CORPUS}")
-    for label, workers in (("--workers 1", "1"), ("--workers auto (default)", None), ("--workers 2", "2")):
-        res = [run_build([CORPUS], workers) for _ in range(a.runs)]
-        secs = median([r[0] for r in res])
-        print(f"build {label}: {secs:.2f} s wall (median of {a.runs}), peak RSS {max(r[1] for r in res):.0f} MB")
+    tags, builds = [], {"auto": [], "1": []}
+    for k in range(a.runs):                 # alternated, so that each ratio is taken under the same load
+        t, tc = tag_only(CORPUS)
+        tags.append((t, tc))
+        line = [f"run {k + 1}: tag-only {t:.2f} s ({tc:.2f} s CPU)"]
+        for workers in ("auto", "1"):
+            secs, peak, cpu = timed_build([CORPUS], None if workers == "auto" else workers)
+            builds[workers].append((secs, peak, secs / t, cpu, cpu / tc))
+            line.append(f"build --workers {workers} {secs:.2f} s ({cpu:.2f} s CPU, {peak:.0f} MB) = {secs / t:.2f}x")
+        print("; ".join(line), flush=True)
+    print(f"tag-only: {median([t[0] for t in tags]):.2f} s wall, {median([t[1] for t in tags]):.2f} s CPU (median of "
+          f"{a.runs}; a fresh process: import, tables, tag every article)")
+    for workers, res in builds.items():
+        label = "auto (default)" if workers == "auto" else workers
+        print(f"build --workers {label}: {median([r[0] for r in res]):.2f} s wall, {median([r[3] for r in res]):.2f} s CPU "
+              f"(all processes), peak RSS {max(r[1] for r in res):.0f} MB; build / tag-only "
+              f"{median([r[2] for r in res]):.2f} wall (goal at most 2.0), {median([r[4] for r in res]):.2f} CPU "
+              f"(medians of {a.runs})")
     with tempfile.TemporaryDirectory() as d:
         fifth = Path(d) / "fifth.jsonl"
         with open(CORPUS, encoding="utf-8") as f, open(fifth, "w", encoding="utf-8") as g:
