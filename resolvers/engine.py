@@ -755,7 +755,8 @@ class Engine:
                 return resolve(Partial("duration", amount="X", unit=p.approx[1], flags=("relative_to_event",)),
                                anchor or _dt.date.min)
             amount, grain = p.offset
-            return resolve(Partial("duration", amount=abs(amount), unit=grain, mod=p.mod,
+            more = tuple((abs(a), g) for a, g in p.offset_more)      # «قبل عام وثلاثة أشهر من …»
+            return resolve(Partial("duration", amount=abs(amount), unit=grain, mod=p.mod, offset_more=more,
                                    flags=("relative_to_event",)), anchor or _dt.date.min)
         if anchor is None:
             if _anchor_free(p):

@@ -95,6 +95,9 @@ def resolve(p: Partial, anchor: dt.date, tense: Optional[str] = None) -> Resolve
         if p.kind == "set":
             return Resolved("SET", p.set_value)
         if p.kind == "duration":
+            if p.offset_more:
+                value = compound_duration_value(((p.amount, p.unit),) + tuple(p.offset_more))
+                return Resolved("DURATION", value, mod=p.mod, flags=p.flags)
             return Resolved("DURATION", duration_value(p.amount, p.unit), mod=p.mod, flags=p.flags)
         if p.kind == "range":
             return _range(p, anchor, tense)
@@ -123,6 +126,17 @@ def _num(x) -> str:
     if isinstance(x, float) and x.is_integer():
         x = int(x)
     return str(x)
+
+
+def compound_duration_value(parts) -> str:
+    """«عام وثلاثة أشهر» P1Y3M, «شهر و10 أيام» P1M10D; weeks with days are counted in days («أسبوع
+    ويومين» P9D), as ISO 8601 writes no weeks beside other units."""
+    total: dict = {}
+    for amount, unit in parts:
+        if unit == "week" and len(parts) > 1:
+            amount, unit = amount * 7, "day"
+        total[unit] = total.get(unit, 0) + amount
+    return "P" + "".join(f"{_num(total[u])}{_DUR_UNITS[u][1]}" for u in ("year", "month", "week", "day") if u in total)
 
 
 def duration_value(amount, unit: str) -> str:
@@ -219,6 +233,8 @@ def _year_of(p: Partial, anchor: dt.date) -> int:
 
 
 def _offset(p: Partial, anchor: dt.date) -> Resolved:
+    if p.offset_more:
+        return _compound_offset(p, anchor)
     amount, grain = p.offset
     flags = ()
     if grain in ("hour", "minute"):
@@ -241,6 +257,30 @@ def _offset(p: Partial, anchor: dt.date) -> Resolved:
         arith.shift_days(anchor, round(years * 365.25)).year
     a, b = arith.year_span(y)
     return Resolved("DATE", f"{y:04d}", mod=p.mod, first_day=a, last_day=b, grain="year")
+
+
+def _compound_offset(p: Partial, anchor: dt.date) -> Resolved:
+    """«منذ عام وثلاثة أشهر», «قبل شهر و10 أيام», «بعد أسبوع ويومين»: the anchor shifted by each part,
+    the coarsest first (years and months as the calendar counts them, then weeks and days), and the
+    day reached given at the finest part's grain."""
+    d = anchor
+    for amount, grain in (p.offset,) + tuple(p.offset_more):
+        if grain == "year":
+            d = arith.add_years(d, int(amount))
+        elif grain == "month":
+            d = arith.add_months(d, int(amount))
+        elif grain == "week":
+            d = arith.shift_days(d, int(amount) * 7)
+        else:
+            d = arith.shift_days(d, int(amount))
+    grain = p.offset_more[-1][1]
+    if grain == "day":
+        return Resolved("DATE", _day_value(d), mod=p.mod, first_day=d, last_day=d, grain="day")
+    if grain == "week":
+        a, b = arith.week_span(d)
+        return Resolved("DATE", arith.iso_week_value(d), mod=p.mod, first_day=a, last_day=b, grain="week")
+    a, b = arith.month_span(d.year, d.month)
+    return Resolved("DATE", _month_value(d.year, d.month), mod=p.mod, first_day=a, last_day=b, grain="month")
 
 
 def _relative_day(p: Partial, anchor: dt.date) -> Resolved:

@@ -51,6 +51,8 @@ class Partial:
     half: Optional[int] = None
     season: Optional[str] = None             # SP SU FA WI
     offset: Optional[tuple] = None           # (signed count, grain): a shift from the anchor
+    offset_more: tuple = ()                  # compound offsets («منذ عام وثلاثة أشهر»): the finer
+                                             # (signed count, grain) parts added to ``offset``
     amount: Optional[float] = None           # durations: the count ('X' when vague: «بضعة»)
     unit: Optional[str] = None               # durations: the grain of the unit
     mod: Optional[str] = None                # LESS_THAN, MORE_THAN, APPROX

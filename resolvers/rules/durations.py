@@ -1,4 +1,6 @@
 """Counted offsets from the anchor («قبل ثلاثة أيام») and durations («ثلاثة أشهر ونصف»)."""
+from types import SimpleNamespace
+
 from ..grammar import rule
 from ..types import Partial
 
@@ -42,6 +44,33 @@ def _amount(s, need_explicit):
 # 2 to 10 of them (an Arabic plural counts three to ten; «أيام» may be two or three)
 _APPROX_GRAINS = ("day", "week", "month", "year")
 APPROX_NEAR, APPROX_FAR, APPROX_FEW = 2, 10, 5
+
+
+# «منذ عام وثلاثة أشهر», «قبل شهر و10 أيام», «بعد أسبوع ويومين»: two counts of time joined by «و», the
+# second of a finer unit; the anchor shifted by their sum (resolved at the finer unit's grain)
+_COUNT2 = "(?:(?:{n2:NUMWORD}|{num2:NUM})(?: و_{tens2:TENS})? |{tensw2:TENS} )"
+_COMPOUND_GRAINS = ("day", "week", "month", "year")
+_GRAIN_RANK = {g: i for i, g in enumerate(_COMPOUND_GRAINS)}
+
+
+def _second(s):
+    """The second count of a compound as a Slots-like view (n, num, tens, tensw, unit, frac)."""
+    return SimpleNamespace(n=s.n2, num=s.num2, tens=s.tens2, tensw=s.tensw2, unit=s.unit2, frac=None)
+
+
+@rule("offset_compound", "{off:OFFSET} (?:{am:DURMOD} )?" + _COUNT + "?{unit:UNIT} و_" + _COUNT2 + "?{unit2:UNIT}"
+      + "(?!_[0-9])(?! (?:{:WEEKDAY}|{:MONTH}|{:RELDAY}|{:ORDINAL}|{:WDBARE})(?!\\w))(?! و_(?:{:NUMWORD}|{:FRACTION}|[0-9]))",
+      ["منذ عام وثلاثة أشهر", "قبل شهر و10 أيام", "بعد أسبوع ويومين", "قبل عامين وستة أشهر",
+       "منذ سنة وشهرين", "قبل ثلاث سنوات وخمسة أشهر", "بعد شهرين وأسبوع"])
+def offset_compound(s):
+    g1, g2 = s.unit.grain, s.unit2.grain
+    if g1 not in _GRAIN_RANK or g2 not in _GRAIN_RANK or _GRAIN_RANK[g2] >= _GRAIN_RANK[g1]:
+        return None                     # «قبل يومين وأسبوع», hours: not a compound of these
+    a1, a2 = _amount(s, need_explicit=False), _amount(_second(s), need_explicit=False)
+    if a1 in (None, "X") or a2 in (None, "X") or (s.unit2.count is None and _count(_second(s)) is None):
+        return None                     # «منذ عامين وأشهر»: a vague second part
+    return Partial("date", offset=(s.off.sign * a1, g1), offset_more=((s.off.sign * a2, g2),),
+                   mod=s.am.mod if s.am else None)
 
 
 @rule("offset", "{off:OFFSET} (?:{am:DURMOD} )?" + _COUNT + "?{unit:UNIT}" + _FRACTION
