@@ -116,6 +116,9 @@ SCHEMAS = {
     "not_counted": {"note": str},
     "decades": {"decade": _int},
     "imperfect_exceptions": {"note": str},
+    # «أول خميس من», «الجمعة الأخيرة من»: the n-th weekday of a month or a year (-1: the last);
+    # position: before the weekday (construct, «ثالث جمعة») or after it (agreeing, «الجمعة الثانية»)
+    "weekday_ordinals": {"number": _int, "position": _enum("before", "after")},
 }
 
 # grammar category -> (table, row filter)
@@ -150,6 +153,8 @@ CATEGORIES = {
     "EVENT": ("named_events", None),                          # «حرب أكتوبر»: a date of history
     "NOTCOUNTED": ("not_counted", None),                      # «2015 أيضاً»: an -an word that counts nothing
     "DECADE": ("decades", None),                              # «السبعينات», «ثمانينيات»
+    "WDORDPRE": ("weekday_ordinals", lambda r: r["position"] == "before"),   # «أول خميس من»
+    "WDORDPOST": ("weekday_ordinals", lambda r: r["position"] == "after"),   # «الجمعة الأخيرة من»
 }
 
 

@@ -179,6 +179,8 @@ def _no_cue(tense) -> bool:
 # --- dates --------------------------------------------------------------------------------------
 
 def _date(p: Partial, anchor: dt.date, tense) -> Resolved:
+    if p.nth_weekday is not None:
+        return _nth_weekday(p, anchor, tense)
     if p.offset is not None:
         return _offset(p, anchor)
     if p.rel_day is not None:
@@ -321,6 +323,25 @@ def _approx(p: Partial, anchor: dt.date) -> Resolved:
     else:
         value, span = f"{a.year:04d}/{b.year:04d}", (arith.year_span(a.year)[0], arith.year_span(b.year)[1])
     return Resolved("DATE", value, mod="APPROX", first_day=span[0], last_day=span[1], grain=grain, flags=p.flags)
+
+
+def _nth_weekday(p: Partial, anchor: dt.date, tense) -> Resolved:
+    """«ثالث جمعة من رمضان», «آخر سبت من أكتوبر», «الجمعة الأخيرة من العام»: the month or year as
+    resolved without the weekday, then its n-th such weekday (n = -1: its last); none there (a fifth
+    Friday that the month lacks) is an impossible date."""
+    base = _date(p.replace(nth_weekday=None), anchor, tense)
+    if base.value is None or base.grain not in ("month", "year") or base.first_day is None:
+        return base
+    n, wd = p.nth_weekday
+    a, b = base.first_day, base.last_day
+    if n == -1:
+        d = arith.shift_days(b, -((b.weekday() - wd) % 7))
+    else:
+        d = arith.shift_days(a, (wd - a.weekday()) % 7 + 7 * (n - 1))
+    if d > b or d < a:
+        raise _Fail(f"no weekday {wd} number {n} in {base.value}", FLAG_IMPOSSIBLE_DATE)
+    return Resolved("DATE", _day_value(d), first_day=d, last_day=d, grain="day", calendar=base.calendar,
+                    flags=base.flags, tense=base.tense)
 
 
 def _week_of_month(p: Partial, anchor: dt.date, tense) -> Resolved:

@@ -67,6 +67,8 @@ class Partial:
     decade_shift: Optional[int] = None       # «العقد الماضي» -1: the decade relative to the anchor's
     approx: Optional[tuple] = None           # a vague stretch (sign, grain, near, far) in units of grain:
                                              # «منذ أيام» (-1, 'day', 2, 10), «الأيام المقبلة» (+1, 'day', 0, 10)
+    nth_weekday: Optional[tuple] = None      # «ثالث جمعة من رمضان» (3, 4): the n-th weekday (0 = Monday)
+                                             # of the month or year said; n = -1 for the last
     week_of_month: Optional[int] = None      # «الأسبوع الأول من نوفمبر» 1 ... 4, -1 for «الأخير»
     flags: tuple = ()
 

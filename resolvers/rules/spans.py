@@ -3,7 +3,8 @@
 «العقد المنصرم», «القرن العشرين») and the weeks of a month («الأسبوع الأول من نوفمبر»)."""
 from ..grammar import rule
 from ..types import Partial
-from ._shared import PART, MONTH_PAIR, DAY, YEAR_TAIL, YEAR_REF, day_of, era_of, year_ref_shift
+from ._shared import (PART, MONTH_PAIR, DAY, YEAR_TAIL, YEAR_REF, YEAR_KW, HYEAR_SAID, HIJRI_MARK, day_of, era_of,
+                      year_ref_shift)
 
 # «من الشهر الجاري», «من هذا الشهر», «الشهر المقبل»
 # (without «الجاري/المقبل/هذا», «من الشهر» is a month said before: «في 31 من الشهر ذاته»)
@@ -98,3 +99,46 @@ def week_of_deictic_month(s):
     if not (n == -1 or 1 <= n <= 4):
         return None
     return Partial("date", period="month", period_shift=_month_shift(s), week_of_month=n)
+
+
+# «أول خميس من الشهر المقبل», «ثالث جمعة من رمضان», «آخر سبت من أكتوبر», «الجمعة الأخيرة من العام»: the
+# n-th weekday of a month (Gregorian or Hijri, named or deictic) or of a year.  After the weekday only
+# the feminine ordinals and «الأخير» are read: «الخميس الأول من نوفمبر» is Thursday the 1st of November
+# (a day-month with its weekday), as news writes it.
+_NTH = "(?:{ordpre:WDORDPRE} (?:يوم )?{wdb:WDBARE}|(?:يوم )?{wd:WEEKDAY} {ordpost:WDORDPOST}) (?:من|في) "
+
+
+def _nth(s):
+    o = s.ordpre or s.ordpost
+    return (o.number, (s.wdb or s.wd).weekday)
+
+
+@rule("nth_weekday_of_month",
+      _NTH + "(?:شهر )?" + MONTH_PAIR + "(?:(?:_[،,])? {dir:DIR}|_(?:من )?(?:عام |العام )?" + HYEAR_SAID
+      + HIJRI_MARK + "?|" + YEAR_TAIL + "|" + YEAR_REF + ")?",
+      ["أول خميس من أكتوبر", "ثالث جمعة من رمضان", "آخر سبت من أكتوبر", "الجمعة الأخيرة من شهر نوفمبر المقبل",
+       "أول جمعة من رمضان 1447", "ثاني أحد من مايو 2026", "الجمعة الثانية من رمضان", "آخر يوم جمعة من شهر رمضان"])
+def nth_weekday_of_month(s):
+    if s.hyear is not None and s.month.calendar != "hijri" or s.year is not None and s.month.calendar != "gregorian":
+        return None                     # «آخر سبت من أكتوبر 1440هـ», «ثالث جمعة من رمضان 2015»
+    year = s.hyear if s.hyear is not None else s.year
+    return Partial("date", month=s.month.month, calendar=s.month.calendar, year=year,
+                   explicit_year=year is not None, era=era_of(s),
+                   direction=s.dir.direction if s.dir else None, year_shift=year_ref_shift(s), nth_weekday=_nth(s))
+
+
+@rule("nth_weekday_of_deictic_month", _NTH + "(?:{dem:DEM} الشهر|الشهر {dir:DIR})",
+      ["أول خميس من الشهر المقبل", "آخر جمعة من الشهر الجاري", "الجمعة الأخيرة من هذا الشهر",
+       "ثالث أربعاء من الشهر الماضي"])
+def nth_weekday_of_deictic_month(s):
+    return Partial("date", period="month", period_shift=_month_shift(s), nth_weekday=_nth(s))
+
+
+# «الجمعة الأخيرة من العام», «أول جمعة من العام المقبل», «آخر أحد من عام 2025»
+@rule("nth_weekday_of_year",
+      _NTH + "(?:" + YEAR_KW + "|{dem:DEM} (?:العام|السنة)|(?:العام|السنة)(?: {dir:DIR})?)",
+      ["الجمعة الأخيرة من العام", "أول جمعة من العام المقبل", "آخر أحد من عام 2025", "أول اثنين من هذا العام"])
+def nth_weekday_of_year(s):
+    if s.year is not None:
+        return Partial("date", year=s.year, explicit_year=True, nth_weekday=_nth(s))
+    return Partial("date", period="year", period_shift=_month_shift(s), nth_weekday=_nth(s))
