@@ -96,7 +96,7 @@ SCHEMAS = {
     "parts": {"mod": _MODS, "day": _opt_int},        # day: «أول يوليو», «غرة رمضان» = the 1st
     "parts_of_day": {"part": _enum("MO", "MI", "AF", "EV", "NI")},
     "units": {"grain": _GRAINS, "count": _opt_int, "definite": _flag, "ambiguous": _flag},
-    "numbers": {"value": _opt_int, "kind": _enum("unit", "tens", "vague")},
+    "numbers": {"value": _opt_int, "kind": _enum("unit", "tens", "vague", "hundreds", "thousands")},
     "fractions": {"value": float},
     "ordinals": {"day": _int},
     "period_ordinals": {"grain": _enum("quarter", "half"), "number": _int},
@@ -137,6 +137,9 @@ CATEGORIES = {
     "DUNIT": ("units", lambda r: r["definite"]),
     "NUMWORD": ("numbers", lambda r: r["kind"] in ("unit", "vague")),
     "TENS": ("numbers", lambda r: r["kind"] == "tens"),
+    # years in words («عام ألفين وستة عشر»): «مئة/مائة» and 200-900, «ألف/ألفين»
+    "HUNDREDS": ("numbers", lambda r: r["kind"] == "hundreds" or r["value"] == 100),
+    "THOUSANDS": ("numbers", lambda r: r["kind"] == "thousands"),
     "FRACTION": ("fractions", lambda r: not r["form"].startswith("ال")),
     "ORDINAL": ("ordinals", None),
     "PORD": ("period_ordinals", None),

@@ -191,6 +191,32 @@ def year(s):
                    era=era_of(s))
 
 
+# A year written in words after «عام/سنة/لعام»: «عام ألفين وستة عشر» 2016, «عام ألف وتسعمائة وسبعين» 1970,
+# «سنة ألفين وعشرين» 2020, «عام ألفين» 2000; with the Hijri mark a Hijri year («عام ألف وأربعمائة وسبعة وثلاثين
+# هـ»).  The thousands and at least one more part must be written, but «ألفين» alone (2000): «ألف» alone is
+# as often «a thousand» («سنة ألف ليلة»); not before a counted noun («سنة ألفين وخمسمائة دولار»); not
+# after «العام» («هذا العام ألفين وثلاثمائة زائر» is a count).
+_YEAR_WORDS = ("{th:THOUSANDS}(?: و_{hu:HUNDREDS})?(?: و_(?:{un:NUMWORD}(?: و_{te:TENS})?|{te2:TENS}))?")
+
+
+@rule("year_words", PART + "(?<!ال)(?:عام|سنة|لعام) " + _YEAR_WORDS
+      + "(?! و_(?:{:HUNDREDS}|{:NUMWORD}|{:TENS}))(?:_{hmark:HERA}(?!\\w)|" + ERA + ")?" + NOT_COUNT_NOUN,
+      ["عام ألفين وستة عشر", "عام ألف وتسعمائة وسبعين", "سنة ألفين وعشرين", "عام ألفين", "مطلع عام ألفين وخمسة",
+       "عام ألف وتسعمائة وثمانية وأربعين", "سنة ألفين واثنين وعشرين", "عام ألف وأربعمائة وسبعة وثلاثين هـ"])
+def year_words(s):
+    if s.un is not None and s.un.value is None:
+        return None                                     # «ألفين وبضعة»
+    rest = (s.hu.value if s.hu else 0) + (s.un.value if s.un else 0) + (s.te.value if s.te else 0) \
+        + (s.te2.value if s.te2 else 0)
+    if rest == 0 and s.th.value == 1000:
+        return None
+    y = s.th.value + rest
+    part = s.part.mod if s.part else None
+    if s.hmark is not None:
+        return Partial("date", year=y, calendar="hijri", part=part, explicit_year=True)
+    return Partial("date", year=y, part=part, explicit_year=True, era=era_of(s))
+
+
 # A bare year: not part of a numeric date, and not a count: before a counted noun, a unit, a currency,
 # a percent or a noun in the accusative («2015 شخصاً», «1800 سيارة», «2000 ريال»), or after a word of
 # quantity («نحو 2000», «مبلغ 1950»: blockers.tsv, «@year_bare»).  After a preposition of time («في»,

@@ -59,7 +59,7 @@ def _second(s):
 
 
 @rule("offset_compound", "{off:OFFSET} (?:{am:DURMOD} )?" + _COUNT + "?{unit:UNIT} و_" + _COUNT2 + "?{unit2:UNIT}"
-      + "(?!_[0-9])(?! (?:{:WEEKDAY}|{:MONTH}|{:RELDAY}|{:ORDINAL}|{:WDBARE})(?!\\w))(?! و_(?:{:NUMWORD}|{:FRACTION}|[0-9]))",
+      + "(?!_[0-9])(?! (?:{:WEEKDAY}|{:MONTH}|{:RELDAY}|{:ORDINAL}|{:WDBARE}|{:THOUSANDS})(?!\\w))(?! و_(?:{:NUMWORD}|{:FRACTION}|[0-9]))",
       ["منذ عام وثلاثة أشهر", "قبل شهر و10 أيام", "بعد أسبوع ويومين", "قبل عامين وستة أشهر",
        "منذ سنة وشهرين", "قبل ثلاث سنوات وخمسة أشهر", "بعد شهرين وأسبوع"])
 def offset_compound(s):
@@ -74,7 +74,7 @@ def offset_compound(s):
 
 
 @rule("offset", "{off:OFFSET} (?:{am:DURMOD} )?" + _COUNT + "?{unit:UNIT}" + _FRACTION
-      + "(?!_[0-9])(?! (?:{:WEEKDAY}|{:MONTH}|{:RELDAY}|{:ORDINAL}|{:WDBARE})(?!\\w))",
+      + "(?!_[0-9])(?! (?:{:WEEKDAY}|{:MONTH}|{:RELDAY}|{:ORDINAL}|{:WDBARE}|{:THOUSANDS})(?!\\w))",
       ["قبل ثلاثة أيام", "بعد أسبوعين", "قبل عامين", "قبل 10 سنوات", "منذ ثلاثة أيام", "بعد شهر",
        "قبل نحو عامين", "بعد يومين", "قبل خمسة وعشرين عاما"])
 def offset(s):
