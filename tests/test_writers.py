@@ -65,7 +65,7 @@ def _docs():
         out.append({"id": k, "text": " ".join(rnd.choice(words) for _ in range(5)), "score": rnd.random() * 10,
                     "none": None, "flag": k % 2 == 0, "nan": float("nan") if k % 50 == 0 else 1.5,
                     "big": 10 ** 20 + k, "list": [k, [k, {"x": ()}], {}], "date": dt.date(2015, 1, 1 + k % 28),
-                    1: "int key", 2.5: "float key", None: "none key", True: "bool key"})
+                    1: "int key", 2.5: "float key", None: "none key", False: "bool key"})
     return out
 
 
