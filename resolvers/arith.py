@@ -159,3 +159,45 @@ def weekday_on_or_after(d: dt.date, weekday: int, strict: bool = False) -> dt.da
 def iso_week_value(d: dt.date) -> str:
     y, w, _ = d.isocalendar()
     return f"{y:04d}-W{w:02d}"
+
+
+# --- movable feasts and the Julian calendar -------------------------------------------------------
+
+def julian_to_gregorian(y: int, m: int, d: int) -> dt.date:
+    """The (proleptic Gregorian) day of the Julian calendar's d/m/y, through the Julian day number."""
+    a = (14 - m) // 12
+    yy, mm = y + 4800 - a, m + 12 * a - 3
+    jdn = d + (153 * mm + 2) // 5 + 365 * yy + yy // 4 - 32083
+    o = jdn - 1721425                                # 0001-01-01 (Gregorian) is JDN 1721426
+    if not 1 <= o <= _LAST_ORDINAL:
+        raise OutOfCalendar(f"Julian {d}/{m}/{y}")
+    return dt.date.fromordinal(o)
+
+
+def easter_western(y: int) -> dt.date:
+    """Easter Sunday of the Western churches: the Gregorian computus (Meeus/Jones/Butcher); before the
+    reform (1583) the Julian computus they then kept, given in the proleptic Gregorian calendar."""
+    check_year(y)
+    if y < 1583:
+        return easter_orthodox(y)
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    n = h + l_ - 7 * m + 114
+    return dt.date(y, n // 31, n % 31 + 1)
+
+
+def easter_orthodox(y: int) -> dt.date:
+    """Easter Sunday of the Orthodox and Coptic churches: the Julian computus (Meeus), its Julian day
+    given in the Gregorian calendar (13 days later in 1900-2099)."""
+    check_year(y)
+    a, b, c = y % 4, y % 7, y % 19
+    d = (19 * c + 15) % 30
+    e = (2 * a + 4 * b - d + 34) % 7
+    n = d + e + 114
+    return julian_to_gregorian(y, n // 31, n % 31 + 1)

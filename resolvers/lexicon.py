@@ -104,7 +104,11 @@ SCHEMAS = {
     "periods": {"grain": _GRAINS},
     "vague": {"value": _enum("PAST_REF", "PRESENT_REF", "FUTURE_REF")},
     "sets": {"value": str},
-    "holidays": {"calendar": _enum("gregorian", "hijri"), "month": _int, "day": _int},
+    # calendar «julian»: month and day of the Julian calendar (Coptic Christmas, 25 December Julian = 7
+    # January); «easter_western»/«easter_orthodox»: a movable feast, month 0 and day = days after Easter
+    # Sunday («شم النسيم» 1)
+    "holidays": {"calendar": _enum("gregorian", "hijri", "julian", "easter_western", "easter_orthodox"),
+                 "month": _int, "day": _int},
     "duration_modifiers": {"mod": _MODS},
     "offset_words": {"sign": _int},
     "tense_cues": {"tense": _enum("past", "future")},

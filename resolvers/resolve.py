@@ -707,6 +707,8 @@ def _hijri_day(p: Partial, anchor: dt.date, ah, tense) -> Resolved:
 
 
 HOLIDAY_NEAR_DAYS = 30
+# movable feasts (holidays.tsv: calendar, day = days after Easter Sunday)
+_MOVABLE = {"easter_western": arith.easter_western, "easter_orthodox": arith.easter_orthodox}
 
 
 def _holiday(p: Partial, anchor: dt.date, tense) -> Resolved:
@@ -715,6 +717,20 @@ def _holiday(p: Partial, anchor: dt.date, tense) -> Resolved:
     def occurrence(year):
         if p.calendar == "hijri":
             d = hijri.to_gregorian(year, p.month, p.day)
+        elif p.calendar in _MOVABLE:
+            try:
+                d = arith.shift_days(_MOVABLE[p.calendar](year), p.day)
+            except arith.OutOfCalendar:
+                d = None
+        elif p.calendar == "julian":
+            # the Julian day that falls in this Gregorian year («عيد الميلاد القبطي 2026»: 25 December 2025
+            # Julian = 7 January 2026)
+            try:
+                d = arith.julian_to_gregorian(year, p.month, p.day)
+                if d.year > year:
+                    d = arith.julian_to_gregorian(year - 1, p.month, p.day)
+            except (arith.OutOfCalendar, ValueError):
+                d = None
         else:
             d = dt.date(year, p.month, p.day) if arith.valid_date(year, p.month, p.day) else None
         if d is not None:
@@ -723,7 +739,7 @@ def _holiday(p: Partial, anchor: dt.date, tense) -> Resolved:
 
     extra, used = (), None
     if p.year is not None:
-        if p.calendar == "gregorian" and p.explicit_year:
+        if p.calendar != "hijri" and p.explicit_year:
             _check_year(p)
         d = occurrence(p.year)
     else:
@@ -764,4 +780,5 @@ def _holiday(p: Partial, anchor: dt.date, tense) -> Resolved:
         raise _Fail(OUTSIDE)
     if p.calendar == "hijri" and not hijri.in_range(year_of[d]):
         extra += (FLAG_HIJRI_TABULAR,)               # as for a Hijri date outside the Umm al-Qura table
-    return _result(_day_value(d), (d, d), "day", p, extra, tense=used)
+    return _result(_day_value(d), (d, d), "day", p, extra, tense=used,
+                   calendar="hijri" if p.calendar == "hijri" else "gregorian")

@@ -54,18 +54,19 @@ def hijri_year(s):
 @rule("holiday", "{hol:HOLIDAY}(?: {dir:DIR}| (?:من )?(?:عام|سنة|لعام) {kyear:YEARN}" + NOT_COUNT
       + "| (?:من )?(?:عام |لعام |العام )?" + HYEAR_SAID + HIJRI_MARK + "?| (?:من )?(?:عام |لعام |العام )?{year:YEAR})?",
       ["عيد الفطر", "عيد الأضحى الماضي", "عيد الفطر 1446", "المولد النبوي الشريف", "رأس السنة الميلادية 2025",
-       "عيد الفطر عام 1000", "رأس السنة الميلادية عام 1000"])
+       "عيد الفطر عام 1000", "رأس السنة الميلادية عام 1000", "عيد الفصح", "عيد القيامة المجيد", "شم النسيم",
+       "عيد الميلاد القبطي"])
 def holiday(s):
     h = s.hol
     hyear, year = s.hyear, s.year
     if s.kyear is not None:
-        if h.calendar == "gregorian":
+        if h.calendar != "hijri":
             year = s.kyear
         elif 100 <= s.kyear and not 1800 <= s.kyear <= 2100:
             hyear = s.kyear
         else:                          # «عيد الفطر عام 2015» is the Gregorian year's; «عام 58» has no century
             return None
-    if h.calendar == "gregorian" and hyear is not None or h.calendar == "hijri" and year is not None:
+    if h.calendar != "hijri" and hyear is not None or h.calendar == "hijri" and year is not None:
         return None
     return Partial("holiday", year=hyear if h.calendar == "hijri" else year, month=h.month,
                    day=h.day, calendar=h.calendar, holiday=h.form,
