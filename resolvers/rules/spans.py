@@ -113,32 +113,32 @@ def _nth(s):
     return (o.number, (s.wdb or s.wd).weekday)
 
 
-@rule("nth_weekday_of_month",
-      _NTH + "(?:شهر )?" + MONTH_PAIR + "(?:(?:_[،,])? {dir:DIR}|_(?:من )?(?:عام |العام )?" + HYEAR_SAID
-      + HIJRI_MARK + "?|" + YEAR_TAIL + "|" + YEAR_REF + ")?",
+# (one rule, one alternation after the weekday: it is tried wherever a weekday or «يوم» stands)
+_NTH_MONTH = ("(?:شهر )?" + MONTH_PAIR + "(?:(?:_[،,])? {dir:DIR}|_(?:من )?(?:عام |العام )?" + HYEAR_SAID
+              + HIJRI_MARK + "?|" + YEAR_TAIL + "|" + YEAR_REF + ")?")
+_NTH_DEICTIC = "{mdem:DEM} الشهر|الشهر {mdir:DIR}"
+_NTH_YEAR = YEAR_KW + "|{yrdem:DEM} (?:العام|السنة)|(?:{yrw:=العام}|{yrw:=السنة})(?: {yrdir:DIR})?"
+
+
+@rule("nth_weekday", _NTH + "(?:" + _NTH_MONTH + "|" + _NTH_DEICTIC + "|" + _NTH_YEAR + ")",
       ["أول خميس من أكتوبر", "ثالث جمعة من رمضان", "آخر سبت من أكتوبر", "الجمعة الأخيرة من شهر نوفمبر المقبل",
-       "أول جمعة من رمضان 1447", "ثاني أحد من مايو 2026", "الجمعة الثانية من رمضان", "آخر يوم جمعة من شهر رمضان"])
-def nth_weekday_of_month(s):
-    if s.hyear is not None and s.month.calendar != "hijri" or s.year is not None and s.month.calendar != "gregorian":
-        return None                     # «آخر سبت من أكتوبر 1440هـ», «ثالث جمعة من رمضان 2015»
-    year = s.hyear if s.hyear is not None else s.year
-    return Partial("date", month=s.month.month, calendar=s.month.calendar, year=year,
-                   explicit_year=year is not None, era=era_of(s),
-                   direction=s.dir.direction if s.dir else None, year_shift=year_ref_shift(s), nth_weekday=_nth(s))
-
-
-@rule("nth_weekday_of_deictic_month", _NTH + "(?:{dem:DEM} الشهر|الشهر {dir:DIR})",
-      ["أول خميس من الشهر المقبل", "آخر جمعة من الشهر الجاري", "الجمعة الأخيرة من هذا الشهر",
-       "ثالث أربعاء من الشهر الماضي"])
-def nth_weekday_of_deictic_month(s):
-    return Partial("date", period="month", period_shift=_month_shift(s), nth_weekday=_nth(s))
-
-
-# «الجمعة الأخيرة من العام», «أول جمعة من العام المقبل», «آخر أحد من عام 2025»
-@rule("nth_weekday_of_year",
-      _NTH + "(?:" + YEAR_KW + "|{dem:DEM} (?:العام|السنة)|(?:العام|السنة)(?: {dir:DIR})?)",
-      ["الجمعة الأخيرة من العام", "أول جمعة من العام المقبل", "آخر أحد من عام 2025", "أول اثنين من هذا العام"])
-def nth_weekday_of_year(s):
+       "أول جمعة من رمضان 1447", "ثاني أحد من مايو 2026", "الجمعة الثانية من رمضان", "آخر يوم جمعة من شهر رمضان",
+       "أول خميس من الشهر المقبل", "آخر جمعة من الشهر الجاري", "الجمعة الأخيرة من هذا الشهر",
+       "ثالث أربعاء من الشهر الماضي", "الجمعة الأخيرة من العام", "أول جمعة من العام المقبل", "آخر أحد من عام 2025",
+       "أول اثنين من هذا العام"])
+def nth_weekday(s):
+    nth = _nth(s)
+    if s.month is not None:
+        if s.hyear is not None and s.month.calendar != "hijri" or s.year is not None and s.month.calendar != "gregorian":
+            return None                 # «آخر سبت من أكتوبر 1440هـ», «ثالث جمعة من رمضان 2015»
+        year = s.hyear if s.hyear is not None else s.year
+        return Partial("date", month=s.month.month, calendar=s.month.calendar, year=year,
+                       explicit_year=year is not None, era=era_of(s),
+                       direction=s.dir.direction if s.dir else None, year_shift=year_ref_shift(s), nth_weekday=nth)
+    if s.mdem is not None or s.mdir is not None:
+        return Partial("date", period="month", period_shift=0 if s.mdem is not None else s.mdir.direction,
+                       nth_weekday=nth)
     if s.year is not None:
-        return Partial("date", year=s.year, explicit_year=True, nth_weekday=_nth(s))
-    return Partial("date", period="year", period_shift=_month_shift(s), nth_weekday=_nth(s))
+        return Partial("date", year=s.year, explicit_year=True, nth_weekday=nth)
+    shift = 0 if s.yrdem is not None or s.yrdir is None else s.yrdir.direction
+    return Partial("date", period="year", period_shift=shift, nth_weekday=nth)
