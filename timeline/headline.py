@@ -25,7 +25,8 @@ THAT = frozenset(["أن", "بأن", "ان", "بان", "إن", "أنه", "أنه�
 TWO_WORDS = (("إلى", "ذلك"), ("الى", "ذلك"), ("من", "جهته"), ("من", "جهتها"), ("من", "جانبه"), ("من", "جانبها"),
              ("في", "المقابل"), ("في", "حين"), ("من", "ناحيته"), ("من", "ناحيتها"), ("في", "غضون"),
              ("وفي", "المقابل"), ("ومن", "جهته"), ("ومن", "جانبه"), ("ومن", "جهتها"), ("ومن", "جانبها"),
-             ("وإلى", "ذلك"), ("من", "جهة"), ("ومن", "جهة"))
+             ("وإلى", "ذلك"), ("من", "جهة"), ("ومن", "جهة"), ("من", "ناحية"), ("ومن", "ناحية"))
+OTHER = frozenset(["أخرى", "اخرى", "ثانية", "ثانيه", "أخري"])
 RELATIVES = frozenset(["الذي", "التي", "الذين", "اللذين", "اللذان", "اللتين", "اللتان", "اللواتي", "اللاتي",
                        "والذي", "والتي", "والذين"])
 # what a clause opens with after its conjunction, known whatever the corpus: the common function
@@ -67,6 +68,8 @@ def headline(summary: str, known: Optional[Counter] = None) -> str:
         first = _MARKS.sub("", words[0].strip(_STRIP))
         if (first, _MARKS.sub("", words[1].strip(_STRIP))) in TWO_WORDS:
             words = words[2:]
+            if words and words[0].strip(_STRIP) in OTHER and len(words) > 3:    # «من جهة أخرى»
+                words = words[1:]
         elif first in ("هذا", "وهذا") and words[1][:1] == "و":       # «هذا وقد أعلنت»
             words = words[1:]
         elif first in CONNECTIVES or (first[:1] in "وف" and first[1:] in CONNECTIVES):
