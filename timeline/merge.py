@@ -151,6 +151,24 @@ class Stats:
         return {t: w[t] if c == 1 else (1.0 + math.log(c)) * w[t] for t, c in tf.items()}
 
 
+def _ident(m: EventMention, stats: Stats) -> dict:
+    """The identifying stems of a mention with their weights: those not too common (:class:`Stats`)."""
+    w, common = stats.weight, stats.too_common
+    return {t: w[t] for t in stats.mention_vector(m) if t not in common}
+
+
+def overlap(vi: dict, ni: float, vj: dict, nj: float) -> tuple[float, int, list]:
+    """How much of the shorter of two mentions the other one holds: the weight of the identifying
+    stems they share over the smaller of their totals (``ni``, ``nj``), with the shared stems and
+    their number."""
+    if len(vi) > len(vj):
+        vi, vj = vj, vi
+    both = [t for t in vi if t in vj]
+    if not both:
+        return 0.0, 0, []
+    return sum([vi[t] for t in both]) / min(ni, nj), len(both), both
+
+
 def known_words(mentions: Iterable[EventMention]) -> set:
     """First pass (mergeable across partitions by set union): every word of the run."""
     out: set = set()
@@ -312,9 +330,8 @@ class _Merger:
         out = self._vecs.get(i)
         if out is None:
             stats = self.stats
-            vec = stats.mention_vector(self.mentions[i])
-            common, once, w = stats.too_common, stats.once, stats.weight
-            ident = {t: w[t] for t in vec if t not in common}
+            once, w = stats.once, stats.weight
+            ident = _ident(self.mentions[i], stats)
             # rarest first, ties by spelling (two stable C-level sorts, no Python key function)
             keys = sorted(sorted(t for t in ident if t not in once), key=w.__getitem__, reverse=True)[:KEYS]
             out = self._vecs[i] = (ident, sum(ident.values()), keys)
@@ -326,12 +343,7 @@ class _Merger:
         and terms are all in the other, 0 with none in common); the shared stems and their number."""
         vi, ni, _ = self._vector(i)
         vj, nj, _ = self._vector(j)
-        if len(vi) > len(vj):
-            vi, vj = vj, vi
-        both = [t for t in vi if t in vj]
-        if not both:
-            return 0.0, 0, []
-        return sum([vi[t] for t in both]) / min(ni, nj), len(both), both
+        return overlap(vi, ni, vj, nj)
 
     def run(self, order: Iterable[int]) -> None:
         """Each mention joins the candidate event whose members it is most like, or starts one.
@@ -497,26 +509,16 @@ def _centroid(ev: Event, docs: dict) -> dict:
     return {t: v / n for t, v in out.items()} if n else {}
 
 
-def _ident(m: EventMention, stats: Stats) -> dict:
-    vec = stats.mention_vector(m)
-    return {t: stats.weight[t] for t in vec if t not in stats.too_common}
-
-
 def _clause_evidence(a: Event, b: Event, mentions: Sequence[EventMention], stats: Stats, limit: int = 8) -> float:
-    """The best similarity (as :meth:`_Merger._sim`) between a clause of ``a`` and one of ``b`` (their
-    first ``limit`` members each)."""
+    """The best similarity (:func:`overlap`) between a clause of ``a`` and one of ``b`` (their first
+    ``limit`` members each)."""
     best = 0.0
-    vb = [_ident(mentions[j], stats) for j in b.members[:limit]]
+    vb = [(v, sum(v.values())) for v in (_ident(mentions[j], stats) for j in b.members[:limit])]
     for i in a.members[:limit]:
         va = _ident(mentions[i], stats)
         na = sum(va.values())
-        for v in vb:
-            nb = sum(v.values())
-            if not na or not nb:
-                continue
-            x, y = (va, v) if len(va) <= len(v) else (v, va)
-            shared = sum(w for t, w in x.items() if t in y)
-            best = max(best, shared / min(na, nb))
+        for v, nb in vb:
+            best = max(best, overlap(va, na, v, nb)[0])
     return best
 
 

@@ -83,7 +83,8 @@ def page_data(data: dict, documents, limit: int = LIMIT, title: Optional[str] = 
         read = documents[documents["status"] == "read"]
         documents = {c: read[c].tolist() for c in ("doc_id", "outlet", "title", "url", "published")}
     events = data["events"]
-    held = sorted(sorted(range(len(events)), key=lambda i: (-(events[i].get("salience") or 0), i))[:limit])
+    ranked = sorted(range(len(events)), key=lambda i: (-(events[i].get("salience") or 0), i))
+    held = sorted(ranked[:limit])
     outlets: dict = {}
     doc_index: dict = {}
     docs: list = []
@@ -107,7 +108,7 @@ def page_data(data: dict, documents, limit: int = LIMIT, title: Optional[str] = 
         return k
 
     out = []
-    rich = set(sorted(held, key=lambda i: (-(events[i].get("salience") or 0), i))[:RICH])
+    rich = set(ranked[:min(limit, RICH)])
     for i in held:
         ev = events[i]
         seen, sents = set(), []

@@ -19,6 +19,7 @@ import plotly.graph_objects as go
 
 from .dates import clamped
 from .export import records as export_records
+from .formats import _headline as _short
 
 FONT = "Noto Naskh Arabic, Noto Sans Arabic, Amiri, KacstOne, Arial, Tahoma, DejaVu Sans, sans-serif"
 LABELS_UP_TO = 30           # events labelled on the chart itself (beyond that: hover only)
@@ -50,11 +51,6 @@ def _wrap(text: str, width: int = 70) -> list[str]:
     if cur:
         lines.append(" ".join(cur))
     return lines
-
-
-def _short(text: str, words: int) -> str:
-    w = text.split()
-    return " ".join(w[:words]) + ("…" if len(w) > words else "")
 
 
 def _ltr(text: str) -> str:
