@@ -256,3 +256,73 @@ def test_consolidate_joins_events_of_one_date_and_one_story():
     assert groups == [["a", "b"], ["c"], ["d"]]            # one date and one story; not another day
     joined = next(e for e in out if len(e.members) == 2)
     assert joined.links[-1][5] == pytest.approx(1.0) and joined.links[-1][4]
+
+
+def _events(ms, groups):
+    from timeline.merge import Event
+    out = []
+    for g in groups:
+        m = ms[g[0]]
+        out.append(Event(list(g), m.first_day, m.last_day, m.value, m.mod, m.grain, (m.first_day, m.last_day),
+                         {ms[i].doc_id for i in g}))
+    return out
+
+
+def _vector_of(ms, st):
+    from timeline.merge import MARGIN, _Merger, _month_periods
+    return _Merger(ms, st, _month_periods, MARGIN, 32, 24)._vector
+
+
+OIL = "ارتفعت أسعار النفط للعقود الآجلة في التعاملات الآسيوية مع ترقب بيانات الوظائف الأمريكية"
+GOLD = "استقر الذهب قرب أدنى مستوياته في خمس سنوات مع ترقب بيانات الوظائف الأمريكية والمستثمرين"
+
+
+def test_refine_cuts_an_event_chained_through_a_clause_of_two_happenings():
+    """Oil and gold, each told by two outlets, chained into one event by clauses that also mention
+    the jobs data: only strong links hold an event together, so it comes apart in two, each with
+    the links that connect it."""
+    from timeline.merge import refine, stats_of
+    day = D(2015, 8, 7)
+    ms = [mention("o1", OIL, day), mention("o2", OIL + " يوم الجمعة", day),
+          mention("g1", GOLD, day), mention("g2", GOLD + " في الأسواق", day)]
+    st = stats_of(ms)
+    out = refine(_events(ms, [[0, 1, 2, 3]]), ms, st, _vector_of(ms, st))
+    assert sorted(sorted(ms[i].doc_id for i in e.members) for e in out) == [["g1", "g2"], ["o1", "o2"]]
+    first = out[0]
+    assert first.members == [0, 1] and first.links[0][:2] == (1, 0) and first.links[0][2] >= 0.4
+    assert out[1].links[0][:2] == (3, 2)
+
+
+def test_refine_keeps_an_event_its_strong_links_hold_and_leaves_small_ones():
+    from timeline.merge import refine, stats_of
+    day = D(2025, 7, 31)
+    ms = [mention("a", VISIT, day), mention("b", VISIT2, day), mention("c", VISIT + " اليوم", day)]
+    st = stats_of(ms)
+    vec = _vector_of(ms, st)
+    evs = _events(ms, [[0, 1, 2]])
+    assert refine(evs, ms, st, vec) == evs                      # one part: the event as it was
+    two = _events(ms, [[0, 1]])
+    assert refine(two, ms, st, vec) == two                       # two members: one link, already judged
+
+
+def test_join_signatures_joins_fragments_of_one_happening_and_not_two_kinds():
+    """Three articles name the Super Cup's teams and city in different words: two fragments of
+    one day become one; an article about another match that day shares one word and stays apart."""
+    from timeline.merge import join_signatures, stats_of
+    day = D(2015, 8, 12)
+    ms = [mention("a", "الهلال والنصر في نهائي كأس السوبر بلندن مساء الأربعاء", day),
+          mention("b", "مباراة الهلال والنصر على كأس السوبر في لندن تنطلق", day),
+          mention("c", "جماهير الهلال والنصر في لندن قبل نهائي السوبر", day),
+          mention("d", "الأهلي يواجه الفتح في مباراة ودية بملعب المعسكر", day)]
+    st = stats_of(ms)
+    out = join_signatures(_events(ms, [[0, 1], [2], [3]]), ms, st, _vector_of(ms, st))
+    assert sorted(sorted(ms[i].doc_id for i in e.members) for e in out) == [["a", "b", "c"], ["d"]]
+    joined = next(e for e in out if len(e.members) == 3)
+    j = joined.links[-1]
+    assert j[:2] == (2, 0) and j[2] >= 0.6 and {"هلال", "نصر", "سوبر"} <= set(j[4])
+    # another day's fragment is not a candidate
+    other = [mention("e", ms[2].text, D(2015, 8, 13))]
+    ms2 = ms[:3] + other
+    st2 = stats_of(ms2)
+    out2 = join_signatures(_events(ms2, [[0, 1], [3]]), ms2, st2, _vector_of(ms2, st2))
+    assert len(out2) == 2

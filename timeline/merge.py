@@ -25,6 +25,10 @@ or starts a new event:
 * a coarser mention («نهاية يوليو» or «تموز الماضي» against an event of 2025-07-31) must also lead
   the next compatible event by ``margin``, so a year-level aside is not glued to whichever event of
   that year happens to share a word;
+* an event of one day is then kept only as far as strong links hold its members together
+  (:func:`refine`: a clause that tells of two happenings no longer chains them), and events of one
+  day whose signatures (what most of their articles name) are alike become one
+  (:func:`join_signatures`: a happening told in many words, begun as several events);
 * two different single days never overlap, so they are never merged, however alike the words.
 
 Each link is kept (:attr:`Event.links`: the mention, its closest member, both scores, the shared
@@ -77,6 +81,12 @@ CONSOLIDATE_KEYS = 8   # an event's heaviest story stems it is found under
 STORY = (0.35, 0.03)   # (story cosine that makes one happening of two mentions of one date, story cosine
                        # below which alike clauses of two articles are kept apart): see link_threshold
 USE_STORY = True
+REFINE = (0.4, 3)      # (overlap, shared identifying stems) of a strong link: a day's event holds together
+                       # only through strong links between its members (:func:`refine`)
+REFINE_MANY = (0.3, 6)   # ... or (overlap, shared stems) when many names and terms are shared
+REFINE_CAP = 64        # members compared per blocking stem when an event is checked
+SIGNATURE = (0.6, 2, 0.5)   # (weighted overlap, shared stems, share of an event's articles a stem must
+                            # be in to be of its signature): fragments of one day's happening join
 
 
 @dataclass
@@ -497,7 +507,8 @@ def merge_month(mentions: Sequence[EventMention], order: Sequence[int], stats: S
     the mentions' vectors for the later steps (in this process)."""
     mg = _Merger(mentions, stats, _month_periods, margin, cap, top, vecs)
     mg.run(order)
-    return consolidate(mg.events, mentions, stats) if USE_STORY and stats.docs else mg.events
+    events = consolidate(mg.events, mentions, stats) if USE_STORY and stats.docs else mg.events
+    return join_signatures(refine(events, mentions, stats, mg._vector), mentions, stats, mg._vector)
 
 
 def _centroid(ev: Event, docs: dict) -> dict:
@@ -507,6 +518,12 @@ def _centroid(ev: Event, docs: dict) -> dict:
             out[t] = out.get(t, 0.0) + v
     n = math.sqrt(sum(v * v for v in out.values()))
     return {t: v / n for t, v in out.items()} if n else {}
+
+
+def _cosine(a: dict, b: dict) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum([v * b.get(t, 0.0) for t, v in sorted(a.items())])
 
 
 def _clause_evidence(a: Event, b: Event, mentions: Sequence[EventMention], stats: Stats, limit: int = 8) -> float:
@@ -576,6 +593,176 @@ def consolidate(events: list, mentions: Sequence[EventMention], stats: Stats) ->
             other = events[k]
             cos, terms = joins.get(k, (None, []))
             ev.links.append((other.members[0], ev.members[0], 0.0, 0.0, terms, cos))
+            ev.links.extend(other.links)
+            ev.members.extend(other.members)
+            ev.docs |= other.docs
+        if len(ks) > 1:
+            ev.members.sort(key=lambda i: mention_order(mentions[i]))
+        out.append(ev)
+    return out
+
+
+def refine(events: list, mentions: Sequence[EventMention], stats: Stats, vector: Callable) -> list:
+    """Each event of one day, of three members or more, is kept only as far as its members hold
+    together through strong links (:func:`overlap` of at least ``REFINE[0]`` and ``REFINE[1]``
+    identifying stems shared; one article's own clauses need only ``SAME_DOC`` of the overlap): the greedy pass
+    links a mention to its closest member, and a clause that tells of two happenings («ارتفعت أسعار
+    النفط … بعد أن ينتظر المستثمرون بيانات الوظائف») chains two of them into one event.  The
+    connected parts of the strong links become events of their own (the one holding the event's
+    first member keeps its place); each part's links are the strong links that connect it.
+    Pairs are found through the members' blocking stems (``REFINE_CAP`` members per stem), so the
+    cost stays linear in the event's size."""
+    need, n_shared = REFINE
+    w = stats.weight
+    out: list = []
+    for ev in events:
+        members = ev.members
+        if ev.first_day != ev.last_day or len(members) < 3:
+            out.append(ev)
+            continue
+        parent = {i: i for i in members}
+        pos = {i: k for k, i in enumerate(members)}
+
+        def find(x):
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+        edges: dict = {}
+        posting: dict = {}
+        for i in members:                       # in merge order: each pair once, earlier member first
+            vi, ni, keys = vector(i)
+            seen: set = set()
+            for k in keys:
+                lst = posting.get(k)
+                if lst is None:
+                    posting[k] = [i]
+                    continue
+                for j in lst[-REFINE_CAP:]:
+                    if j in seen:
+                        continue
+                    seen.add(j)
+                    vj, nj, _ = vector(j)
+                    sim, shared, terms = overlap(vi, ni, vj, nj)
+                    same_doc = mentions[i].doc_id == mentions[j].doc_id
+                    if (sim >= (need * SAME_DOC if same_doc else need) and (shared >= n_shared or same_doc)
+                            or shared >= REFINE_MANY[1] and sim >= REFINE_MANY[0]):
+                        ri, rj = find(i), find(j)
+                        if ri != rj:                # the part's root: its first member in merge order
+                            if pos[ri] < pos[rj]:
+                                ri, rj = rj, ri
+                            parent[ri] = rj
+                            shown = sorted(terms, key=lambda t: (-w[t], t))[:6]
+                            edges[i] = (i, j, round(sim, 4), round(sim, 4), shown, None)
+                lst.append(i)
+        parts: dict = {}
+        for i in members:
+            parts.setdefault(find(i), []).append(i)
+        if len(parts) == 1:
+            out.append(ev)
+            continue
+        for root in sorted(parts, key=pos.__getitem__):
+            ms = parts[root]
+            part = Event(ms, ev.first_day, ev.last_day, ev.value, ev.mod, ev.grain, (ev.first_day, ev.last_day),
+                         {mentions[i].doc_id for i in ms})
+            part.links = [edges[i] for i in ms if i in edges]
+            out.append(part)
+    return out
+
+
+def _signature(ev: Event, mentions: Sequence[EventMention], vector: Callable) -> dict:
+    """The identifying stems in at least ``SIGNATURE[2]`` of an event's articles (weighted by that
+    share; an event of one article: all its stems), with their weights."""
+    per: dict = {}
+    weights: dict = {}
+    for i in ev.members:
+        vi = vector(i)[0]
+        per.setdefault(mentions[i].doc_id, set()).update(vi)
+        weights.update(vi)
+    n = len(per)
+    counts: dict = {}
+    for stems in per.values():
+        for t in stems:
+            counts[t] = counts.get(t, 0) + 1
+    share = SIGNATURE[2]
+    return {t: weights[t] * c / n for t, c in counts.items() if n == 1 or c / n >= share}
+
+
+def join_signatures(events: list, mentions: Sequence[EventMention], stats: Stats, vector: Callable) -> list:
+    """Events of one day whose signatures (:func:`_signature`: what most of their articles say) are
+    alike become one: the weight of the stems both hold (the smaller share of each) over the
+    smaller signature's weight reaches ``SIGNATURE[0]``, with ``SIGNATURE[1]`` stems in common.
+    A happening many outlets tell in many words begins as several events (each a chain of strong
+    links, :func:`refine`); what most of each one's articles name (the teams and the city of one
+    match, the festival and its town) makes them one, while a clause that only mentions another
+    happening does not move a signature.  Two events whose articles tell unrelated stories (the
+cosine of their summed story vectors below ``STORY[1]``) stay apart.  Candidates share one of a signature's
+    ``CONSOLIDATE_KEYS`` heaviest stems; the earlier event absorbs the later."""
+    need, n_shared, _ = SIGNATURE
+    w = stats.weight
+    stories = USE_STORY and bool(stats.docs)
+    by_day: dict = {}
+    for k, ev in enumerate(events):
+        if ev.first_day == ev.last_day:
+            by_day.setdefault(ev.first_day, []).append(k)
+    parent = list(range(len(events)))
+
+    def find(k):
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+    joins: dict = {}
+    for ks in by_day.values():
+        if len(ks) < 2:
+            continue
+        sigs = {k: _signature(events[k], mentions, vector) for k in ks}
+        cents: dict = {}
+
+        def cent(k):
+            c = cents.get(k)
+            if c is None:
+                c = cents[k] = _centroid(events[k], stats.docs)
+            return c
+        totals = {k: sum(sigs[k].values()) for k in ks}
+        index: dict = {}
+        for k in ks:
+            a = sigs[k]
+            keys = sorted(a)
+            seen: set = set()
+            for t in keys:
+                for j in index.get(t, ())[-REFINE_CAP:]:
+                    if j in seen:
+                        continue
+                    seen.add(j)
+                    b = sigs[j]
+                    both = [t2 for t2 in a if t2 in b]
+                    if len(both) < n_shared or not totals[j] or not totals[k]:
+                        continue
+                    score = sum([min(a[t2], b[t2]) for t2 in sorted(both)]) / min(totals[j], totals[k])
+                    if score >= need and stories and _cosine(cent(j), cent(k)) < STORY[1]:
+                        continue                       # alike words, but not the same story
+                    if score >= need:
+                        rj, rk = find(j), find(k)
+                        if rj != rk:
+                            lo, hi = min(rj, rk), max(rj, rk)
+                            parent[hi] = lo
+                            shown = sorted(both, key=lambda t2: (-w[t2], t2))[:6]
+                            joins.setdefault(hi, (round(score, 4), shown))
+                index.setdefault(t, []).append(k)
+    if not joins:
+        return events
+    groups: dict = {}
+    for k in range(len(events)):
+        groups.setdefault(find(k), []).append(k)
+    out = []
+    for root in sorted(groups):
+        ks = groups[root]
+        ev = events[root]
+        for k in ks[1:]:
+            other = events[k]
+            score, terms = joins.get(k, (0.0, []))
+            ev.links.append((other.members[0], ev.members[0], score, 0.0, terms, None))
             ev.links.extend(other.links)
             ev.members.extend(other.members)
             ev.docs |= other.docs
