@@ -93,6 +93,8 @@ def resolve(p: Partial, anchor: dt.date, tense: Optional[str] = None) -> Resolve
         if p.kind == "vague":
             return Resolved("DATE", p.vague)
         if p.kind == "set":
+            if p.set_value is None:             # «كل ثلاث سنوات»: every so long, its count and unit
+                return Resolved("SET", duration_value(p.amount, p.unit))
             return Resolved("SET", p.set_value)
         if p.kind == "duration":
             if p.offset_more:

@@ -109,6 +109,19 @@ def period_count(s):
     return Partial("duration", amount=c, unit=s.unit.grain)
 
 
+# «كل ثلاث سنوات», «مرة كل عامين», «كل ستة أشهر», «كل 4 سنوات»: every so long, a SET of that length
+# («كل عام», «كل يوم جمعة» are words of data/sets.tsv; «كل الأيام», «كل أيام الأسبوع» have no count)
+# («كل» is a stop word, so the rule begins at the count and «كل» is its required left word)
+@rule("set_every", _COUNT + "?{unit:UNIT}(?!_[0-9])(?! (?:{:NUMWORD}|{:FRACTION})(?!\\w))(?! و_(?:{:NUMWORD}|{:FRACTION}|[0-9]))",
+      ["كل ثلاث سنوات", "كل عامين", "كل ستة أشهر", "كل 4 سنوات", "كل ساعتين", "كل يومين",
+       "كل عشر سنوات", "كل بضعة أيام"], left="كل", left_required=True)
+def set_every(s):
+    amount = _amount(s, need_explicit=True)
+    if amount is None or s.unit.count == 1 and _count(s) is None:
+        return None                     # «كل عام» is sets.tsv's; «كل بضعة أيام» is PXD
+    return Partial("set", amount=amount, unit=s.unit.grain)
+
+
 # «عام»/«سنة» alone before a number is a year's keyword, not a duration: «نحو عام 1258 قبل الميلاد»
 @rule("duration", "(?:{am:DURMOD} )?(?:" + _COUNT + "{unit:UNIT}|{unit:UNIT}(?!(?<=عام)_[0-9])(?!(?<=سنة)_[0-9]))"
       + _FRACTION,
