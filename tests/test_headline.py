@@ -64,3 +64,19 @@ def test_the_event_summary_is_a_headline_from_a_whole_clause():
     assert len(ev) == 1
     s = ev.iloc[0]["summary"]
     assert not s.startswith("الذي") and not s.startswith("و") and "قناة السويس" in s
+
+
+def test_lead_title_heads_an_event_its_articles_open_with():
+    from timeline.headline import lead_title
+    from timeline.similarity import words
+    titles = {"a": "رياضي / الهلال والنصر في نهائي السوبر بلندن", "b": "مقالة",
+              "c": "ارتفاع أسعار النفط"}
+    members = [("a", 0, words("يلتقي الهلال والنصر مساء الأربعاء في نهائي كأس السوبر")),
+               ("b", 40, words("نهائي السوبر بين الهلال والنصر في لندن يجمع الجماهير")),
+               ("c", 900, words("الهلال والنصر في نهائي السوبر"))]
+    # a's mention is in its lead and its title's words are in b's clause; the section's name goes
+    assert lead_title(members, titles.get) == ("a", "الهلال والنصر في نهائي السوبر بلندن")
+    # b opens with the event too, but its title is a column's name; c's mention is far from its lead
+    assert lead_title(members[1:], titles.get) is None
+    assert lead_title(members[:1], titles.get) is None                   # one article: its own clause
+    assert lead_title([("a", 0, []), ("b", 0, [])], titles.get) is None   # nothing held by another article

@@ -91,3 +91,39 @@ def dangling(summary: str) -> bool:
     """A summary no headline should be: it opens with a relative pronoun, or has too few words."""
     words = (summary or "").split()
     return len(words) < MIN_WORDS or words[0].strip(_STRIP) in RELATIVES
+
+
+LEAD = 160             # a mention whose clause starts this near an article's start is in its lead
+_SECTION = re.compile(r"^[^\s/|]+\s*[/|]\s+(?=\S)")   # a section's name before the title: «رياضي / …»
+TITLE_WORDS = (3, 16)  # a title used as a headline has this many words (fewer: a column's name)
+
+
+def lead_title(members: Iterable[tuple], title_of) -> Optional[tuple]:
+    """The title to head an event with, when some of its articles are about it: among the articles
+    whose mention of the event is in their lead (the clause starts within ``LEAD`` characters), the
+    title whose content words the event's other clauses hold most (ties: the shorter, then the
+    article id), if at least two of its content words are held by another article's clause.
+    ``members``: (doc id, clause start, content words of the clause) per mention; ``title_of(doc)``:
+    the article's title or None.  Returns (doc id, title) or None."""
+    from .similarity import words
+    members = list(members)
+    if len({d for d, _, _ in members}) < 2:
+        return None
+    held: dict = {}                  # content word -> the articles whose clauses hold it
+    for d, _, ws in members:
+        for w in ws:
+            held.setdefault(w, set()).add(d)
+    best, best_key = None, None
+    for d in sorted({d for d, s, _ in members if s <= LEAD}):
+        title = _SECTION.sub("", (title_of(d) or "").strip())
+        n_words = len(title.split())
+        if not (TITLE_WORDS[0] <= n_words <= TITLE_WORDS[1]):
+            continue
+        ws = set(words(title))
+        support = sum(1 for w in ws if held.get(w, set()) - {d})
+        if support < 2:
+            continue
+        key = (-support, len(title), d)
+        if best_key is None or key < best_key:
+            best, best_key = (d, title), key
+    return best

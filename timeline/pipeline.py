@@ -16,7 +16,7 @@ from .documents import Document, Problem, read_inputs
 from .export import records, write_csv, write_json
 from .engines import build_settings, make_runner
 from .extraction import Failed
-from .headline import headline, known_words
+from .headline import headline, known_words, lead_title
 from .mentions import EventMention, Row
 from .outdir import WriteState, check_out, output_set
 from .merge import merge
@@ -335,12 +335,13 @@ def _assemble(rows, mentions, docs, problems, runner=None) -> Timeline:
         e_first.append(ev.first_day.isoformat())
         e_last.append(ev.last_day.isoformat())
         e_grain.append(ev.grain)
-        e_summary.append(headline(rep.summary, known))
+        titled = lead_title(((m.doc_id, m.start, m.words) for m in ms), lambda d: meta.get(d, none4)[1])
+        e_summary.append(titled[1] if titled else headline(rep.summary, known))
         e_sources.append(";".join(sources))
         e_nsrc.append(len(sources))
         e_nm.append(len(ms))
         e_expr.append(" | ".join(dict.fromkeys(m.expr for m in ms)))
-        e_src.append(f"{rep.doc_id}:{rep.start}-{rep.end}")
+        e_src.append(f"{titled[0]}:title" if titled else f"{rep.doc_id}:{rep.start}-{rep.end}")
         e_outlets.append(";".join(named))
         e_nout.append(n_out)
         e_sal.append(salience(n_out, len(sources), len(days), len(ms)))
