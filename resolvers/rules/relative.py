@@ -21,6 +21,21 @@ def relative_day(s):
                    time_of_day=s.pod.part if s.pod else None)
 
 
+# «ليل الخميس الجمعة», «ليلة الجمعة - السبت», «ليل السبت/الأحد», «ليل الخميس والجمعة», «ليلة الأحد إلى
+# الاثنين»: the night from one day to the next is one expression, the first day's night (the second
+# weekday is no date of its own); two weekdays that do not follow each other are left to the rules after
+@rule("night_of_two_days", "{pod:POD} (?:يوم )?{wd:WEEKDAY}(?:_[-/–—]_| (?:إلى|على) | و_| )(?:يوم )?{wd2:WEEKDAY}(?: {dir:DIR})?",
+      ["ليل الخميس الجمعة", "ليلة الجمعة - السبت", "ليل السبت/الأحد", "ليل الخميس والجمعة",
+       "ليلة الأحد إلى الاثنين", "ليل الثلاثاء الاربعاء", "ليلة الخميس/الجمعة الماضية"])
+def night_of_two_days(s):
+    if s.pod.part != "NI" or s.wd2.weekday != (s.wd.weekday + 1) % 7:
+        return None
+    if s.dir is not None and s.dir.direction == 0:
+        return None
+    return Partial("date", weekday=s.wd.weekday, time_of_day="NI",
+                   direction=s.dir.direction if s.dir else None)
+
+
 @rule("weekday", "(?:{pod:POD} )?(?:يوم )?{wd:WEEKDAY}(?: (?:{after:=بعد} )?{dir:DIR})?",
       ["الأحد الماضي", "السبت المقبل", "يوم الثلاثاء", "الجمعة", "مساء الخميس", "يوم الإثنين القادم",
        "الأربعاء بعد القادم"])
