@@ -20,8 +20,8 @@ from . import rules as _rules  # noqa: F401  (registers the rules)
 from .grammar import RULES, BUILTINS, ANY, compile_rule, pattern_of, slot_values, first_tokens, first_sequences
 from .lexicon import get_lexicon, _trie_regex
 from .normalize import normalize, fold, word_bytes, _CODEC
-from .resolve import resolve, needs_tense, Resolved, ARITHMETIC
-from .types import Partial, Timex, FLAG_HIJRI_MISMATCH, FLAG_NAMED_EVENT
+from .resolve import resolve, needs_tense, Resolved, ARITHMETIC, YEAR_NOT_SAID
+from .types import Partial, Timex, FLAG_HIJRI_MISMATCH, FLAG_NAMED_EVENT, FLAG_YEAR_SAID_BEFORE
 
 # Words that start some forms («في وقت سابق», «ما يقارب», «كل عام») but are far too common to be
 # candidates themselves: such forms are spotted by their second word, one word back.
@@ -730,6 +730,7 @@ class Engine:
             resolved.append(res)
         self._link_mowafiq(norm, found, resolved)
         self._link_event(norm, found, resolved)
+        self._link_year_before(found, resolved)
         out: list[Timex] = []
         span = nz.span if nz._norm_breaks or len(norm) != len(text) else None   # None: the same offsets
         tails = self._tails
@@ -799,6 +800,35 @@ class Engine:
                                                 flags=b.flags + (FLAG_NAMED_EVENT,)), _dt.date(a.year, 1, 1))
 
     @staticmethod
+    def _link_year_before(found, resolved):
+        """«ففي 13 فبراير سنة 2011 … لكنه في 21 أكتوبر من العام نفسه»: a date «من العام نفسه/ذاته»
+        is in the year of the nearest expression before it (within a sentence window) whose year the
+        text fixes and that the Gregorian calendar dates; with none, it is unresolved (the anchor's
+        year would be a guess)."""
+        for i, f in enumerate(found):
+            p = f.partial
+            if FLAG_YEAR_SAID_BEFORE not in p.flags:
+                continue
+            year = None
+            for j in range(i - 1, -1, -1):
+                g, r = found[j], resolved[j]
+                if f.start - g.end > _SENTENCE_WINDOW:
+                    break
+                if g.partial.kind in ("date", "range") and _year_said(g.partial) and \
+                        FLAG_YEAR_SAID_BEFORE not in g.partial.flags and r.value and r.first_day is not None \
+                        and r.calendar == "gregorian" and r.grain not in ("decade", "century"):
+                    year = r.first_day.year
+                    break
+                if FLAG_YEAR_SAID_BEFORE in g.partial.flags and resolved[j].first_day is not None:
+                    year = resolved[j].first_day.year       # «… من العام نفسه … من العام ذاته»
+                    break
+            if year is None:
+                r = _unresolved(resolved[i], YEAR_NOT_SAID)
+                resolved[i] = r._replace(flags=tuple(x for x in r.flags if x not in _TENSE_FLAGS), tense=None)
+                continue
+            resolved[i] = resolve(p.replace(year=year, explicit_year=True), _dt.date(year, 1, 1))
+
+    @staticmethod
     def _link_pair(found, resolved, i):
         a, b = resolved[i], resolved[i + 1]
         ka, kb = _year_said(found[i].partial), _year_said(found[i + 1].partial)
@@ -818,6 +848,7 @@ class Engine:
             resolved[i + 1] = _with_flag(b, FLAG_HIJRI_MISMATCH)
 
 
+_TENSE_FLAGS = ("tense_decided", "default_past", "near_anchor")
 _RIGHT_PREFIXES: dict = {}
 _DOUBLE_GAPS = ("  ", " \t", "\t")
 

@@ -123,6 +123,8 @@ SCHEMAS = {
     # «أول خميس من», «الجمعة الأخيرة من»: the n-th weekday of a month or a year (-1: the last);
     # position: before the weekday (construct, «ثالث جمعة») or after it (agreeing, «الجمعة الثانية»)
     "weekday_ordinals": {"number": _int, "position": _enum("before", "after")},
+    # «من العام نفسه/ذاته»: the year said before (an anaphora, not the anchor's)
+    "same_words": {"note": str},
 }
 
 # grammar category -> (table, row filter)
@@ -162,6 +164,7 @@ CATEGORIES = {
     "DECADE": ("decades", None),                              # «السبعينات», «ثمانينيات»
     "WDORDPRE": ("weekday_ordinals", lambda r: r["position"] == "before"),   # «أول خميس من»
     "WDORDPOST": ("weekday_ordinals", lambda r: r["position"] == "after"),   # «الجمعة الأخيرة من»
+    "SAME": ("same_words", None),                             # «من العام نفسه»: the year said before
 }
 
 

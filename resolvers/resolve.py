@@ -43,6 +43,7 @@ HOLIDAY_OUTSIDE = "holiday outside the Hijri calendar tables"
 TWO_DIGIT_YEAR = "a two-digit year: the century is not written"
 NO_ERA = "a year of 1300-1599 without an era mark (هـ or م): Hijri or Gregorian"
 HIJRI_MARK_ON_NEWS_YEAR = "a year of 1800-2100 with the Hijri mark (هـ): Hijri or Gregorian"
+YEAR_NOT_SAID = "«من العام نفسه»: the year said before it is not found near it"
 ARITHMETIC = "date arithmetic out of range"                  # the safety net: + (ExceptionType: message)
 # An unmarked year of this band is read only where a month name gives its calendar: Arabic news writes
 # its Hijri years without the mark («عام 1435») as often as with it

@@ -26,6 +26,7 @@ FLAG_DEFAULT_PAST = "default_past"                  # no tense cue: past by defa
 FLAG_NEAR_ANCHOR = "near_anchor"                    # a day-month within a month of the anchor: that one
 FLAG_YEAR_FROM_WEEKDAY = "year_from_weekday"      # a day-month with a weekday: the year they agree in
 FLAG_NAMED_EVENT = "named_event"                    # «حرب أكتوبر»: the date of a named event of history
+FLAG_YEAR_SAID_BEFORE = "year_said_before"          # «في ديسمبر من العام نفسه»: the year of a date said before
 
 
 class Partial:

@@ -1,4 +1,5 @@
 """Template fragments shared by several rule families (patterns only, no arithmetic)."""
+from ..types import FLAG_YEAR_SAID_BEFORE
 
 PART = "(?:{part:PART} )?"
 # «أكتوبر/ تشرين الأول», «يناير (كانون الثاني)», «يوليو - تموز»
@@ -46,7 +47,10 @@ HYEAR_KW = ("(?:عام|سنة|لعام) (?!(?:1[89][0-9]{2}|20[0-9]{2}|2100)(?![
             "{hyear:YEARN}" + NOT_COUNT)
 # «من العام الماضي», «من هذا العام», «من العام الجاري»
 # ... also without the preposition: «في 24 مارس العام الماضي», «في حزيران (يونيو) العام الماضي»
-YEAR_REF = " (?:(?:من|ل)_)?(?:(?:العام|السنة) {ydir:DIR}|{ydem:DEM} (?:العام|السنة))"
+# ... and «من العام نفسه/ذاته»: the year of a date said before (``FLAG_YEAR_SAID_BEFORE``; the engine
+# gives it that year)
+YEAR_SAME = "(?:العام|السنة) {ysame:SAME}"
+YEAR_REF = " (?:(?:من|ل)_)?(?:(?:العام|السنة) {ydir:DIR}|{ydem:DEM} (?:العام|السنة)|" + YEAR_SAME + ")"
 
 
 def alt_month(s):
@@ -61,6 +65,13 @@ def day_of(s):
 def era_of(s):
     """'CE' or 'BC' when an era is written after the year, else None."""
     return s.era.era if s.era is not None else None
+
+
+def year_ref_flags(s):
+    """(FLAG_YEAR_SAID_BEFORE,) for a Gregorian «… من العام نفسه», else ()."""
+    if s.ysame is not None and (s.month is None or s.month.calendar == "gregorian"):
+        return (FLAG_YEAR_SAID_BEFORE,)
+    return ()
 
 
 def year_ref_shift(s):

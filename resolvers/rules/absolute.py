@@ -2,20 +2,20 @@
 from ..grammar import rule
 from ..types import Partial, FLAG_MONTH_PAIR_MISMATCH
 from ._shared import (PART, MONTH_PAIR, WEEKDAY_PREFIX, DAY, YEAR_TAIL, YEAR_REF, YEAR_KW, ERA, HIJRI_MARK, NOT_COUNT, NOT_COUNT_NOUN,
-                      HYEAR_SAID, alt_month, day_of, era_of, year_ref_shift)
+                      HYEAR_SAID, alt_month, day_of, era_of, year_ref_shift, year_ref_flags)
 
 
 def _pair_flags(s):
     alt = alt_month(s)
     if alt is not None and (alt.month != s.month.month or alt.calendar != s.month.calendar):
-        return (FLAG_MONTH_PAIR_MISMATCH,)
-    return ()
+        return (FLAG_MONTH_PAIR_MISMATCH,) + year_ref_flags(s)
+    return year_ref_flags(s)
 
 
 def _month_context_ok(s):
     """An ambiguous month name (آب، مارس، رجب، رمضان…) needs something that makes it a date."""
     return not s.month.ambiguous or any(x is not None for x in (
-        s.part, s.shahr, alt_month(s), s.day, s.dayw, s.year, s.dir, s.ydir, s.ydem))
+        s.part, s.shahr, alt_month(s), s.day, s.dayw, s.year, s.dir, s.ydir, s.ydem, s.ysame))
 
 
 @rule("numeric_dmy", WEEKDAY_PREFIX + "{day:DAY}_(?P<sep>[/.-])_{m:MNUM}_(?P=sep)_{year:YEAR}(?:_م(?!\\w))?",
@@ -116,7 +116,7 @@ def date_full(s):
 
 @rule("date_dm_dir", WEEKDAY_PREFIX + DAY + " (?:من )?(?:شهر )?" + MONTH_PAIR + "(?: {dir:DIR}|" + YEAR_REF + ")",
       ["15 تشرين الأول الماضي", "الأول من نوفمبر المقبل", "20 أكتوبر من العام الماضي",
-       "5 رمضان الماضي"])
+       "5 رمضان الماضي", "23 سبتمبر (أيلول) من العام نفسه"])
 def date_dm_dir(s):
     return Partial("date", month=s.month.month, day=day_of(s), calendar=s.month.calendar,
                    weekday=s.wd.weekday if s.wd else None,
@@ -152,7 +152,7 @@ def month_year(s):
 @rule("month_dir", PART + "(?:{shahr:=شهر} )?" + MONTH_PAIR + "(?: {dir:DIR}|" + YEAR_REF + ")",
       ["تموز الماضي", "شهر نوفمبر المقبل", "منتصف يناير/ كانون الثاني الماضي",
        "مطلع أكتوبر/ تشرين الأول الحالي", "نهاية يوليو/ تموز الفائت", "أكتوبر المقبل",
-       "رمضان الماضي", "مارس من العام المقبل"])
+       "رمضان الماضي", "مارس من العام المقبل", "ديسمبر من العام ذاته"])
 def month_dir(s):
     if _first_day(s):
         return Partial("date", month=s.month.month, day=_first_day(s), calendar=s.month.calendar,

@@ -2,11 +2,11 @@
 tense, deictic periods («العام الماضي», «هذا الشهر»), parts of them, quarters, halves and seasons."""
 from ..grammar import rule
 from ..types import Partial
-from ._shared import PART, YEAR_SAID, ERA, HIJRI_MARK, era_of
+from ._shared import PART, YEAR_SAID, YEAR_SAME, ERA, HIJRI_MARK, era_of, year_ref_flags
 
 # «من العام الماضي», «من العام المالي الماضي», «من هذا العام», «من 2024», «من العام» (this year)
 _YEAR_OF = ("(?: (?:من|ل)_(?:(?:العام|السنة)(?: المالي)? {ydir:DIR}|{ydem:DEM} (?:العام|السنة)|" + YEAR_SAID + ERA + "?"
-            "|(?P<thisyear>العام|السنة)(?! {:DIR})(?! المالي {:DIR})(?!_[0-9]{1,4}" + HIJRI_MARK + ")))")
+            "|" + YEAR_SAME + "|(?P<thisyear>العام|السنة)(?! {:DIR})(?! المالي {:DIR})(?! {:SAME})(?!_[0-9]{1,4}" + HIJRI_MARK + ")))")
 
 
 # «لامس» is a verb («touched»), not «ل» + «أمس»: a relative day never takes a glued «ل» (the real corpus
@@ -77,13 +77,14 @@ def period_part(s):
 
 @rule("quarter_or_half", PART + "{pord:PORD}" + _YEAR_OF,
       ["الربع الأول من العام الجاري", "الربع الثالث من 2024", "الربع الأخير من العام الماضي",
-       "النصف الأول من العام المقبل", "النصف الثاني من هذا العام", "الربع الأول من العام"])
+       "النصف الأول من العام المقبل", "النصف الثاني من هذا العام", "الربع الأول من العام",
+       "الربع الأول من العام نفسه"])
 def quarter_or_half(s):
     shift = s.ydir.direction if s.ydir else (0 if (s.ydem or s.thisyear) else None)
     grain, n = s.pord.grain, s.pord.number
     return Partial("date", year=s.year, year_shift=shift, quarter=n if grain == "quarter" else None,
                    half=n if grain == "half" else None, part=s.part.mod if s.part else None,
-                   explicit_year=s.year is not None, era=era_of(s))
+                   explicit_year=s.year is not None, era=era_of(s), flags=year_ref_flags(s))
 
 
 @rule("season", PART + "{season:SEASON}(?: {dir:DIR}| " + YEAR_SAID + ERA + "?| (?:من )?(?:العام|السنة) {ydir:DIR})",

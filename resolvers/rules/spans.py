@@ -4,7 +4,7 @@
 from ..grammar import rule
 from ..types import Partial
 from ._shared import (PART, MONTH_PAIR, DAY, YEAR_TAIL, YEAR_REF, YEAR_KW, HYEAR_SAID, HIJRI_MARK, day_of, era_of,
-                      year_ref_shift)
+                      year_ref_shift, year_ref_flags)
 
 # «من الشهر الجاري», «من هذا الشهر», «الشهر المقبل»
 # (without «الجاري/المقبل/هذا», «من الشهر» is a month said before: «في 31 من الشهر ذاته»)
@@ -89,7 +89,8 @@ def week_of_month(s):
     if not (n == -1 or 1 <= n <= 4) or s.month.calendar != "gregorian":
         return None
     return Partial("date", month=s.month.month, year=s.year, explicit_year=s.year is not None, era=era_of(s),
-                   direction=s.dir.direction if s.dir else None, year_shift=year_ref_shift(s), week_of_month=n)
+                   direction=s.dir.direction if s.dir else None, year_shift=year_ref_shift(s), week_of_month=n,
+                   flags=year_ref_flags(s))
 
 
 @rule("week_of_deictic_month", _WEEK_NO + "(?:{dem:DEM} الشهر|الشهر(?: {dir:DIR})?)",
@@ -134,7 +135,8 @@ def nth_weekday(s):
         year = s.hyear if s.hyear is not None else s.year
         return Partial("date", month=s.month.month, calendar=s.month.calendar, year=year,
                        explicit_year=year is not None, era=era_of(s),
-                       direction=s.dir.direction if s.dir else None, year_shift=year_ref_shift(s), nth_weekday=nth)
+                       direction=s.dir.direction if s.dir else None, year_shift=year_ref_shift(s), nth_weekday=nth,
+                       flags=year_ref_flags(s))
     if s.mdem is not None or s.mdir is not None:
         return Partial("date", period="month", period_shift=0 if s.mdem is not None else s.mdir.direction,
                        nth_weekday=nth)
