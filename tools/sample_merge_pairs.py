@@ -2,7 +2,7 @@
 """Draw the candidate pairs of the merge development set (fixtures/merge_dev/) from a build.
 
     python tools/sample_merge_pairs.py BUILD_DIR --corpus ../shared/corpora/saudinewsnet.jsonl \
-        --since 2015-08-05 --out candidates.tsv [--seed 9]
+        --since 2015-08-05 [--until 2015-08-11] --out candidates.tsv [--seed 9]
 
 A pair is two mentions (dated clauses) of different articles published on or after ``--since``
 whose dates are compatible (one interval holds the other).  The draw is stratified so that it is not
@@ -42,6 +42,7 @@ def main(argv=None) -> int:
     ap.add_argument("build", type=Path)
     ap.add_argument("--corpus", type=Path, required=True)
     ap.add_argument("--since", default="2015-08-05")
+    ap.add_argument("--until", default="9999-12-31", help="last publication day drawn from (inclusive)")
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--seed", type=int, default=9)
     ap.add_argument("--quota", action="append", default=[], metavar="STRATUM=N",
@@ -62,7 +63,7 @@ def main(argv=None) -> int:
     docs = {}
     for line in open(a.corpus, encoding="utf-8"):
         d = json.loads(line)
-        if d["published"] >= a.since:
+        if a.since <= d["published"][:10] <= a.until:
             docs[d["id"]] = d
     rows = [r for r in csv.DictReader(open(a.build / "mentions.csv", encoding="utf-8-sig"))
             if r["kind"] == "timex" and r["doc_id"] in docs and r["first_day"] and r["clause_start"]]
