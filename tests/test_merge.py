@@ -326,3 +326,18 @@ def test_join_signatures_joins_fragments_of_one_happening_and_not_two_kinds():
     st2 = stats_of(ms2)
     out2 = join_signatures(_events(ms2, [[0, 1], [3]]), ms2, st2, _vector_of(ms2, st2))
     assert len(out2) == 2
+
+
+def test_refine_keeps_apart_clauses_of_other_figures():
+    """Two sessions of one market in one template: alike words, other figures (no link); the same
+    session told twice with its figures: one event."""
+    from timeline.merge import figures_of, refine, stats_of
+    day = D(2015, 8, 6)
+    close = "أغلق مؤشر سوق الأسهم السعودية تعاملات اليوم منخفضا {} نقطة عند مستوى {} نقطة بتداولات قيمتها {} مليار ريال"
+    ms = [mention("a", close.format(136, 8654, 5.2), day), mention("b", close.format(136, 8654, 5.2) + " للسوق", day),
+          mention("c", close.format(21, 8790, 3.1), day)]
+    assert figures_of(ms[0]) == {"136", "8654", "5.2"}
+    assert figures_of(mention("d", "في 20/10/1436هـ الموافق 2015 سجل 7 أهداف", day)) == {"7"}
+    st = stats_of(ms)
+    out = refine(_events(ms, [[0, 1, 2]]), ms, st, _vector_of(ms, st))
+    assert sorted(sorted(ms[i].doc_id for i in e.members) for e in out) == [["a", "b"], ["c"]]

@@ -52,8 +52,11 @@ candidates, and no set order leaks into the result.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional, Sequence
+
+from resolvers.normalize import fold
 
 from .dates import contains, grain_rank, period_keys
 from .headline import dangling
@@ -84,6 +87,7 @@ USE_STORY = True
 REFINE = (0.4, 3)      # (overlap, shared identifying stems) of a strong link: a day's event holds together
                        # only through strong links between its members (:func:`refine`)
 REFINE_MANY = (0.3, 6)   # ... or (overlap, shared stems) when many names and terms are shared
+REFINE_FIGURES = 2     # ... unless each clause gives this many figures and they share none
 REFINE_CAP = 64        # members compared per blocking stem when an event is checked
 SIGNATURE = (0.6, 2, 0.5)   # (weighted overlap, shared stems, share of an event's articles a stem must
                             # be in to be of its signature): fragments of one day's happening join
@@ -602,10 +606,33 @@ def consolidate(events: list, mentions: Sequence[EventMention], stats: Stats) ->
     return out
 
 
+_FIGURE = re.compile(r"(?<![\d/\-.,:])\d+(?:[.,]\d+)?(?![\d/\-:])")
+_YEARISH = re.compile(r"(?:19|20|14)\d\d$")
+
+
+def figures_of(m: EventMention) -> frozenset:
+    """The figures of a mention's clause (scores, amounts, counts, index points: digits in any
+    script, folded), outside its date expression and leaving out year-like numbers and the parts of
+    written dates («20/10/1436»)."""
+    text = m.text
+    a, b = m.expr_start - m.start, m.expr_end - m.start
+    if 0 <= a <= b <= len(text):
+        text = text[:a] + " " + text[b:]
+    return frozenset(x.replace(",", ".") for x in _FIGURE.findall(fold(text)) if not _YEARISH.match(x))
+
+
+def _other_figures(a: frozenset, b: frozenset) -> bool:
+    """Two clauses that each give ``REFINE_FIGURES`` figures or more and share none tell of other
+    happenings (two sessions of one market, two matches' scores), however alike their words."""
+    return len(a) >= REFINE_FIGURES and len(b) >= REFINE_FIGURES and not (a & b)
+
+
 def refine(events: list, mentions: Sequence[EventMention], stats: Stats, vector: Callable) -> list:
     """Each event of one day, of three members or more, is kept only as far as its members hold
     together through strong links (:func:`overlap` of at least ``REFINE[0]`` and ``REFINE[1]``
-    identifying stems shared; one article's own clauses need only ``SAME_DOC`` of the overlap): the greedy pass
+    identifying stems shared; one article's own clauses need only ``SAME_DOC`` of the overlap; no
+    link between clauses of two articles that each give two figures or more and share none:
+    :func:`_other_figures`): the greedy pass
     links a mention to its closest member, and a clause that tells of two happenings («ارتفعت أسعار
     النفط … بعد أن ينتظر المستثمرون بيانات الوظائف») chains two of them into one event.  The
     connected parts of the strong links become events of their own (the one holding the event's
@@ -630,6 +657,13 @@ def refine(events: list, mentions: Sequence[EventMention], stats: Stats, vector:
             return x
         edges: dict = {}
         posting: dict = {}
+        figures: dict = {}
+
+        def numbers(i):
+            out = figures.get(i)
+            if out is None:
+                out = figures[i] = figures_of(mentions[i])
+            return out
         for i in members:                       # in merge order: each pair once, earlier member first
             vi, ni, keys = vector(i)
             seen: set = set()
@@ -645,6 +679,8 @@ def refine(events: list, mentions: Sequence[EventMention], stats: Stats, vector:
                     vj, nj, _ = vector(j)
                     sim, shared, terms = overlap(vi, ni, vj, nj)
                     same_doc = mentions[i].doc_id == mentions[j].doc_id
+                    if not same_doc and _other_figures(numbers(i), numbers(j)):
+                        continue                    # two clauses of other figures: other happenings
                     if (sim >= (need * SAME_DOC if same_doc else need) and (shared >= n_shared or same_doc)
                             or shared >= REFINE_MANY[1] and sim >= REFINE_MANY[0]):
                         ri, rj = find(i), find(j)
