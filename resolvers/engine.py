@@ -28,6 +28,9 @@ from .types import Partial, Timex, FLAG_HIJRI_MISMATCH, FLAG_NAMED_EVENT, FLAG_Y
 STOPWORDS = frozenset(fold(w) for w in ("في", "من", "إلى", "على", "عن", "مع", "ما", "كل", "و"))
 CLITICS = frozenset(fold(w) for w in ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك", "لل"))
 _BOUNDARY = ".!?؟؛\n"
+_MIN = fold("من") + " "
+_NOT_A_VERB = frozenset((fold("منذ"),))   # a cue of the own clause is a verb or a frame, not a preposition
+_OWN_CLAUSE = 40                # a cue this near before an expression, no clause mark between, is its clause's
 _SENTENCE_WINDOW = 600        # how far the tense of a clause is looked for, either side
 _SPACE = " \t"
 _MOWAFIQ = re.compile(fold(r"^[ \t،,(\-]*(?:و)?(?:الموافق|الموافقة|ويوافق|يوافق|الموافق ل)[ \t]*(?:ل)?[ \t]*$"))
@@ -638,24 +641,35 @@ class Engine:
             if x >= 0:
                 b = x
         best, best_d, before = None, None, False
+        near = None                        # the nearest cue before, in the expression's own clause
         for m in self.tense_matches(norm, a, b, starts):
             if m.start() < e and m.end() > s:
                 continue
             if m.group("w"):
-                t = self.lex.tense_words[" ".join(m.group("w").split())]
+                w = " ".join(m.group("w").split())
+                t = self.lex.tense_words[w]
                 if t == "past" and m.end() <= s and _has_complementizer(norm, m.end(), s):
                     continue             # «وقالت إن… تريد شحن الكميات في نوفمبر»: a past verb that reports
                                          # does not give the tense of what it reports (a future frame
                                          # does: «من المقرر أن يصل … السبت»)
+                if w.startswith(_MIN) and self._after_comparative(norm, m.start("w")):
+                    continue             # «تراجعت الصادرات أكثر من المتوقع في حزيران»: than expected
             else:
                 word = m.group("p")
                 if word in self.lex.future_exceptions:
                     continue
                 t = "future"
             d = s - m.end() if m.end() <= s else 2 * (m.start() - e)   # cues before weigh more
+            if m.end() <= s:             # (in text order: the last one is the nearest)
+                own = d <= _OWN_CLAUSE and not any(c in norm[m.end():s] for c in _CLAUSE_MARKS)
+                near = t if own and (not m.group("w") or w not in _NOT_A_VERB) else None
             if best_d is None or d < best_d:
                 best, best_d = t, d
             before = before or m.end() <= s
+        if near is not None:
+            # «الاتفاق الذي تم التوصل إليه في 14 يوليو سيلقي …»: the verb of the expression's own clause,
+            # just before it, outranks a verb after it (the next clause's)
+            return near
         if not before and (present or best is not None):
             # no cue: the clause's own verb, if it is an imperfect at the clause's start («يزور الوزير
             # القاهرة الأحد»): news tells what is coming in the present tense
@@ -663,6 +677,17 @@ class Engine:
                 return "present"             # (before a cue that only follows: «أن قيوداً يمكن أن تفرض في
                                              # 16 أيلول في حال لم تتغير»)
         return best
+
+    def _after_comparative(self, norm: str, x: int) -> bool:
+        """Whether the word before ``x`` is a comparative («أكثر», «بأقل»), maybe with an intensifier
+        between («أقل بكثير»): then «من» is «than» («أكثر من المتوقع»), no frame of the future."""
+        words = norm[max(0, x - 30):x].split()
+        if words and words[-1] in self.lex.intensifiers:
+            words.pop()
+        if not words:
+            return False
+        w = words[-1]
+        return w in self.lex.comparatives or (w[:1] in "بو" and w[1:] in self.lex.comparatives)
 
     def _clause_imperfect(self, norm: str, lo: int, s: int) -> bool:
         """Whether a third-person imperfect opens the clause before ``s`` (from ``lo``): at the clause's

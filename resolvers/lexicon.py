@@ -125,6 +125,8 @@ SCHEMAS = {
     "weekday_ordinals": {"number": _int, "position": _enum("before", "after")},
     # «من العام نفسه/ذاته»: the year said before (an anaphora, not the anchor's)
     "same_words": {"note": str},
+    # «أكثر من المتوقع», «أقل بكثير من المتوقع»: «من» is «than» after a comparative, no future frame
+    "comparatives": {"kind": _enum("comparative", "intensifier"), "note": str},
 }
 
 # grammar category -> (table, row filter)
@@ -269,6 +271,8 @@ class Lexicon:
                             for r in self.tables["tense_cues"] if not r["form"].endswith("ـ")}
         self.future_exceptions = frozenset(fold(r["form"]) for r in self.tables["future_prefix_exceptions"])
         self.imperfect_exceptions = frozenset(fold(r["form"]) for r in self.tables["imperfect_exceptions"])
+        self.comparatives = frozenset(fold(r["form"]) for r in self.tables["comparatives"] if r["kind"] == "comparative")
+        self.intensifiers = frozenset(fold(r["form"]) for r in self.tables["comparatives"] if r["kind"] == "intensifier")
         self.blockers = {}
         for r in self.tables["blockers"]:
             self.blockers.setdefault((fold(r["form"]), r["side"]), set()).add(fold(r["context"]))
