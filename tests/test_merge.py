@@ -341,3 +341,27 @@ def test_refine_keeps_apart_clauses_of_other_figures():
     st = stats_of(ms)
     out = refine(_events(ms, [[0, 1, 2]]), ms, st, _vector_of(ms, st))
     assert sorted(sorted(ms[i].doc_id for i in e.members) for e in out) == [["a", "b"], ["c"]]
+
+
+def test_tolerate_joins_a_day_off_only_for_articles_whose_weekdays_move_their_anchor():
+    """An outlet dated by the crawl: its «أمس» lands a day after the others' report of one match.
+    Its event joins theirs when its articles' weekdays put their anchor a day earlier and its words
+    are relative ones; a written date, or an article without that evidence, stays on its own day."""
+    from timeline.merge import stats_of, tolerate
+    day, late = D(2015, 8, 8), D(2015, 8, 9)
+    match = "فاز الهلال على النصر بهدفين في نهائي كأس السوبر على ملعب لوفتس رود في لندن"
+    ms = [mention("a", match, day), mention("b", match + " أمام جماهير كبيرة", day),
+          mention("c", "فاز الهلال على النصر في نهائي السوبر بملعب لوفتس رود بلندن", late),
+          mention("d", "فاز الهلال على النصر في نهائي السوبر بملعب لوفتس رود بلندن", late)]
+    ms[2].expr, ms[3].expr = "أمس", "8 أغسطس"
+    st = stats_of(ms)
+    vec = _vector_of(ms, st)
+    st.shifts = {"c": -1, "d": -1}
+    out = tolerate(_events(ms, [[0, 1], [2]]), ms, st, vec)
+    assert [sorted(e.members) for e in out] == [[0, 1, 2]]
+    assert out[0].first_day == day and out[0].links[-1][:2] == (2, 0)   # the event keeps its own date
+    assert len(tolerate(_events(ms, [[0, 1], [3]]), ms, st, vec)) == 2  # «8 أغسطس»: a written date
+    st.shifts = {"c": 1}
+    assert len(tolerate(_events(ms, [[0, 1], [2]]), ms, st, vec)) == 2  # its weekdays point the other way
+    st.shifts = {}
+    assert len(tolerate(_events(ms, [[0, 1], [2]]), ms, st, vec)) == 2

@@ -101,8 +101,9 @@ TITLE_WORDS = (3, 16)  # a title used as a headline has this many words (fewer: 
 def lead_title(members: Iterable[tuple], title_of) -> Optional[tuple]:
     """The title to head an event with, when some of its articles are about it: among the articles
     whose mention of the event is in their lead (the clause starts within ``LEAD`` characters), the
-    title whose content words the event's other clauses hold most (ties: the shorter, then the
-    article id), if at least two of its content words are held by another article's clause.
+    title whose content words the event's other articles' clauses hold most (summed over its words,
+    the number of other articles holding each; ties: the shorter, then the article id), if at least
+    two of its content words are held by another article's clause.
     ``members``: (doc id, clause start, content words of the clause) per mention; ``title_of(doc)``:
     the article's title or None.  Returns (doc id, title) or None."""
     from .similarity import words
@@ -120,10 +121,10 @@ def lead_title(members: Iterable[tuple], title_of) -> Optional[tuple]:
         if not (TITLE_WORDS[0] <= n_words <= TITLE_WORDS[1]):
             continue
         ws = set(words(title))
-        support = sum(1 for w in ws if held.get(w, set()) - {d})
-        if support < 2:
+        others = [len(held[w] - {d}) if w in held else 0 for w in ws]
+        if sum(1 for n in others if n) < 2:
             continue
-        key = (-support, len(title), d)
+        key = (-sum(others), len(title), d)
         if best_key is None or key < best_key:
             best, best_key = (d, title), key
     return best

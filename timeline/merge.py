@@ -51,6 +51,7 @@ candidates, and no set order leaks into the result.
 """
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from dataclasses import dataclass, field
@@ -134,6 +135,7 @@ class Stats:
     too_common: frozenset
     once: frozenset = frozenset()      # stems of a single mention: they can find no other one
     docs: dict = field(default_factory=dict)   # doc id -> its story vector (unit, DOC_TERMS heaviest stems)
+    shifts: dict = field(default_factory=dict)  # doc id -> days from its anchor to the day its weekdays imply
     story_cache: dict = field(default_factory=dict, repr=False, compare=False)  # (doc, doc) -> cosine
 
     def __getstate__(self):               # sent to another process: without the memo
@@ -808,6 +810,76 @@ cosine of their summed story vectors below ``STORY[1]``) stay apart.  Candidates
     return out
 
 
+TOLERANCE = (0.7, 3)   # (signature overlap, shared stems) for an event a day off to join (:func:`tolerate`)
+_DIGIT = re.compile(r"\d")
+
+
+def tolerate(events: list, mentions: Sequence[EventMention], stats: Stats, vector: Callable) -> list:
+    """A one-day tolerance where an article's anchor is known to be uncertain: its weekdays («أمس
+    الخميس») all put it one day from its publication date (an outlet dated by the crawl, a print
+    edition dated the next day: ``stats.shifts``), so its «أمس» and «اليوم» land a day off the other
+    outlets'.  An event of one day all of whose mentions are such words (no digit: not a written
+    date) of such articles, shifted the same way, joins the event of the day the weekdays imply
+    whose signature it matches strongly (``TOLERANCE``, as in :func:`join_signatures`; unrelated
+    stories never), keeping that event's date; its mentions keep their own dates and come after the
+    event's own.  Two different days of well-dated articles are never joined."""
+    shifts = stats.shifts
+    need, n_shared = TOLERANCE
+    w = stats.weight
+    stories = USE_STORY and bool(stats.docs)
+    by_day: dict = {}
+    for k, ev in enumerate(events):
+        if ev.first_day == ev.last_day:
+            by_day.setdefault(ev.first_day, []).append(k)
+    absorbed: dict = {}                       # k -> (target, score, terms)
+    sigs: dict = {}
+
+    def sig(k):
+        out = sigs.get(k)
+        if out is None:
+            out = sigs[k] = _signature(events[k], mentions, vector)
+        return out
+    for k, ev in enumerate(events):
+        if ev.first_day != ev.last_day:
+            continue
+        days = {shifts.get(mentions[i].doc_id) for i in ev.members}
+        if len(days) != 1 or None in days or any(_DIGIT.search(fold(mentions[i].expr)) for i in ev.members):
+            continue
+        (shift,) = days
+        a = sig(k)
+        ta = sum(a.values())
+        best = None
+        for j in by_day.get(ev.first_day + dt.timedelta(days=shift), ()):
+            if j in absorbed:
+                continue
+            b = sig(j)
+            both = sorted(t for t in a if t in b)
+            tb = sum(b.values())
+            if len(both) < n_shared or not ta or not tb:
+                continue
+            score = sum([min(a[t], b[t]) for t in both]) / min(ta, tb)
+            if score < need or stories and _cosine(_centroid(ev, stats.docs), _centroid(events[j], stats.docs)) < STORY[1]:
+                continue
+            if best is None or score > best[1]:
+                best = (j, score, sorted(both, key=lambda t: (-w[t], t))[:6])
+        if best is not None:
+            absorbed[k] = best
+    if not absorbed:
+        return events
+    out = []
+    for k, ev in enumerate(events):
+        if k in absorbed:
+            continue
+        for m in sorted(x for x, (j, _, _) in absorbed.items() if j == k):
+            other, (_, score, terms) = events[m], absorbed[m]
+            ev.links.append((other.members[0], ev.members[0], round(score, 4), 0.0, terms, None))
+            ev.links.extend(other.links)
+            ev.members.extend(other.members)
+            ev.docs |= other.docs
+        out.append(ev)
+    return out
+
+
 def finish(mentions: Sequence[EventMention], groups: dict, month_events: dict, stats: Stats,
            margin: float = MARGIN, cap: int = CAP, top: int = TOP, vecs: Optional[dict] = None) -> list[Event]:
     """Steps 2 and 3, given every month's events (``month_events[key]``, from :func:`merge_month`),
@@ -835,6 +907,8 @@ def finish(mentions: Sequence[EventMention], groups: dict, month_events: dict, s
             mg.add_event(ev)
         mg.run(groups[(3, 0, 0)])
         out = mg.events
+    if stats.shifts:
+        out = tolerate(out, mentions, stats, _Merger(mentions, stats, _month_periods, margin, cap, top, vecs)._vector)
     for ev in out:
         ev.summary_member = _medoid(ev.members, mentions, stats)
     return out
@@ -850,11 +924,16 @@ BATCH = 2000           # mentions per step-1 task sent to another process or mac
 
 
 def merge(mentions: Sequence[EventMention], margin: float = MARGIN, cap: int = CAP, top: int = TOP,
-          stats: Optional[Stats] = None, map_fn: Optional[Callable] = None) -> list[Event]:
+          stats: Optional[Stats] = None, map_fn: Optional[Callable] = None,
+          shifts: Optional[dict] = None) -> list[Event]:
     """All steps.  ``map_fn(func, batches, stats, margin, cap, top)`` may run step 1 elsewhere (a Dask
     cluster): it must return ``[func(b, stats, margin, cap, top) for b in batches]``.  By default the
-    months run here, one after the other; the result is the same."""
+    months run here, one after the other; the result is the same.  ``shifts``: doc id -> the days
+    from its anchor to the day its weekdays imply, for the articles whose anchor they contradict
+    by one day (:func:`tolerate`)."""
     stats = stats or stats_of(mentions)
+    if shifts is not None:
+        stats.shifts = shifts
     groups = plan(mentions)
     months = [k for k in groups if k[0] == 1]
     vecs: Optional[dict] = None

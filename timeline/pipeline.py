@@ -1,6 +1,7 @@
 """The pipeline behind :func:`timeline.build`: read, tag, extract mentions, merge, order."""
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import math
 import sys
@@ -302,7 +303,8 @@ def _assemble(rows, mentions, docs, problems, runner=None) -> Timeline:
     from plain lists (no dict per row, no per-row DataFrame work).  ``rows`` and ``mentions`` are
     consumed: each list is emptied once its table is made, so that the rows and mentions of a large
     build are not held beside the tables made from them (the rows themselves are not changed)."""
-    events = order_events(merge(mentions, map_fn=runner.map if runner else None), mentions)
+    events = order_events(merge(mentions, map_fn=runner.map if runner else None, shifts=anchor_shifts(docs)),
+                          mentions)
     meta = {d["doc_id"]: (d.get("outlet"), d.get("title"), d.get("url"), d.get("published"))
             for d in docs if d["status"] == "read"}
     none4 = (None, None, None, None)
@@ -383,6 +385,20 @@ def _assemble(rows, mentions, docs, problems, runner=None) -> Timeline:
 
 
 _MISSING = float("nan")         # a key a row lacks: what a frame built from the row dicts would hold
+
+
+def anchor_shifts(docs: Iterable[dict]) -> dict:
+    """doc id -> the days (±1) from its anchor to the day its weekdays imply, for the documents
+    whose weekdays all contradict their anchor by one day (:mod:`timeline.anchoring`): the merge
+    allows them a one-day tolerance (:func:`timeline.merge.tolerate`)."""
+    out = {}
+    for d in docs:
+        text, anchor = d.get("text_anchor"), d.get("anchor")
+        if d.get("status") == "read" and text and anchor:
+            days = (dt.date.fromisoformat(str(text)[:10]) - dt.date.fromisoformat(str(anchor)[:10])).days
+            if abs(days) == 1:
+                out[d["doc_id"]] = days
+    return out
 
 
 def _mention_columns(rows: list, event_of: dict, meta: dict) -> dict:
