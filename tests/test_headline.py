@@ -80,3 +80,9 @@ def test_lead_title_heads_an_event_its_articles_open_with():
     assert lead_title(members[1:], titles.get) is None
     assert lead_title(members[:1], titles.get) is None                   # one article: its own clause
     assert lead_title([("a", 0, []), ("b", 0, [])], titles.get) is None   # nothing held by another article
+
+
+def test_too_short_summaries_are_no_headline():
+    from timeline.headline import too_short
+    assert too_short("1377هـ =") and too_short("قال") and too_short("وذلك") and too_short("")
+    assert not too_short("الحرب العالمية الثانية تنتهي")

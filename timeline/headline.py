@@ -128,3 +128,9 @@ def lead_title(members: Iterable[tuple], title_of) -> Optional[tuple]:
         if best_key is None or key < best_key:
             best, best_key = (d, title), key
     return best
+
+
+def too_short(summary: str) -> bool:
+    """Fewer than three content words: no headline («1377هـ =», «قال», «وذلك»), whatever its clause."""
+    from .similarity import words
+    return len(words(summary)) < 3

@@ -17,7 +17,7 @@ from .documents import Document, Problem, read_inputs
 from .export import records, write_csv, write_json
 from .engines import build_settings, make_runner
 from .extraction import Failed
-from .headline import headline, known_words, lead_title
+from .headline import headline, known_words, lead_title, too_short
 from .mentions import EventMention, Row
 from .outdir import WriteState, check_out, output_set
 from .merge import merge
@@ -338,7 +338,12 @@ def _assemble(rows, mentions, docs, problems, runner=None) -> Timeline:
         e_last.append(ev.last_day.isoformat())
         e_grain.append(ev.grain)
         titled = lead_title(((m.doc_id, m.start, m.words) for m in ms), lambda d: meta.get(d, none4)[1])
-        e_summary.append(titled[1] if titled else headline(rep.summary, known))
+        head = titled[1] if titled else headline(rep.summary, known)
+        if not titled and too_short(head) and meta.get(rep.doc_id, none4)[1]:
+            # a date in a table, a clause its date words emptied («1377هـ =», «قال»): the article's title
+            titled = (rep.doc_id, " ".join(str(meta[rep.doc_id][1]).split()))
+            head = titled[1]
+        e_summary.append(head)
         e_sources.append(";".join(sources))
         e_nsrc.append(len(sources))
         e_nm.append(len(ms))
