@@ -49,14 +49,15 @@ def read(path: Path) -> list[dict]:
         return []
     with open(path, encoding="utf-8", newline="") as f:
         lines = [l for l in f if not l.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE, quotechar=None))
 
 
 def write(path: Path, rows: list[dict], header: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", encoding="utf-8", newline="") as f:
         f.write(header + "\n")
-        w = csv.DictWriter(f, FIELDS, delimiter="\t", quoting=csv.QUOTE_NONE, lineterminator="\n",
+        # no quoting at all: an expression may hold a quotation mark («نهاية تموز "يوليو" 2015»)
+        w = csv.DictWriter(f, FIELDS, delimiter="\t", quoting=csv.QUOTE_NONE, quotechar=None, lineterminator="\n",
                            escapechar=None)
         w.writeheader()
         for r in rows:
