@@ -20,8 +20,8 @@ from . import rules as _rules  # noqa: F401  (registers the rules)
 from .grammar import RULES, BUILTINS, ANY, compile_rule, pattern_of, slot_values, first_tokens, first_sequences
 from .lexicon import get_lexicon, _trie_regex
 from .normalize import normalize, fold, word_bytes, _CODEC
-from .resolve import resolve, needs_tense, Resolved, ARITHMETIC, YEAR_NOT_SAID
-from .types import Partial, Timex, FLAG_HIJRI_MISMATCH, FLAG_NAMED_EVENT, FLAG_YEAR_SAID_BEFORE
+from .resolve import resolve, needs_tense, Resolved, ARITHMETIC, YEAR_NOT_SAID, NARRATIVE_NOT_FOUND
+from .types import Partial, Timex, GRAINS, FLAG_HIJRI_MISMATCH, FLAG_NAMED_EVENT, FLAG_YEAR_SAID_BEFORE, FLAG_NARRATIVE
 
 # Words that start some forms («في وقت سابق», «ما يقارب», «كل عام») but are far too common to be
 # candidates themselves: such forms are spotted by their second word, one word back.
@@ -728,6 +728,9 @@ class Engine:
         needs = self._needs_tense
         for f in found:
             p = f.partial
+            if FLAG_NARRATIVE in p.flags:        # dated from the date said before: _link_narrative
+                resolved.append(_NARRATIVE_PENDING)
+                continue
             key = (f.rule.index, f.key)
             need = needs.get(key)
             if need is None:
@@ -756,8 +759,9 @@ class Engine:
         self._link_mowafiq(norm, found, resolved)
         self._link_event(norm, found, resolved)
         self._link_year_before(found, resolved)
-        out: list[Timex] = []
         span = nz.span if nz._norm_breaks or len(norm) != len(text) else None   # None: the same offsets
+        self._link_narrative(norm, found, resolved, text, span)
+        out: list[Timex] = []
         tails = self._tails
         make = _TIMEX_NEW
         for f, res in zip(found, resolved):
@@ -769,7 +773,7 @@ class Engine:
                     tails.clear()
                 tail = tails[(id(res), f.rule.index)] = (res, (
                     res.type, res.value, res.mod, res.first_day, res.last_day, res.grain, res.calendar,
-                    self.rule_names[f.rule.index], res.flags, res.status, res.reason, res.tense))
+                    self.rule_names[f.rule.index], res.flags, res.status, res.reason, res.tense, res.anchored_to))
             out.append(make(Timex, (text[s:e], s, e) + tail[1]))
         return out
 
@@ -825,33 +829,104 @@ class Engine:
                                                 flags=b.flags + (FLAG_NAMED_EVENT,)), _dt.date(a.year, 1, 1))
 
     @staticmethod
+    def _nearest_before(found, resolved, i, fits, stop=None) -> Optional[int]:
+        """The index of the nearest expression before ``found[i]`` that ``fits(j)``, looked for within
+        a sentence window (and until ``stop(j)``, when given); None when there is none."""
+        f = found[i]
+        for j in range(i - 1, -1, -1):
+            if f.start - found[j].end > _SENTENCE_WINDOW or (stop is not None and stop(j)):
+                return None
+            if fits(j):
+                return j
+        return None
+
+    @staticmethod
     def _link_year_before(found, resolved):
         """«ففي 13 فبراير سنة 2011 … لكنه في 21 أكتوبر من العام نفسه»: a date «من العام نفسه/ذاته»
         is in the year of the nearest expression before it (within a sentence window) whose year the
         text fixes and that the Gregorian calendar dates; with none, it is unresolved (the anchor's
         year would be a guess)."""
+        def fits(j):
+            g, r = found[j].partial, resolved[j]
+            if FLAG_YEAR_SAID_BEFORE in g.flags:
+                return r.first_day is not None        # «… من العام نفسه … من العام ذاته»
+            return g.kind in ("date", "range") and _year_said(g) and r.value and r.first_day is not None \
+                and r.calendar == "gregorian" and r.grain not in ("decade", "century")
+
         for i, f in enumerate(found):
             p = f.partial
             if FLAG_YEAR_SAID_BEFORE not in p.flags:
                 continue
-            year = None
-            for j in range(i - 1, -1, -1):
-                g, r = found[j], resolved[j]
-                if f.start - g.end > _SENTENCE_WINDOW:
-                    break
-                if g.partial.kind in ("date", "range") and _year_said(g.partial) and \
-                        FLAG_YEAR_SAID_BEFORE not in g.partial.flags and r.value and r.first_day is not None \
-                        and r.calendar == "gregorian" and r.grain not in ("decade", "century"):
-                    year = r.first_day.year
-                    break
-                if FLAG_YEAR_SAID_BEFORE in g.partial.flags and resolved[j].first_day is not None:
-                    year = resolved[j].first_day.year       # «… من العام نفسه … من العام ذاته»
-                    break
-            if year is None:
+            j = Engine._nearest_before(found, resolved, i, fits)
+            if j is None:
                 r = _unresolved(resolved[i], YEAR_NOT_SAID)
                 resolved[i] = r._replace(flags=tuple(x for x in r.flags if x not in _TENSE_FLAGS), tense=None)
                 continue
+            year = resolved[j].first_day.year
             resolved[i] = resolve(p.replace(year=year, explicit_year=True), _dt.date(year, 1, 1))
+
+    @staticmethod
+    def _link_narrative(norm, found, resolved, text, span):
+        """«وفي 12 مارس 2015 اندلعت الاشتباكات، وفي اليوم التالي …» 2015-03-13: an expression of
+        ``FLAG_NARRATIVE`` is resolved against the nearest date before it (the same mechanism as
+        «من العام نفسه») of a grain as fine as its own («اليوم التالي» a day; «الشهر التالي» a month
+        or finer; «حينها» any: that date itself), in its own sentence or the one before; with none,
+        it is unresolved (the publication date would be a guess).  ``anchored_to`` (and so ``why``)
+        names that date."""
+        for i, f in enumerate(found):
+            p = f.partial
+            if FLAG_NARRATIVE not in p.flags:
+                continue
+            need = _narrative_grain(p)
+            rank = _GRAIN_RANK[need] if need is not None else len(GRAINS)
+            marks = _sentence_marks(norm, found, i)
+
+            def dated(j, rank=rank):
+                g, r = found[j].partial, resolved[j]
+                return g.kind == "date" and r.value is not None and r.first_day is not None and \
+                    r.grain in _GRAIN_RANK and _GRAIN_RANK[r.grain] <= rank and g.approx is None and \
+                    "relative_to_event" not in r.flags
+
+            def fits(j, f=f, need=need, rank=rank):
+                # «صباح اليوم التالي، … صباح اليوم التالي» (a curfew's two zones): the same words again
+                # are a parallel clause, not the day after the day after
+                # (in one sentence; «وفي اليوم التالي … . وفي اليوم التالي …» is a succession)
+                if FLAG_NARRATIVE in found[j].partial.flags and found[j].key == f.key and found[j].rule is f.rule \
+                        and need is not None and marks(found[j].end) == 0:
+                    return False
+                # «يوم الخميس 12 من الشهر ذاته»: a weekday alone says no month (nor year) to count from
+                g = found[j].partial
+                if rank > _GRAIN_RANK["week"] and g.weekday is not None and g.month is None and g.day is None \
+                        and g.rel_day is None and FLAG_NARRATIVE not in g.flags:
+                    return False
+                # «آنذاك», «حينها»: then, not now («اليوم», «هذا العام», «الشهر الجاري» are the article's)
+                if need is None and _of_the_present(found[j].partial):
+                    return False
+                return dated(j)
+
+            def stop(j, need=need):
+                if marks(found[j].end) > _NARRATIVE_SENTENCES:
+                    return True
+                # the nearest date is Hijri: it gives no Gregorian week, month or year to count from (and
+                # a farther Gregorian one is not what the text counts from)
+                return need not in (None, "day") and resolved[j].calendar != "gregorian" and dated(j)
+
+            j = Engine._nearest_before(found, resolved, i, fits, stop)
+            if j is None:
+                continue                                   # stays _NARRATIVE_PENDING: unresolved, with its reason
+            r = resolved[j]
+            s, e = span(found[j].start, found[j].end) if span is not None else (found[j].start, found[j].end)
+            note = f"«{text[s:e]}» @{s} ({r.value})"
+            if need is None:                               # «حينها», «آنذاك»: that date, at its grain
+                flags = tuple(x for x in r.flags if x not in _TENSE_FLAGS and x != FLAG_NARRATIVE)
+                resolved[i] = r._replace(flags=flags + (FLAG_NARRATIVE,), anchored_to=note, reason=None, tense=None)
+                continue
+            res = resolve(p, r.first_day)                 # (resolve never raises: its own safety net)
+            if res.value is None:
+                resolved[i] = res._replace(flags=res.flags + ((FLAG_NARRATIVE,) if FLAG_NARRATIVE not in res.flags else ()))
+                continue
+            flags = tuple(x for x in res.flags if x not in _TENSE_FLAGS and x != FLAG_NARRATIVE) + (FLAG_NARRATIVE,)
+            resolved[i] = res._replace(flags=flags, anchored_to=note, tense=None)
 
     @staticmethod
     def _link_pair(found, resolved, i):
@@ -874,6 +949,47 @@ class Engine:
 
 
 _TENSE_FLAGS = ("tense_decided", "default_past", "near_anchor")
+_GRAIN_RANK = {g: k for k, g in enumerate(GRAINS)}
+# a narrative expression looks back over its own sentence and the one before it, no further: the real
+# corpus's «في اليوم التالي» / «العام التالي» / «آنذاك» name a date of the same or the previous sentence
+# (or none at all: «حتى السادسة من صباح اليوم التالي» of a curfew, «تسليم الشهر التالي» of a contract)
+_NARRATIVE_SENTENCES = 1
+_SENTENCE_MARK = re.compile(r"[.!?؟](?=\s|$)|\n")
+_NARRATIVE_PENDING = Resolved("DATE", None, flags=(FLAG_NARRATIVE,), reason=NARRATIVE_NOT_FOUND)
+
+
+def _narrative_grain(p: Partial) -> Optional[str]:
+    """The grain the date said before must have (or be finer than) for p to be counted from it;
+    None: any grain («حينها»: that date itself)."""
+    if p.rel_day is not None:
+        return "day"
+    if p.period is not None:
+        return p.period
+    if p.offset is not None:
+        return p.offset[1]
+    return None
+
+
+def _of_the_present(p: Partial) -> bool:
+    """Whether p names the article's own day or period («اليوم», «هذا العام», «الأسبوع الجاري»)."""
+    if FLAG_NARRATIVE in p.flags:
+        return False
+    return p.rel_day == 0 or (p.period is not None and p.period_shift == 0) or \
+        (p.year_shift == 0 and p.month is None and p.day is None)
+
+
+def _sentence_marks(norm: str, found, i: int):
+    """How many sentence marks stand between a position and ``found[i]``'s start (memoised per call)."""
+    s = found[i].start
+    memo: dict = {}
+
+    def count(x: int) -> int:
+        if x not in memo:
+            memo[x] = len(_SENTENCE_MARK.findall(norm, x, s)) if x < s else 0
+        return memo[x]
+    return count
+
+
 _RIGHT_PREFIXES: dict = {}
 _DOUBLE_GAPS = ("  ", " \t", "\t")
 

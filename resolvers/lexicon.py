@@ -127,6 +127,8 @@ SCHEMAS = {
     "same_words": {"note": str},
     # «أكثر من المتوقع», «أقل بكثير من المتوقع»: «من» is «than» after a comparative, no future frame
     "comparatives": {"kind": _enum("comparative", "intensifier"), "note": str},
+    # «اليوم التالي», «العام الذي سبقه», «حينها»: dated from the date said before (narrative anchoring)
+    "narrative": {"relation": _enum("next", "previous", "then", "then_day"), "note": str},
 }
 
 # grammar category -> (table, row filter)
@@ -167,6 +169,9 @@ CATEGORIES = {
     "WDORDPRE": ("weekday_ordinals", lambda r: r["position"] == "before"),   # «أول خميس من»
     "WDORDPOST": ("weekday_ordinals", lambda r: r["position"] == "after"),   # «الجمعة الأخيرة من»
     "SAME": ("same_words", None),                             # «من العام نفسه»: the year said before
+    "NARNEXT": ("narrative", lambda r: r["relation"] == "next"),        # «اليوم التالي», «العام الذي تلاه»
+    "NARPREV": ("narrative", lambda r: r["relation"] == "previous"),    # «الأسبوع الذي سبقه»
+    "NARTHEN": ("narrative", lambda r: r["relation"] in ("then", "then_day")),   # «حينها», «آنذاك», «يومئذ»
 }
 
 

@@ -44,6 +44,8 @@ TWO_DIGIT_YEAR = "a two-digit year: the century is not written"
 NO_ERA = "a year of 1300-1599 without an era mark (هـ or م): Hijri or Gregorian"
 HIJRI_MARK_ON_NEWS_YEAR = "a year of 1800-2100 with the Hijri mark (هـ): Hijri or Gregorian"
 YEAR_NOT_SAID = "«من العام نفسه»: the year said before it is not found near it"
+NARRATIVE_NOT_FOUND = ("narrative: no date of a fitting grain before it in its sentence or the one before "
+                       "(the publication date would be a guess)")
 ARITHMETIC = "date arithmetic out of range"                  # the safety net: + (ExceptionType: message)
 # An unmarked year of this band is read only where a month name gives its calendar: Arabic news writes
 # its Hijri years without the mark («عام 1435») as often as with it
@@ -61,6 +63,7 @@ class Resolved(NamedTuple):
     flags: tuple = ()
     reason: Optional[str] = None
     tense: Optional[str] = None
+    anchored_to: Optional[str] = None          # a narrative expression: the one it was dated from
 
     @property
     def status(self) -> str:

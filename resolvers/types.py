@@ -27,6 +27,7 @@ FLAG_NEAR_ANCHOR = "near_anchor"                    # a day-month within a month
 FLAG_YEAR_FROM_WEEKDAY = "year_from_weekday"      # a day-month with a weekday: the year they agree in
 FLAG_NAMED_EVENT = "named_event"                    # «حرب أكتوبر»: the date of a named event of history
 FLAG_YEAR_SAID_BEFORE = "year_said_before"          # «في ديسمبر من العام نفسه»: the year of a date said before
+FLAG_NARRATIVE = "narrative"                        # «في اليوم التالي», «حينها»: dated from the date said before
 
 
 class Partial:
@@ -123,15 +124,20 @@ class Timex(NamedTuple):
     status: str = "resolved"
     reason: Optional[str] = None
     tense: Optional[str] = None
+    anchored_to: Optional[str] = None        # flag «narrative»: the expression it was dated from,
+                                             # «النص» @offset (value)
 
     @property
     def why(self) -> str:
-        """A one-line explanation: the rule that matched and any flags."""
+        """A one-line explanation: the rule that matched, any flags, and the expression a narrative
+        one was dated from."""
         parts = [f"rule={self.rule}"]
         if self.tense:
             parts.append(f"tense={self.tense}")
         if self.flags:
             parts.append("flags=" + ",".join(self.flags))
+        if self.anchored_to:
+            parts.append(f"anchored_to={self.anchored_to}")
         if self.reason:
             parts.append(f"reason={self.reason}")
         return " ".join(parts)

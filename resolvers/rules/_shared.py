@@ -49,7 +49,9 @@ HYEAR_KW = ("(?:عام|سنة|لعام) (?!(?:1[89][0-9]{2}|20[0-9]{2}|2100)(?![
 # ... also without the preposition: «في 24 مارس العام الماضي», «في حزيران (يونيو) العام الماضي»
 # ... and «من العام نفسه/ذاته»: the year of a date said before (``FLAG_YEAR_SAID_BEFORE``; the engine
 # gives it that year)
-YEAR_SAME = "(?:العام|السنة) {ysame:SAME}"
+# ... and «من نفس العام», «من ذات السنة», «من ذلك العام», «من تلك السنة»: the same, said the other way
+YEAR_SAME = ("(?:(?:العام|السنة) {ysame:SAME}|{ysame:=نفس} (?:العام|السنة)|{ysame:=ذات} (?:العام|السنة)"
+             "|{ysame:=ذلك} العام|{ysame:=تلك} السنة)")
 YEAR_REF = " (?:(?:من|ل)_)?(?:(?:العام|السنة) {ydir:DIR}|{ydem:DEM} (?:العام|السنة)|" + YEAR_SAME + ")"
 
 

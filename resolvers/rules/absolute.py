@@ -116,7 +116,8 @@ def date_full(s):
 
 @rule("date_dm_dir", WEEKDAY_PREFIX + DAY + " (?:من )?(?:شهر )?" + MONTH_PAIR + "(?: {dir:DIR}|" + YEAR_REF + ")",
       ["15 تشرين الأول الماضي", "الأول من نوفمبر المقبل", "20 أكتوبر من العام الماضي",
-       "5 رمضان الماضي", "23 سبتمبر (أيلول) من العام نفسه"])
+       "5 رمضان الماضي", "23 سبتمبر (أيلول) من العام نفسه", "14 أغسطس من نفس العام",
+       "26 يوليو من ذلك العام"])
 def date_dm_dir(s):
     return Partial("date", month=s.month.month, day=day_of(s), calendar=s.month.calendar,
                    weekday=s.wd.weekday if s.wd else None,
@@ -152,7 +153,8 @@ def month_year(s):
 @rule("month_dir", PART + "(?:{shahr:=شهر} )?" + MONTH_PAIR + "(?: {dir:DIR}|" + YEAR_REF + ")",
       ["تموز الماضي", "شهر نوفمبر المقبل", "منتصف يناير/ كانون الثاني الماضي",
        "مطلع أكتوبر/ تشرين الأول الحالي", "نهاية يوليو/ تموز الفائت", "أكتوبر المقبل",
-       "رمضان الماضي", "مارس من العام المقبل", "ديسمبر من العام ذاته"])
+       "رمضان الماضي", "مارس من العام المقبل", "ديسمبر من العام ذاته",
+       "أيلول من نفس العام"])
 def month_dir(s):
     if _first_day(s):
         return Partial("date", month=s.month.month, day=_first_day(s), calendar=s.month.calendar,

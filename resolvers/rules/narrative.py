@@ -1,0 +1,108 @@
+"""Narrative anchoring: expressions dated from the date the text said before them, not from the
+publication date («في اليوم التالي», «العام الذي تلاه», «بعد ذلك بثلاثة أيام», «حينها»).  Each
+carries ``FLAG_NARRATIVE``; the engine resolves it against the nearest date before it of a fitting
+grain (``Engine._link_narrative``), or leaves it unresolved when there is none."""
+from ..grammar import rule
+from ..types import Partial, FLAG_NARRATIVE
+from ._shared import PART, day_of
+
+# (the count of durations.py's rules; that module is not imported here, for it registers its rules
+# after these: import order is the order rules are tried)
+_COUNT = "(?:(?:{n:NUMWORD}|{num:NUM})(?: و_{tens:TENS})? |{tensw:TENS} )"
+
+_N = (FLAG_NARRATIVE,)
+# the one after / before / the same as the one said before
+_REL = "(?:{nxt:NARNEXT}|{prev:NARPREV}|{same:SAME})"
+_NO_RELATIVE_CLAUSE = "(?! (?:الذي|التي)(?!\\w))"        # «ذلك اليوم الذي نشرت فيه»: told after, not before
+# «خلال الشهر ذاته من العام الماضي», «مقارنة بالشهر نفسه قبل سنة», «بنفس الشهر من 2014», «… من الأعوام
+# الماضية», «الربع نفسه من هذا العام»: that month (quarter) of another year, not the
+# date said before
+_NO_OTHER_YEAR = "(?! (?:من|في|قبل) (?:العام|السنة|عام|سنة|الأعوام|السنوات)(?!\\w))(?! (?:من|في)_[0-9])(?! (?:من|في) (?:هذا|هذه)(?!\\w))"
+# «سيتم ذلك العام المقبل»: «ذلك» is «that (thing)», «العام المقبل» the next year
+_NO_DIR = "(?! {:DIR})"
+_OFFSET_GRAINS = ("day", "week", "month", "year")
+
+
+def _shift(s):
+    return 1 if s.nxt is not None else -1 if s.prev is not None else 0
+
+
+# «في اليوم التالي», «صباح اليوم التالي», «في الليلة ذاتها», «في اليوم نفسه», «اليوم الذي سبقه»
+@rule("narrative_day", "(?:{pod:POD} )?(?:اليوم|{night:=الليلة}) " + _REL,
+      ["اليوم التالي", "صباح اليوم التالي", "الليلة ذاتها", "اليوم نفسه", "اليوم ذاته",
+       "مساء اليوم الذي سبقه", "الليلة التالية", "اليوم الذي تلاه"])
+def narrative_day(s):
+    tod = "NI" if s.night is not None else (s.pod.part if s.pod else None)
+    return Partial("date", rel_day=_shift(s), time_of_day=tod, flags=_N)
+
+
+# «العام التالي», «في الشهر التالي», «الأسبوع الذي سبقه», «العام الذي تلاه», «نهاية السنة التالية»
+# («العقود الآجلة تسليم الشهر التالي 31 سنتا»: the front-month contract, the month after the article's,
+# left to «period_direction»; a look-behind, for a blocker's left context gives way to the number after it)
+@rule("narrative_period", "(?<!تسليم\\s)(?<!عقود\\s)" + PART + "{period:PERIOD} (?:{nxt:NARNEXT}|{prev:NARPREV})",
+      ["العام التالي", "الشهر التالي", "الأسبوع الذي سبقه", "العام الذي تلاه", "السنة التالية",
+       "نهاية الشهر التالي", "الأسبوع التالي"])
+def narrative_period(s):
+    if s.period.grain not in ("week", "month", "quarter", "year"):
+        return None
+    return Partial("date", period=s.period.grain, period_shift=_shift(s),
+                   part=s.part.mod if s.part else None, flags=_N)
+
+
+# «في 24 من نفس الشهر», «في 31 من الشهر ذاته», «السابع من الشهر نفسه»: a day of the month said before
+# (this module's rules are tried first: «31 من الشهر» alone is «day_of_deictic_month»'s, blocked before
+# «ذاته/نفسه»)
+@rule("narrative_day_of_month", "(?:يوم )?(?:(?:ال )?{day:DAY}|{dayw:ORDINAL}) من (?:نفس الشهر|ذات الشهر|الشهر {same:SAME})" + _NO_OTHER_YEAR,
+      ["24 من نفس الشهر", "31 من الشهر ذاته", "السابع من الشهر نفسه", "الخامس من ذات الشهر"])
+def narrative_day_of_month(s):
+    return Partial("date", day=day_of(s), period="month", period_shift=0, flags=_N)
+
+
+# «في العام نفسه», «خلال الشهر ذاته», «في الأسبوع نفسه» («الأمين العام نفسه», «المدعي العام ذاته»: the
+# general secretary, the prosecutor: data/blockers.tsv)
+@rule("narrative_same_period", "{period:PERIOD} {same:SAME}" + _NO_OTHER_YEAR + _NO_DIR,
+      ["العام نفسه", "الشهر ذاته", "الأسبوع نفسه", "السنة ذاتها"])
+def narrative_same_period(s):
+    if s.period.grain not in ("week", "month", "quarter", "year"):
+        return None
+    return Partial("date", period=s.period.grain, period_shift=0, flags=_N)
+
+
+# «في ذلك اليوم», «في تلك الليلة», «ذلك العام», «تلك السنة», «في نفس اليوم», «ذات اليوم»: the date
+# said before (the rule begins at the demonstrative: begun at «اليوم», it would stand before the rules of
+# «اليوم الوطني» and the blockers of «اليوم»; «كذلك اليوم» is «likewise today»)
+@rule("narrative_that", "(?<!ك)(?:ذلك|تلك|نفس|ذات) (?:اليوم|{night:=الليلة}|{period:PERIOD})" + _NO_RELATIVE_CLAUSE
+      + _NO_OTHER_YEAR + _NO_DIR,
+      ["ذلك اليوم", "تلك الليلة", "ذلك العام", "تلك السنة", "ذلك الشهر", "نفس اليوم", "نفس العام",
+       "ذات اليوم"])
+def narrative_that(s):
+    if s.period is not None:
+        if s.period.grain not in ("week", "month", "quarter", "year"):
+            return None
+        return Partial("date", period=s.period.grain, period_shift=0, flags=_N)
+    return Partial("date", rel_day=0, time_of_day="NI" if s.night is not None else None, flags=_N)
+
+
+# «بعد ذلك بثلاثة أيام», «قبل ذلك بيومين», «بعد ذلك بأسبوع»: counted from the date said before («بعد ذلك
+# بأيام»: no count, left to the other rules; «بعدها بيومين» is not spotted: «بعدها» is no word of the tables)
+@rule("narrative_offset", "{off:OFFSET} ذلك ب_" + _COUNT + "?{unit:UNIT}(?!_[0-9])",
+      ["بعد ذلك بثلاثة أيام", "قبل ذلك بيومين", "بعد ذلك بأسبوع", "قبل ذلك بعامين", "بعد ذلك بشهرين",
+       "قبل ذلك بيوم"])
+def narrative_offset(s):
+    from .durations import _amount, _count
+    if s.off.sign == -1 and not s.off.norm.startswith("قبل"):
+        return None                     # «منذ ذلك …»: since, no count from a date
+    amount = _amount(s, need_explicit=False)
+    if amount in (None, "X") or s.unit.grain not in _OFFSET_GRAINS or amount != int(amount):
+        return None
+    if amount == 1 and _count(s) is None and s.unit.count is None:
+        return None
+    return Partial("date", offset=(s.off.sign * int(amount), s.unit.grain), flags=_N)
+
+
+# «حينها», «آنذاك», «وقتها»: the date said before, at its own grain; «يومها»: that day
+@rule("narrative_then", "{then:NARTHEN}", ["حينها", "آنذاك", "وقتها", "حينذاك", "يومئذ", "آنئذ"])
+def narrative_then(s):
+    if s.then.relation == "then_day":
+        return Partial("date", rel_day=0, flags=_N)
+    return Partial("date", flags=_N)
