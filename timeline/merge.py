@@ -942,7 +942,10 @@ def merge(mentions: Sequence[EventMention], margin: float = MARGIN, cap: int = C
     vecs: Optional[dict] = None
     if map_fn is None:
         vecs = {}
-        results = [merge_month(mentions, groups[k], stats, margin, cap, top, vecs) for k in months]
+        results = []
+        for k in months:
+            results.append(merge_month(mentions, groups[k], stats, margin, cap, top, vecs))
+            stats.story_cache.clear()      # a memo of one month's pairs: bounded by a month, not the run
     else:
         batches, cur, size = [], [], 0
         for k in months:
