@@ -637,8 +637,7 @@ def refine(events: list, mentions: Sequence[EventMention], stats: Stats, vector:
     together through strong links (:func:`overlap` of at least ``REFINE[0]`` and ``REFINE[1]``
     identifying stems shared; one article's own clauses need only ``SAME_DOC`` of the overlap; no
     link between clauses of two articles that each give two figures or more and share none:
-    :func:`_other_figures`): the greedy pass
-    links a mention to its closest member, and a clause that tells of two happenings («ارتفعت أسعار
+    :func:`_other_figures`): the greedy pass links a mention to its closest member, and a clause that tells of two happenings («ارتفعت أسعار
     النفط … بعد أن ينتظر المستثمرون بيانات الوظائف») chains two of them into one event.  The
     connected parts of the strong links become events of their own (the one holding the event's
     first member keeps its place); each part's links are the strong links that connect it.
@@ -665,10 +664,10 @@ def refine(events: list, mentions: Sequence[EventMention], stats: Stats, vector:
         figures: dict = {}
 
         def numbers(i):
-            out = figures.get(i)
-            if out is None:
-                out = figures[i] = figures_of(mentions[i])
-            return out
+            got = figures.get(i)
+            if got is None:
+                got = figures[i] = figures_of(mentions[i])
+            return got
         for i in members:                       # in merge order: each pair once, earlier member first
             vi, ni, keys = vector(i)
             seen: set = set()
@@ -694,7 +693,7 @@ def refine(events: list, mentions: Sequence[EventMention], stats: Stats, vector:
                                 ri, rj = rj, ri
                             parent[ri] = rj
                             shown = sorted(terms, key=lambda t: (-w[t], t))[:6]
-                            edges[i] = (i, j, round(sim, 4), round(sim, 4), shown, None)
+                            edges.setdefault(i, []).append((i, j, round(sim, 4), round(sim, 4), shown, None))
                 lst.append(i)
         parts: dict = {}
         for i in members:
@@ -706,7 +705,7 @@ def refine(events: list, mentions: Sequence[EventMention], stats: Stats, vector:
             ms = parts[root]
             part = Event(ms, ev.first_day, ev.last_day, ev.value, ev.mod, ev.grain, (ev.first_day, ev.last_day),
                          {mentions[i].doc_id for i in ms})
-            part.links = [edges[i] for i in ms if i in edges]
+            part.links = [e for i in ms for e in edges.get(i, ())]
             out.append(part)
     return out
 
@@ -737,8 +736,9 @@ def join_signatures(events: list, mentions: Sequence[EventMention], stats: Stats
     links, :func:`refine`); what most of each one's articles name (the teams and the city of one
     match, the festival and its town) makes them one, while a clause that only mentions another
     happening does not move a signature.  Two events whose articles tell unrelated stories (the
-cosine of their summed story vectors below ``STORY[1]``) stay apart.  Candidates share one of a signature's
-    ``CONSOLIDATE_KEYS`` heaviest stems; the earlier event absorbs the later."""
+    cosine of their summed story vectors below ``STORY[1]``) stay apart.  Candidates share a stem
+    of their signatures (the ``REFINE_CAP`` latest events per stem); the earlier event absorbs the
+    later."""
     need, n_shared, _ = SIGNATURE
     w = stats.weight
     stories = USE_STORY and bool(stats.docs)
