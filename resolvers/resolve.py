@@ -99,7 +99,7 @@ def resolve(p: Partial, anchor: dt.date, tense: Optional[str] = None) -> Resolve
         if p.kind == "set":
             if p.set_value is None:             # «كل ثلاث سنوات»: every so long, its count and unit
                 return Resolved("SET", duration_value(p.amount, p.unit))
-            return Resolved("SET", p.set_value)
+            return Resolved("SET", p.set_value, mod=p.part or p.mod, flags=p.flags)
         if p.kind == "duration":
             if p.offset_more:
                 value = compound_duration_value(((p.amount, p.unit),) + tuple(p.offset_more))

@@ -18,6 +18,36 @@ def _month_context_ok(s):
         s.part, s.shahr, alt_month(s), s.day, s.dayw, s.year, s.dir, s.ydir, s.ydem, s.ysame))
 
 
+# «في شهر نوفمبر من كل عام», «يوم 25 يناير من كل عام», «يوم الإثنين من كل أسبوع», «بنهاية شهر يونيو من
+# كل عام»: a month, a day-month or a weekday said of every year (week) is a SET (XXXX-11, XXXX-01-25,
+# XXXX-WXX-1; a part its mod), «من كل عام» inside it; a Hijri month of every year has no Gregorian SET
+# (left to the rules after)
+_EVERY_YEAR = " من كل (?:عام|سنة)(?: ميلادي(?:ة)?)?"
+
+
+@rule("day_month_every_year", "(?:يوم )?" + DAY + " (?:من )?(?:شهر )?" + MONTH_PAIR + _EVERY_YEAR,
+      ["يوم 25 يناير من كل عام", "الأول من يوليو من كل سنة", "15 سبتمبر من كل عام ميلادي"])
+def day_month_every_year(s):
+    if s.month.calendar != "gregorian" or day_of(s) is None:
+        return None
+    return Partial("set", set_value=f"XXXX-{s.month.month:02d}-{day_of(s):02d}", flags=_pair_flags(s))
+
+
+@rule("month_every_year", PART + "(?:{shahr:=شهر} )?" + MONTH_PAIR + _EVERY_YEAR,
+      ["شهر نوفمبر من كل عام", "نهاية شهر يونيو من كل عام", "مارس من كل عام ميلادي", "سبتمبر (أيلول) من كل سنة"])
+def month_every_year(s):
+    if s.month.calendar != "gregorian" or _first_day(s):
+        return None
+    return Partial("set", set_value=f"XXXX-{s.month.month:02d}", part=s.part.mod if s.part else None,
+                   flags=_pair_flags(s))
+
+
+@rule("weekday_every_week", "(?:يوم )?{wd:WEEKDAY} من كل (?:أسبوع|اسبوع)",
+      ["يوم الإثنين من كل أسبوع", "السبت من كل أسبوع", "الجمعة من كل أسبوع"])
+def weekday_every_week(s):
+    return Partial("set", set_value=f"XXXX-WXX-{s.wd.weekday + 1}")
+
+
 @rule("numeric_dmy", WEEKDAY_PREFIX + "{day:DAY}_(?P<sep>[/.-])_{m:MNUM}_(?P=sep)_{year:YEAR}(?:_م(?!\\w))?",
       ["20/10/2025", "20-10-2025", "٢٠/١٠/٢٠٢٥", "5.3.2024", "30/7/2015م", "20 / 8 / 2015م",
        "الاثنين 20/10/2025"])

@@ -36,7 +36,8 @@ def night_of_two_days(s):
                    direction=s.dir.direction if s.dir else None)
 
 
-@rule("weekday", "(?:{pod:POD} )?(?:يوم )?{wd:WEEKDAY}(?: (?:{after:=بعد} )?{dir:DIR})?",
+# a glued «ك» («كيوم الجمعة مثلا», «كالجمعة»: like a Friday) compares with a weekday in general, no dated day
+@rule("weekday", "(?<!(?<!\\w)ك)(?<!(?<!\\w)كيوم\\x20)(?:{pod:POD} )?(?:يوم )?{wd:WEEKDAY}(?: (?:{after:=بعد} )?{dir:DIR})?",
       ["الأحد الماضي", "السبت المقبل", "يوم الثلاثاء", "الجمعة", "مساء الخميس", "يوم الإثنين القادم",
        "الأربعاء بعد القادم"])
 def weekday(s):
