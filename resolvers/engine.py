@@ -894,6 +894,10 @@ class Engine:
                 if FLAG_NARRATIVE in found[j].partial.flags and found[j].key == f.key and found[j].rule is f.rule \
                         and need is not None and marks(found[j].end) == 0:
                     return False
+                # «… في حزيران مقارنة بالشهر السابق. … مقارنة بالشهر السابق»: a base of comparison is
+                # counted from the month reported, and dates nothing after it (each is that month's before)
+                if found[j].rule.name in _COMPARISON_BASES:
+                    return False
                 # «يوم الخميس 12 من الشهر ذاته»: a weekday alone says no month (nor year) to count from
                 g = found[j].partial
                 if rank > _GRAIN_RANK["week"] and g.weekday is not None and g.month is None and g.day is None \
@@ -949,6 +953,8 @@ class Engine:
 
 
 _TENSE_FLAGS = ("tense_decided", "default_past", "near_anchor")
+# the rules whose expression is a base of comparison («مقارنة بالشهر السابق»): no anchor for a narrative after it
+_COMPARISON_BASES = frozenset({"narrative_compared_month"})
 _GRAIN_RANK = {g: k for k, g in enumerate(GRAINS)}
 # a narrative expression looks back over its own sentence and the one before it, no further: the real
 # corpus's «في اليوم التالي» / «العام التالي» / «آنذاك» name a date of the same or the previous sentence

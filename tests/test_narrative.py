@@ -49,3 +49,11 @@ def test_offsets_index_the_original_text():
     assert all(text[t.start:t.end] == t.text for t in got)
     assert [(t.text, t.value) for t in got if FLAG_NARRATIVE in t.flags] == [
         ("الليلة ذاتها", "2020-08-09TNI"), ("بعد ذلك بثلاثة أيام", "2020-08-12")]
+
+
+def test_a_base_of_comparison_dates_nothing_after_it():
+    # each «مقارنة بالشهر السابق» of a report is the month before the one reported (May), not the month
+    # before the «الشهر السابق» said just before it
+    text = "ارتفع المؤشر في يونيو 2025 بنسبة 2% مقارنة بالشهر السابق. وزادت المبيعات 3% مقارنة بالشهر السابق"
+    values = [t.value for t in _narrative(text, "2025-08-01")]
+    assert values == ["2025-05", "2025-05"]

@@ -49,6 +49,19 @@ def narrative_period(s):
                    part=s.part.mod if s.part else None, flags=_N)
 
 
+# «ارتفع في يونيو 5% عن الشهر السابق», «مقارنة بالشهر السابق», «بالمقارنة مع الشهر السابق»: a month set
+# against the one before it is the month before the month said before (the month reported), not the
+# article's last month (as «مقارنة مع الربع السابق»: period_direction); with no month said before, unresolved
+_COMPARED = ("(?:(?<=عن\\x20)|(?<=مقارنة\\x20ب)|(?<=مقارنة\\x20مع\\x20)|(?<=مقابل\\x20)|(?<=قياسا\\x20ب)"
+             "|(?<=قياسا\\x20مع\\x20))")
+
+
+@rule("narrative_compared_month", _COMPARED + "الشهر السابق(?! (?:من|في|قبل|عليه)(?!\\w))",
+      ["عن [الشهر السابق]", "مقارنة ب[الشهر السابق]", "بالمقارنة مع [الشهر السابق]", "مقابل [الشهر السابق]"])
+def narrative_compared_month(s):
+    return Partial("date", period="month", period_shift=-1, flags=_N)
+
+
 # «في 24 من نفس الشهر», «في 31 من الشهر ذاته», «السابع من الشهر نفسه»: a day of the month said before
 # (this module's rules are tried first: «31 من الشهر» alone is «day_of_deictic_month»'s, blocked before
 # «ذاته/نفسه»)
