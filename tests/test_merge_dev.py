@@ -16,12 +16,17 @@ pytestmark = [pytest.mark.slow, pytest.mark.skipif(not CORPUS.is_file(), reason=
 FLOORS = {"precision": 0.80, "recall": 0.70, "lookalikes_apart": 0.90, "purity": 0.72}
 
 
-@pytest.fixture(scope="module")
-def figures(corpus_build):
+def _score(build, pairs=None):
+    """tools/score_merge.py's figures of ``build`` against ``pairs`` (the development set by default)."""
     spec = importlib.util.spec_from_file_location("score_merge", ROOT / "tools" / "score_merge.py")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
-    return mod.score(mod.load_pairs(), mod.event_index(corpus_build))
+    return mod.score(mod.load_pairs(pairs) if pairs else mod.load_pairs(), mod.event_index(build))
+
+
+@pytest.fixture(scope="module")
+def figures(corpus_build):
+    return _score(corpus_build)
 
 
 def test_every_judged_expression_is_found(figures):
@@ -40,10 +45,7 @@ HELDOUT_FLOORS = {"precision": 0.68, "recall": 0.70, "lookalikes_apart": 0.80, "
 
 @pytest.fixture(scope="module")
 def heldout(corpus_build):
-    spec = importlib.util.spec_from_file_location("score_merge", ROOT / "tools" / "score_merge.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod.score(mod.load_pairs(ROOT / "fixtures" / "merge_dev" / "heldout.tsv"), mod.event_index(corpus_build))
+    return _score(corpus_build, ROOT / "fixtures" / "merge_dev" / "heldout.tsv")
 
 
 def test_every_heldout_expression_is_found(heldout):

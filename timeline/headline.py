@@ -18,6 +18,8 @@ import re
 from collections import Counter
 from typing import Iterable, Optional
 
+from .similarity import words
+
 # words that open a clause by linking it to the one before; a following «أن»/«بأن»/«إلى أن» goes with them
 CONNECTIVES = frozenset("""كما حيث فيما بينما لكن لكنه لكنها ثم أما إذ اذ إلا الا كذلك أيضا أيضاً
 بل يذكر يشار علما وذلك فإن وإن""".split())
@@ -106,7 +108,6 @@ def lead_title(members: Iterable[tuple], title_of) -> Optional[tuple]:
     two of its content words are held by another article's clause.
     ``members``: (doc id, clause start, content words of the clause) per mention; ``title_of(doc)``:
     the article's title or None.  Returns (doc id, title) or None."""
-    from .similarity import words
     members = list(members)
     if len({d for d, _, _ in members}) < 2:
         return None
@@ -132,5 +133,4 @@ def lead_title(members: Iterable[tuple], title_of) -> Optional[tuple]:
 
 def too_short(summary: str) -> bool:
     """Fewer than three content words: no headline («1377هـ =», «قال», «وذلك»), whatever its clause."""
-    from .similarity import words
     return len(words(summary)) < 3

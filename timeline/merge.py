@@ -587,8 +587,15 @@ def consolidate(events: list, mentions: Sequence[EventMention], stats: Stats) ->
                         if rj != rk:
                             lo, hi = min(rj, rk), max(rj, rk)
                             parent[hi] = lo
-                            joins.setdefault(hi, (round(cos, 4), sorted(set(keys) & set(cents[j]))[:6]))
+                            joins.setdefault(hi, (0.0, 0.0, sorted(set(keys) & set(cents[j]))[:6], round(cos, 4)))
                 index.setdefault(t, []).append(k)
+    return _absorb(events, find, joins, mentions)
+
+
+def _absorb(events: list, find: Callable, joins: dict, mentions: Sequence[EventMention]) -> list:
+    """The events grouped by their root (``find``), each root absorbing the others of its group in
+    event order: their members (then sorted in merge order), articles and links, with a link that
+    says why (``joins[k]``: the scores, shared stems and story cosine of the join that took ``k`` in)."""
     if not joins:
         return events
     groups: dict = {}
@@ -600,8 +607,8 @@ def consolidate(events: list, mentions: Sequence[EventMention], stats: Stats) ->
         ev = events[root]
         for k in ks[1:]:
             other = events[k]
-            cos, terms = joins.get(k, (None, []))
-            ev.links.append((other.members[0], ev.members[0], 0.0, 0.0, terms, cos))
+            best, mean, terms, story = joins.get(k, (0.0, 0.0, [], None))
+            ev.links.append((other.members[0], ev.members[0], best, mean, terms, story))
             ev.links.extend(other.links)
             ev.members.extend(other.members)
             ev.docs |= other.docs
@@ -776,41 +783,27 @@ def join_signatures(events: list, mentions: Sequence[EventMention], stats: Stats
                     if j in seen:
                         continue
                     seen.add(j)
-                    b = sigs[j]
-                    both = [t2 for t2 in a if t2 in b]
-                    if len(both) < n_shared or not totals[j] or not totals[k]:
-                        continue
-                    score = sum([min(a[t2], b[t2]) for t2 in sorted(both)]) / min(totals[j], totals[k])
-                    if score >= need and stories and _cosine(cent(j), cent(k)) < STORY[1]:
-                        continue                       # alike words, but not the same story
-                    if score >= need:
-                        rj, rk = find(j), find(k)
-                        if rj != rk:
-                            lo, hi = min(rj, rk), max(rj, rk)
-                            parent[hi] = lo
-                            shown = sorted(both, key=lambda t2: (-w[t2], t2))[:6]
-                            joins.setdefault(hi, (round(score, 4), shown))
+                    score, both = _signature_overlap(a, totals[k], sigs[j], totals[j], n_shared)
+                    if score < need or stories and _cosine(cent(j), cent(k)) < STORY[1]:
+                        continue                       # too little in common, or alike words of two stories
+                    rj, rk = find(j), find(k)
+                    if rj != rk:
+                        lo, hi = min(rj, rk), max(rj, rk)
+                        parent[hi] = lo
+                        shown = sorted(both, key=lambda t2: (-w[t2], t2))[:6]
+                        joins.setdefault(hi, (round(score, 4), 0.0, shown, None))
                 index.setdefault(t, []).append(k)
-    if not joins:
-        return events
-    groups: dict = {}
-    for k in range(len(events)):
-        groups.setdefault(find(k), []).append(k)
-    out = []
-    for root in sorted(groups):
-        ks = groups[root]
-        ev = events[root]
-        for k in ks[1:]:
-            other = events[k]
-            score, terms = joins.get(k, (0.0, []))
-            ev.links.append((other.members[0], ev.members[0], score, 0.0, terms, None))
-            ev.links.extend(other.links)
-            ev.members.extend(other.members)
-            ev.docs |= other.docs
-        if len(ks) > 1:
-            ev.members.sort(key=lambda i: mention_order(mentions[i]))
-        out.append(ev)
-    return out
+    return _absorb(events, find, joins, mentions)
+
+
+def _signature_overlap(a: dict, ta: float, b: dict, tb: float, n_shared: int) -> tuple[float, list]:
+    """How alike two signatures (:func:`_signature`, with their total weights) are: the weight of
+    the stems both hold (the smaller share of each) over the smaller total, 0 with fewer than
+    ``n_shared`` stems in common; and those stems."""
+    both = [t for t in a if t in b]
+    if len(both) < n_shared or not ta or not tb:
+        return 0.0, both
+    return sum([min(a[t], b[t]) for t in sorted(both)]) / min(ta, tb), both
 
 
 TOLERANCE = (0.7, 3)   # (signature overlap, shared stems) for an event a day off to join (:func:`tolerate`)
@@ -851,17 +844,14 @@ def tolerate(events: list, mentions: Sequence[EventMention], stats: Stats, vecto
         (shift,) = days
         a = sig(k)
         ta = sum(a.values())
+        own = _centroid(ev, stats.docs) if stories else None
         best = None
         for j in by_day.get(ev.first_day + dt.timedelta(days=shift), ()):
             if j in absorbed:
                 continue
             b = sig(j)
-            both = sorted(t for t in a if t in b)
-            tb = sum(b.values())
-            if len(both) < n_shared or not ta or not tb:
-                continue
-            score = sum([min(a[t], b[t]) for t in both]) / min(ta, tb)
-            if score < need or stories and _cosine(_centroid(ev, stats.docs), _centroid(events[j], stats.docs)) < STORY[1]:
+            score, both = _signature_overlap(a, ta, b, sum(b.values()), n_shared)
+            if score < need or stories and _cosine(own, _centroid(events[j], stats.docs)) < STORY[1]:
                 continue
             if best is None or score > best[1]:
                 best = (j, score, sorted(both, key=lambda t: (-w[t], t))[:6])
