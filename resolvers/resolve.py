@@ -83,8 +83,9 @@ def needs_tense(p: Partial) -> bool:
     if p.kind == "range":
         return needs_tense(p.end)
     if p.kind == "holiday":
-        return p.year is None and p.direction is None
-    if p.kind != "date" or p.year is not None or p.rel_day is not None or p.offset is not None:
+        return p.year is None and p.direction is None and p.gregorian_year is None
+    if p.kind != "date" or p.year is not None or p.rel_day is not None or p.offset is not None \
+            or p.gregorian_year is not None:
         return False
     if p.direction is not None or p.year_shift is not None or p.period is not None:
         return False
@@ -201,6 +202,8 @@ def _date(p: Partial, anchor: dt.date, tense) -> Resolved:
         return _week_of_month(p, anchor, tense)
     if p.decade is not None or p.century is not None or p.century_shift is not None or p.decade_shift is not None:
         return _decade_century(p, anchor)
+    if p.period == "week" and p.weekday is not None:
+        return _weekday_of_week(p, anchor)
     if p.period is not None:
         return _period(p, anchor)
     if p.quarter is not None or p.half is not None:
@@ -575,6 +578,16 @@ def _weekday(p: Partial, anchor: dt.date, tense) -> Resolved:
     return _result(_day_value(d), (d, d), "day", p, extra, tense=used)
 
 
+def _weekday_of_week(p: Partial, anchor: dt.date) -> Resolved:
+    """«الأحد من الأسبوع الماضي»: that weekday of the ISO week shifted from the anchor's."""
+    monday = arith.week_span(arith.shift_days(anchor, 7 * (p.period_shift or 0)))[0]
+    d = arith.shift_days(monday, p.weekday)
+    if p.time_of_day:
+        return Resolved("TIME", f"{d.isoformat()}T{p.time_of_day}", first_day=d, last_day=d, grain="time",
+                        flags=p.flags)
+    return _result(_day_value(d), (d, d), "day", p.replace(period=None, period_shift=None))
+
+
 def _range(p: Partial, anchor: dt.date, tense) -> Resolved:
     end = resolve(p.end, anchor, tense)
     if end.value is None:
@@ -625,6 +638,8 @@ def _hijri_date(p: Partial, anchor: dt.date, tense) -> Resolved:
     extra, used = (), None
     if p.year is not None:
         hy = p.year
+    elif p.gregorian_year is not None:                   # «رمضان 2019»: the one of that Gregorian year
+        hy = _hijri_month_in_year(p.month, p.gregorian_year)
     elif p.year_shift is not None:
         hy = ah[0] + p.year_shift
     elif p.direction is not None:
@@ -646,6 +661,31 @@ def _hijri_date(p: Partial, anchor: dt.date, tense) -> Resolved:
     if span is None:
         raise _hijri_missing(hy, p.month)
     return _result(_interval_value(*span), span, "month", p, extra, tense=used, calendar="hijri")
+
+
+def _hijri_years_of(gy: int) -> range:
+    """The Hijri years that have days in Gregorian year ``gy``."""
+    arith.check_year(gy)
+    a, b = hijri.from_gregorian(dt.date(gy, 1, 1)), hijri.from_gregorian(dt.date(gy, 12, 31))
+    if a is None or b is None:
+        raise _Fail(HIJRI_BEFORE if gy < 700 else OUTSIDE, FLAG_HIJRI_OUT_OF_RANGE)
+    return range(a[0], b[0] + 1)
+
+
+def _hijri_month_in_year(hm: int, gy: int) -> int:
+    """The Hijri year whose month ``hm`` has most of its days in Gregorian year ``gy`` («رمضان 2019»)."""
+    best = None
+    lo, hi = dt.date(gy, 1, 1), dt.date(gy, 12, 31)
+    for hy in _hijri_years_of(gy):
+        span = hijri.month_span(hy, hm)
+        if span is None:
+            continue
+        inside = (min(span[1], hi) - max(span[0], lo)).days + 1
+        if inside > 0 and (best is None or inside > best[0]):
+            best = (inside, hy)
+    if best is None:
+        raise _Fail(f"no Hijri month {hm} in {gy}", FLAG_HIJRI_OUT_OF_RANGE)
+    return best[1]
 
 
 def _hijri_year_near_anchor(hm: int, hd: int, hy: int, anchor: dt.date) -> Optional[int]:
@@ -748,6 +788,12 @@ def _holiday(p: Partial, anchor: dt.date, tense) -> Resolved:
         if p.calendar != "hijri" and p.explicit_year:
             _check_year(p)
         d = occurrence(p.year)
+    elif p.gregorian_year is not None:               # «عيد الفطر 2013»: the one in that Gregorian year
+        days = [x for x in (occurrence(hy) for hy in _hijri_years_of(p.gregorian_year))
+                if x is not None and x.year == p.gregorian_year]
+        if len(days) != 1:
+            raise _Fail(f"{len(days)} occurrences in {p.gregorian_year}")
+        d = days[0]
     else:
         if p.calendar == "hijri":
             ah = hijri.from_gregorian(anchor)

@@ -72,6 +72,8 @@ class Partial:
     nth_weekday: Optional[tuple] = None      # «ثالث جمعة من رمضان» (3, 4): the n-th weekday (0 = Monday)
                                              # of the month or year said; n = -1 for the last
     week_of_month: Optional[int] = None      # «الأسبوع الأول من نوفمبر» 1 ... 4, -1 for «الأخير»
+    gregorian_year: Optional[int] = None     # a Hijri month or holiday with a Gregorian year («رمضان 2019»,
+                                             # «عيد الفطر 2013»): the occurrence in that year
     flags: tuple = ()
 
     __FIELDS = None

@@ -47,8 +47,8 @@ def test_a_fifth_weekday_the_month_lacks_is_impossible():
     # no month or year after it: not this rule
     ("وكانت أول جمعة بعد الحرب حزينة", []),
     ("آخر جمعة من كل شهر", [("كل شهر", "P1M", "set_word")]),
-    # a Gregorian year after a Hijri month is not read as its year
-    ("ثالث جمعة من رمضان 2015", [("2015", "2015", "year_bare")]),
+    # a Gregorian year after a Hijri month is that year's Ramadan (1436): its third Friday
+    ("ثالث جمعة من رمضان 2015", [("ثالث جمعة من رمضان 2015", "2015-07-03", "nth_weekday")]),
 ])
 def test_left_alone(text, want):
     assert [(x.text, x.value, x.rule) for x in tag(text, "2025-10-15")] == want

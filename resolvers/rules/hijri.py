@@ -41,6 +41,16 @@ def hijri_month_year(s):
                    part=s.part.mod if s.part else None, explicit_year=True)
 
 
+# «رمضان 2019», «شهر رمضان لعام 2015», «نهاية رمضان عام 2016»: a Hijri month with a Gregorian year (a news
+# year, 1800-2100) is its occurrence with most of its days in that year
+@rule("hijri_month_gyear", PART + "(?:شهر )?{month:HMONTH}_[،,]?_(?:من )?(?:(?:عام|العام|سنة|لعام) )?{year:YEAR}"
+      + NOT_COUNT + "(?:_{:GERA}(?!\\w))?",
+      ["رمضان 2019", "شهر رمضان لعام 2015", "نهاية رمضان عام 2016", "شوال 2014م"])
+def hijri_month_gyear(s):
+    return Partial("date", month=s.month.month, calendar="hijri", gregorian_year=s.year,
+                   part=s.part.mod if s.part else None, explicit_year=True)
+
+
 # any number with the mark, unless it ends a numeric date («1 /12 /143هـ», a year cut short)
 @rule("hijri_year", PART + "(?:(?:عام|العام|سنة|لعام) )?(?:{hyear:HYEAR}|(?<![/.-])(?<![/.-]\\x20){hyear:YEARN})"
       + HIJRI_MARK,
@@ -55,19 +65,23 @@ def hijri_year(s):
       + "| (?:من )?(?:عام |لعام |العام )?" + HYEAR_SAID + HIJRI_MARK + "?| (?:من )?(?:عام |لعام |العام )?{year:YEAR})?",
       ["عيد الفطر", "عيد الأضحى الماضي", "عيد الفطر 1446", "المولد النبوي الشريف", "رأس السنة الميلادية 2025",
        "عيد الفطر عام 1000", "رأس السنة الميلادية عام 1000", "عيد الفصح", "عيد القيامة المجيد", "شم النسيم",
-       "عيد الميلاد القبطي"])
+       "عيد الميلاد القبطي", "عيد الفطر 2013", "عيد الأضحى لعام 2015"])
 def holiday(s):
     h = s.hol
     hyear, year = s.hyear, s.year
     if s.kyear is not None:
-        if h.calendar != "hijri":
-            year = s.kyear
-        elif 100 <= s.kyear and not 1800 <= s.kyear <= 2100:
+        if h.calendar != "hijri" or 1800 <= s.kyear <= 2100:
+            year = s.kyear             # «عيد الفطر عام 2015» is the Gregorian year's
+        elif 100 <= s.kyear:
             hyear = s.kyear
-        else:                          # «عيد الفطر عام 2015» is the Gregorian year's; «عام 58» has no century
+        else:                          # «عام 58» has no century
             return None
-    if h.calendar != "hijri" and hyear is not None or h.calendar == "hijri" and year is not None:
+    if h.calendar != "hijri" and hyear is not None:
         return None
+    if h.calendar == "hijri" and year is not None:
+        # «عيد الفطر 2013», «عيد الأضحى لعام 2015»: the one of that Gregorian year
+        return Partial("holiday", month=h.month, day=h.day, calendar="hijri", holiday=h.form,
+                       gregorian_year=year, explicit_year=True)
     return Partial("holiday", year=hyear if h.calendar == "hijri" else year, month=h.month,
                    day=h.day, calendar=h.calendar, holiday=h.form,
                    direction=s.dir.direction if s.dir else None,

@@ -51,6 +51,18 @@ def night_of_two_days(s):
                    direction=s.dir.direction if s.dir else None)
 
 
+# «الأحد من الأسبوع الماضي», «يوم الخميس من الأسبوع المقبل», «الاثنين من هذا الأسبوع», «ثلاثاء الأسبوع
+# الفائت» (the construct): that weekday of that ISO week (weeks are ISO weeks, as «الأسبوع الماضي» is)
+@rule("weekday_of_week", "(?<!(?<!\\w)ك)(?:{pod:POD} )?(?:يوم )?(?:{wd:WEEKDAY}(?: من)? |{wdb:WDBARE} )"
+      "(?:الأسبوع {dir:DIR}|{dem:DEM} الأسبوع)",
+      ["الأحد من الأسبوع الماضي", "يوم الخميس من الأسبوع المقبل", "الاثنين من هذا الأسبوع",
+       "ثلاثاء الأسبوع الفائت", "أحد الأسبوع الماضي", "الجمعة الأسبوع المقبل", "مساء الأربعاء من الأسبوع الجاري"])
+def weekday_of_week(s):
+    shift = s.dir.direction if s.dir is not None else 0
+    return Partial("date", weekday=(s.wd or s.wdb).weekday, period="week", period_shift=shift,
+                   time_of_day=s.pod.part if s.pod else None)
+
+
 # a glued «ك» («كيوم الجمعة مثلا», «كالجمعة»: like a Friday) compares with a weekday in general, no dated day
 @rule("weekday", "(?<!(?<!\\w)ك)(?<!(?<!\\w)كيوم\\x20)(?:{pod:POD} )?(?:يوم )?{wd:WEEKDAY}(?: (?:{after:=بعد} )?{dir:DIR})?",
       ["الأحد الماضي", "السبت المقبل", "يوم الثلاثاء", "الجمعة", "مساء الخميس", "يوم الإثنين القادم",

@@ -130,8 +130,12 @@ _NTH_YEAR = YEAR_KW + "|{yrdem:DEM} (?:العام|السنة)|(?:{yrw:=العا�
 def nth_weekday(s):
     nth = _nth(s)
     if s.month is not None:
-        if s.hyear is not None and s.month.calendar != "hijri" or s.year is not None and s.month.calendar != "gregorian":
-            return None                 # «آخر سبت من أكتوبر 1440هـ», «ثالث جمعة من رمضان 2015»
+        if s.hyear is not None and s.month.calendar != "hijri":
+            return None                 # «آخر سبت من أكتوبر 1440هـ»
+        if s.year is not None and s.month.calendar == "hijri":
+            # «ثالث جمعة من رمضان 2015»: that Gregorian year's Ramadan
+            return Partial("date", month=s.month.month, calendar="hijri", gregorian_year=s.year,
+                           explicit_year=True, nth_weekday=nth)
         year = s.hyear if s.hyear is not None else s.year
         return Partial("date", month=s.month.month, calendar=s.month.calendar, year=year,
                        explicit_year=year is not None, era=era_of(s),
