@@ -29,7 +29,8 @@ from typing import NamedTuple, Optional
 
 from . import arith, hijri
 from .types import (Partial, FLAG_WEEKDAY_MISMATCH, FLAG_IMPOSSIBLE_DATE, FLAG_HIJRI_OUT_OF_RANGE, FLAG_HIJRI_TABULAR,
-                    FLAG_TENSE_DECIDED, FLAG_DEFAULT_PAST, FLAG_NEAR_ANCHOR, FLAG_YEAR_FROM_WEEKDAY)
+                    FLAG_TENSE_DECIDED, FLAG_DEFAULT_PAST, FLAG_NEAR_ANCHOR, FLAG_YEAR_FROM_WEEKDAY,
+                    FLAG_HIJRI_FROM_WEEKDAY)
 
 PROBLEM_FLAGS = frozenset({"weekday_mismatch", "impossible_date", "hijri_gregorian_mismatch",
                            "hijri_out_of_range", "month_pair_mismatch"})
@@ -408,7 +409,13 @@ def _period(p: Partial, anchor: dt.date) -> Resolved:
         if not arith.valid_date(y, m, p.day):
             raise _Fail(f"{p.day}/{m}/{y} is not a calendar date", FLAG_IMPOSSIBLE_DATE)
         d = dt.date(y, m, p.day)
-        return _result(_day_value(d), (d, d), "day", p)
+        if p.weekday is not None and d.weekday() != p.weekday:
+            # «يوم الخميس الـ 28 من الشهر الجاري» in a Saudi paper: the weekday that the Gregorian day
+            # misses may be the Hijri month's (the current Hijri month, shifted alike)
+            h = _hijri_deictic_day(p, anchor, k)
+            if h is not None:
+                return _result(_day_value(h), (h, h), "day", p, (FLAG_HIJRI_FROM_WEEKDAY,), calendar="hijri")
+        return _result(_day_value(d), (d, d), "day", p, _check_weekday(d, p))
     if g == "month":
         y, m = arith.shift_month(anchor.year, anchor.month, k)
         return _result(_month_value(y, m), arith.month_span(y, m), "month", p)
@@ -420,6 +427,16 @@ def _period(p: Partial, anchor: dt.date) -> Resolved:
         y, q = qi // 4, qi % 4 + 1
         return _result(f"{y:04d}-Q{q}", arith.quarter_span(y, q), "quarter", p)
     raise _Fail(f"no deictic reading for a {g}")
+
+
+def _hijri_deictic_day(p: Partial, anchor: dt.date, k: int) -> Optional[dt.date]:
+    """Day ``p.day`` of the Hijri month ``k`` months from the anchor's, if it falls on ``p.weekday``."""
+    ah = hijri.from_gregorian(anchor)
+    if ah is None:
+        return None
+    i = ah[0] * 12 + ah[1] - 1 + k
+    d = hijri.to_gregorian(i // 12, i % 12 + 1, p.day)
+    return d if d is not None and d.weekday() == p.weekday else None
 
 
 def _season(p: Partial, anchor: dt.date) -> Resolved:

@@ -25,6 +25,7 @@ FLAG_TENSE_DECIDED = "tense_decided"                # year/week chosen by the cl
 FLAG_DEFAULT_PAST = "default_past"                  # no tense cue: past by default (news narration)
 FLAG_NEAR_ANCHOR = "near_anchor"                    # a day-month within a month of the anchor: that one
 FLAG_YEAR_FROM_WEEKDAY = "year_from_weekday"      # a day-month with a weekday: the year they agree in
+FLAG_HIJRI_FROM_WEEKDAY = "hijri_from_weekday"    # «الخميس 28 الجاري»: the Hijri month's day, the one on that weekday
 FLAG_NAMED_EVENT = "named_event"                    # «حرب أكتوبر»: the date of a named event of history
 FLAG_YEAR_SAID_BEFORE = "year_said_before"          # «في ديسمبر من العام نفسه»: the year of a date said before
 FLAG_NARRATIVE = "narrative"                        # «في اليوم التالي», «حينها»: dated from the date said before

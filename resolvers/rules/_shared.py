@@ -8,7 +8,8 @@ MONTH_PAIR = ('{month:MONTH}(?:(?:_(?:/|-|(?P<paren>\\()|(?P<quot>["«]))_| ){al
               '(?(quot)_["»]))?')
 # «الأربعاء 15 أكتوبر», «يوم الأربعاء، 15 أكتوبر», «الأربعاء الموافق 15 أكتوبر»
 # (a part of the day may come first: «مساء يوم الثلاثاء 27 رمضان 1436 هـ» is that day, not a Tuesday)
-WEEKDAY_PREFIX = "(?:(?:{:POD} )?(?:يوم )?{wd:WEEKDAY}_[،,(]?_(?:الموافق )?)?"
+# («يوم الاثنين في 18 شباط»: «في» between them too)
+WEEKDAY_PREFIX = "(?:(?:{:POD} )?(?:يوم )?{wd:WEEKDAY}_[،,(]?_(?:الموافق |في )?)?"
 # («يوم الخميس الـ 4 من شهر ذي الحجة»: the article before a day number, the tatweel folded away)
 DAY = "(?:يوم )?(?:(?:ال )?{day:DAY}|{dayw:ORDINAL} من)"
 # The era written after a year: «2015م», «600 ميلادي», «1258 قبل الميلاد» (the slot ``era``), «1436هـ»

@@ -3,7 +3,7 @@
 «العقد المنصرم», «القرن العشرين») and the weeks of a month («الأسبوع الأول من نوفمبر»)."""
 from ..grammar import rule
 from ..types import Partial
-from ._shared import (PART, MONTH_PAIR, DAY, YEAR_TAIL, YEAR_REF, YEAR_KW, HYEAR_SAID, HIJRI_MARK, day_of, era_of,
+from ._shared import (PART, MONTH_PAIR, DAY, WEEKDAY_PREFIX, YEAR_TAIL, YEAR_REF, YEAR_KW, HYEAR_SAID, HIJRI_MARK, day_of, era_of,
                       year_ref_shift, year_ref_flags)
 
 # «من الشهر الجاري», «من هذا الشهر», «الشهر المقبل»
@@ -17,19 +17,23 @@ def _month_shift(s):
     return s.dir.direction if s.dir is not None else 0
 
 
-@rule("day_of_deictic_month", DAY + " " + _DEICTIC_MONTH,
+# (with its weekday before it, «الثلاثاء 19 الجاري», «يوم الأحد الخامس من الشهر المقبل», one expression:
+# the day, checked against the weekday)
+@rule("day_of_deictic_month", WEEKDAY_PREFIX + DAY + " " + _DEICTIC_MONTH,
       ["12 من الشهر الجاري", "الخامس من الشهر المقبل", "3 من هذا الشهر", "العشرين من الشهر الماضي",
-       "15 الشهر الجاري"])
+       "15 الشهر الجاري", "الثلاثاء التاسع عشر من هذا الشهر", "يوم الأحد 5 من الشهر المقبل"])
 def day_of_deictic_month(s):
-    return Partial("date", day=day_of(s), period="month", period_shift=_month_shift(s))
+    return Partial("date", day=day_of(s), period="month", period_shift=_month_shift(s),
+                   weekday=s.wd.weekday if s.wd else None)
 
 
-# «في 12 الجاري», «حتى 20 الحالي»: the day of the anchor's month
-@rule("day_current", "(?:يوم )?{day:DAY} {dir:DIR}", ["12 الجاري", "20 الحالي"])
+# «في 12 الجاري», «حتى 20 الحالي»: the day of the anchor's month («يوم الثلاثاء 19 الجاري» with its weekday)
+@rule("day_current", WEEKDAY_PREFIX + "(?:يوم )?{day:DAY} {dir:DIR}", ["12 الجاري", "20 الحالي", "الثلاثاء 19 الجاري",
+                                                                      "يوم الأحد، 14 الحالي"])
 def day_current(s):
     if s.dir.direction != 0:
         return None                                    # «12 المقبل»: not said so in news
-    return Partial("date", day=s.day, period="month", period_shift=0)
+    return Partial("date", day=s.day, period="month", period_shift=0, weekday=s.wd.weekday if s.wd else None)
 
 
 @rule("range_days_deictic_month",
