@@ -87,7 +87,7 @@ _MODS = _enum("START", "MID", "END", "LESS_THAN", "MORE_THAN", "APPROX")
 # table -> (columns with their parsers; the first column is always `form`)
 SCHEMAS = {
     "months": {"month": _int, "calendar": _enum("gregorian", "hijri"),
-               "system": _enum("egyptian", "levantine", "maghrebi", "moroccan", "hijri"),
+               "system": _enum("egyptian", "levantine", "maghrebi", "moroccan", "hijri", "numbered"),
                "ambiguous": _flag, "note": str},
     "weekdays": {"weekday": _int, "bare": _flag},
     "relative_days": {"offset": _int},
@@ -133,8 +133,10 @@ SCHEMAS = {
 
 # grammar category -> (table, row filter)
 CATEGORIES = {
-    "MONTH": ("months", None),
-    "GMONTH": ("months", lambda r: r["calendar"] == "gregorian"),
+    "MONTH": ("months", lambda r: r["system"] != "numbered"),
+    # «شهر 3», «شهر عشرة»: a month by its number (only through MONTH_PAIR, which keeps a count out)
+    "NMONTH": ("months", lambda r: r["system"] == "numbered"),
+    "GMONTH": ("months", lambda r: r["calendar"] == "gregorian" and r["system"] != "numbered"),
     "HMONTH": ("months", lambda r: r["calendar"] == "hijri"),
     "WEEKDAY": ("weekdays", lambda r: not r["bare"]),
     "WDBARE": ("weekdays", lambda r: r["bare"]),

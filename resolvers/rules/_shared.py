@@ -4,8 +4,11 @@ from ..types import FLAG_YEAR_SAID_BEFORE
 PART = "(?:{part:PART} )?"
 # «أكتوبر/ تشرين الأول», «يناير (كانون الثاني)», «يوليو - تموز»
 # «يونيو-حزيران», «تموز "يوليو"», «أغسطس «آب»»
-MONTH_PAIR = ('{month:MONTH}(?:(?:_(?:/|-|(?P<paren>\\()|(?P<quot>["«]))_| ){alt:MONTH}(?(paren)_\\))'
-              '(?(quot)_["»]))?')
+# ... or a month by its number, «شهر 3», «بداية شهر عشرة», unless a count runs on from it («خلال شهر 3
+# ملايين زائر», «شهر 20 يوما»)
+MONTH_PAIR = ('(?:{month:NMONTH}(?![0-9])(?!_[.,%])(?! (?:{:COUNTED}|{:UNIT}|{:THOUSANDS})(?!\\w))'
+              '|{month:MONTH}(?:(?:_(?:/|-|(?P<paren>\\()|(?P<quot>["«]))_| ){alt:MONTH}(?(paren)_\\))'
+              '(?(quot)_["»]))?)')
 # «الأربعاء 15 أكتوبر», «يوم الأربعاء، 15 أكتوبر», «الأربعاء الموافق 15 أكتوبر»
 # (a part of the day may come first: «مساء يوم الثلاثاء 27 رمضان 1436 هـ» is that day, not a Tuesday)
 # («يوم الاثنين في 18 شباط»: «في» between them too)

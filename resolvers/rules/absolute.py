@@ -62,20 +62,27 @@ def numeric_ymd(s):
     return Partial("date", year=s.year, month=s.m, day=s.day, explicit_year=True)
 
 
+# («من 23 وحتى 26 أكتوبر», «من الثالث والعشرين وحتى السادس والعشرين من شهر أكتوبر»: «وحتى», days in words)
 @rule("range_days",
-      "{d1:DAY}(?: (?:من )?{m1:MONTH})?_(?:الى|حتى|-|و)_{day:DAY} (?:من )?(?:شهر )?" + MONTH_PAIR
+      "(?:{d1:DAY}|{d1w:ORDINAL}(?!_و_?(?:العشرين|العشرون|الثلاثين|الثلاثون)(?!\\w)))(?: (?:من )?{m1:MONTH})?_(?:الى|وحتى|حتى|-|و)_(?:{day:DAY}|{dayw:ORDINAL}) (?:من )?(?:شهر )?" + MONTH_PAIR
       + "(?:(?:_[،,])? {dir:DIR}|" + YEAR_TAIL + "|" + YEAR_REF + "|_(?:من )?(?:عام |العام )?" + HYEAR_SAID + HIJRI_MARK + "?)?",
       ["20 إلى 22 أكتوبر", "10 و15 نوفمبر المقبل", "28 فبراير إلى 3 مارس 2024",
-       "15 شوال إلى 25 من شهر ذي القعدة 1436هـ"], left="من|بين")
+       "15 شوال إلى 25 من شهر ذي القعدة 1436هـ", "23 وحتى 26 أكتوبر", "الثالث والعشرين وحتى السادس والعشرين من شهر أكتوبر"],
+      left="من|بين")
 def range_days(s):
     m1 = s.m1 or s.month
+    d1 = s.d1 if s.d1 is not None else s.d1w.day
+    day = s.day if s.day is not None else s.dayw.day
     if m1.calendar != s.month.calendar or (s.hyear is not None and s.month.calendar != "hijri"):
         return None
     year = s.hyear if s.hyear is not None else s.year
-    end = Partial("date", year=year, month=s.month.month, day=s.day, calendar=s.month.calendar,
+    end = Partial("date", year=year, month=s.month.month, day=day, calendar=s.month.calendar,
                   direction=s.dir.direction if s.dir else None, year_shift=year_ref_shift(s),
                   explicit_year=year is not None, era=era_of(s))
-    return Partial("range", year=year, month=m1.month, day=s.d1, calendar=m1.calendar,
+    # («28 ديسمبر إلى 3 يناير 2025», «من 30 ذي الحجة وحتى الأول من صفر 1437ه»: the year written once is the
+    # end's; a start month after the end's is of the year before)
+    y1 = year - 1 if year is not None and m1.month > s.month.month else year
+    return Partial("range", year=y1, month=m1.month, day=d1, calendar=m1.calendar,
                    direction=end.direction, year_shift=end.year_shift, end=end, flags=_pair_flags(s),
                    explicit_year=year is not None)
 
