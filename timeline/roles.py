@@ -9,12 +9,20 @@ A date expression that the resolver reads right may still date no happening of i
   الدمام» at the head of a line);
 * ``reference``: a comparison or a reference point: «مقارنة بنفس الفترة من العام الماضي», «عن الفترة
   نفسها من العام الماضي», «أدنى مستوى منذ 20 مارس», «لأول مرة منذ 2009» (a bare «منذ 8 ديسمبر» dates
-  the start of what followed, a happening, and stays an event);
+  the start of what followed, a happening, and stays an event; «منذ بداية يوليو», «منذ مطلع العام»
+  are the start of a running total, a reference point);
 * ``per_day``: «في اليوم» after a quantity («مرتين في اليوم», «مليون برميل في اليوم»);
 * ``press_review``: the issue date of the papers a press review quotes («أبرزت الصحف الصادرة اليوم»),
   not the day of what they report;
 * ``contract_month``: a futures contract's delivery month, right after «تسليم» or «عقود» («الذهب في
-  العقود الآجلة تسليم ديسمبر», «عقود أيلول (سبتمبر)»); «تسليم المشروع في ديسمبر» dates a happening.
+  العقود الآجلة تسليم ديسمبر», «عقود أيلول (سبتمبر)»); «تسليم المشروع في ديسمبر» dates a happening;
+* ``name``: a year in the name of a tournament, a games, an exhibition or a plan («تصفيات كأس العالم
+  2018», «أولمبياد ريو دي جانيرو 2016», «إكسبو 2020», «رؤية 2030»): it names the thing, and does not
+  date what the clause tells;
+* ``occasion``: a holiday named as the occasion of what the clause tells, not as its day («حفل معايدة
+  لمنسوبيها بمناسبة عيد الفطر المبارك», «وتهنئته بعيد الفطر», «التهاني بحلول شهر رمضان»): the parties
+  and greetings of many places and days all name the same feast; «صلاة عيد الفطر», «أول أيام العيد»,
+  «خلال إجازة عيد الفطر» date a happening.
 
 Such a mention is kept in ``mentions.csv`` with its role and the reason, and neither starts nor joins
 an event.  Everything else is ``event``.  The patterns read the folded text (:func:`fold`) of a short
@@ -46,6 +54,22 @@ _PER_DAY_BEFORE = re.compile(rf"(?<!{_W})(?:[0-9]+|مليون|ملايين|مل�
                              rf"(?:\s+\S+){{0,2}}\s+في\s*$")
 _PRESS_BEFORE = re.compile(rf"(?<!{_W})(?:ال)?(?:صحف|جرائد|صحيف[ةه]|جريد[ةه])(?:\s+\S+){{0,2}}\s+(?:ال)?صادر[ةه]\s*$")
 _CONTRACT_BEFORE = re.compile(rf"(?<!{_W})(?:ل|لل|ال)?(?:تسليم|عقود|عقد)\s*(?:شهر\s*)?$")
+# a holiday's name (folded): what «بمناسبة» or a greeting makes an occasion
+_HOLIDAY = re.compile(r"^(?:ال)?(?:عيد|اعياد|رمضان|شهر\s+رمضان|اليوم\s+الوطني|ذكري|راس\s+السن[ةه]|المولد|الاسراء|"
+                      r"عاشوراء|يوم\s+عرف[ةه]|حلول)")
+_OCCASION_BEFORE = re.compile(
+    rf"(?:(?<!{_W})(?:ب|و|ل)?(?:ال)?مناسب[ةه]\s+(?:(?:حلول|قدوم|اطلال[ةه]|ذكري)\s+)?"
+    rf"|(?<!{_W})(?:و|ف)?(?:ل|ب)?(?:ال)?(?:تهنئ|تهاني|يهنئ|نهنئ|تهنئ|هنا|مهنئ|معايد|تبريك|تبريكات|يبارك|مبارك[ةه])\S*"
+    rf"(?:\s+\S+){{0,6}}\s+ب(?:حلول\s+)?)$")
+# «منذ» before the start of a period: the start of a running total («انخفضت 11 بالمئة منذ بداية يوليو»)
+_SINCE_BEFORE = re.compile(rf"(?<!{_W})(?:و)?منذ\s*$")
+_PERIOD_START = re.compile(r"^(?:ال)?(?:بداي[ةه]|مطلع|مستهل|اوائل|بدء)(?!\S*\d)")
+# a bare year after the name of a tournament, games, exhibition or plan (folded)
+_NOT_NAME = r"(?:في|عام|العام|سنة|السنة|منذ|حتى|الى|قبل|بعد|خلال|من|عن|علي|مع|حلول|موسم)"
+_NAMED_BEFORE = re.compile(
+    rf"(?<!{_W})(?:[وبل]|لل|وال|بال)?(?:ال)?(?:(?:مونديال|اولمبياد|الالعاب\s+الاولمبي[ةه]|يورو|اكسبو|رؤي[ةه])"
+    rf"|(?:كاس|بطول[ةه])(?=\s+(?!{_NOT_NAME}(?!{_W})){_W}))(?:\s+(?!{_NOT_NAME}(?!{_W})){_W}+){{0,3}}\s*$")
+_BARE_YEAR = re.compile(r"^\d{4}$")
 _TODAY = {"اليوم", "يوم"}
 
 NOTES = {
@@ -55,6 +79,8 @@ NOTES = {
     "per_day": "«في اليوم»: per day, not a date",
     "press_review": "the issue date of the newspapers a press review quotes, not a happening",
     "contract_month": "a futures contract's delivery month, not a happening",
+    "name": "a year in the name of a tournament, an exhibition or a plan, not a date of what the clause tells",
+    "occasion": "a holiday named as the occasion of what the clause tells, not its day",
 }
 
 
@@ -91,8 +117,12 @@ def role_of(text: str, spans: Sequence[tuple[int, int]], clause_start: int = 0) 
         return "per_day"
     if word in _TODAY and _PRESS_BEFORE.search(before):
         return "press_review"
-    if _REFERENCE_BEFORE.search(before):
+    if _REFERENCE_BEFORE.search(before) or _PERIOD_START.match(word) and _SINCE_BEFORE.search(before):
         return "reference"
+    if _BARE_YEAR.match(word) and _NAMED_BEFORE.search(before):
+        return "name"
     if _CONTRACT_BEFORE.search(before):
         return "contract_month"
+    if _HOLIDAY.match(word) and _OCCASION_BEFORE.search(before):
+        return "occasion"
     return EVENT
