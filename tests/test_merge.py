@@ -24,6 +24,13 @@ def mention(doc, text, first, last=None, value=None, mod=None, grain=None, start
                         grain, text, words(text))
 
 
+def dated(doc, text, first, last=None, **kw):
+    """A mention of ``text`` dated by a word before it (its head: the words after the date)."""
+    m = mention(doc, "اليوم " + text, first, last, **kw)
+    m.expr_end, m.expr = m.start + 5, "اليوم"
+    return m
+
+
 VISIT = "وزير الخارجية السوري أسعد الشيباني يصل إلى موسكو ويلتقي لافروف"
 VISIT2 = "لافروف يستقبل وزير الخارجية السوري الشيباني في موسكو لبحث العلاقات"
 OTHER = "ارتفاع أسعار النفط في الأسواق العالمية بعد قرار أوبك خفض الإنتاج"
@@ -53,9 +60,9 @@ def test_two_precise_different_days_never_merge_however_alike():
 
 
 def test_coarser_mention_joins_the_finer_event_and_keeps_the_finest_date():
-    ms = [mention("a", VISIT, D(2025, 7, 31)),
-          mention("b", VISIT2, D(2025, 7, 21), D(2025, 7, 31), value="2025-07", mod="END"),
-          mention("c", VISIT2, D(2025, 7, 1), D(2025, 7, 31))]
+    ms = [dated("a", VISIT, D(2025, 7, 31)),
+          dated("b", VISIT2, D(2025, 7, 21), D(2025, 7, 31), value="2025-07", mod="END"),
+          dated("c", VISIT2, D(2025, 7, 1), D(2025, 7, 31))]
     evs = merge(ms)
     assert len(evs) == 1 and evs[0].value == "2025-07-31" and evs[0].mod is None
     assert sorted(evs[0].members) == [0, 1, 2]
@@ -296,7 +303,7 @@ def test_refine_cuts_an_event_chained_through_a_clause_of_two_happenings():
 def test_refine_keeps_an_event_its_strong_links_hold_and_leaves_small_ones():
     from timeline.merge import refine, stats_of
     day = D(2025, 7, 31)
-    ms = [mention("a", VISIT, day), mention("b", VISIT2, day), mention("c", VISIT + " اليوم", day)]
+    ms = [dated("a", VISIT, day), dated("b", VISIT2, day), dated("c", VISIT + " للمرة الثانية", day)]
     st = stats_of(ms)
     vec = _vector_of(ms, st)
     evs = _events(ms, [[0, 1, 2]])
@@ -365,3 +372,49 @@ def test_tolerate_joins_a_day_off_only_for_articles_whose_weekdays_move_their_an
     assert len(tolerate(_events(ms, [[0, 1], [2]]), ms, st, vec)) == 2  # its weekdays point the other way
     st.shifts = {}
     assert len(tolerate(_events(ms, [[0, 1], [2]]), ms, st, vec)) == 2
+
+
+def test_head_of_is_what_the_date_attaches_to():
+    """A clause that tells of the oil session and of the jobs report: the words next to «اليوم
+    الجمعة» are the oil session's, not the report's."""
+    from timeline.merge import head_of, stats_of
+    text = "ارتفعت أسعار النفط اليوم الجمعة في التعاملات الآسيوية قبيل صدور بيانات الوظائف الأمريكية"
+    m = mention("a", text, D(2015, 8, 7))
+    m.expr_start = text.index("اليوم")
+    m.expr_end = m.expr_start + len("اليوم الجمعة")
+    head = head_of(m, stats_of([m]))
+    assert {"اسعار", "نفط", "تعامل"} <= head and not head & {"وظائف", "بيان"}, head
+
+
+def test_refine_keeps_apart_reports_a_clause_naming_no_one_would_bridge(monkeypatch):
+    """Three executions of one day, each told by two outlets, and a statement naming no one that is
+    alike to all of them: the strong links join the copies of each report, strongest first, and
+    never two parts whose clauses name other people; the statement joins one of them."""
+    from timeline import merge as M
+    from timeline.merge import refine, stats_of
+    monkeypatch.setattr(M, "NAMES", (2, 3))     # a name: in the two copies of its report (a run of 19 mentions)
+    day = D(2015, 8, 5)
+    one = "تنفيذ حكم القتل قصاصا بالجاني مشعشع بن مفرح حريصي سعودي الجنسية بمدينة جازان"
+    two = "تنفيذ حكم القتل تعزيرا بالجانيين أرقاوي ولدو هيلان مريم أثيوبيي الجنسية بمدينة جازان"
+    three = "تنفيذ حكم القتل تعزيرا بالجاني عصمت حياة شريف باكستاني الجنسية بمدينة جدة"
+    bridge = "أصدرت وزارة الداخلية بيانا بشأن تنفيذ حكم القتل بالجاني في منطقة جازان"
+    filler = [mention(f"f{k}", f"خبر رقم {k} عن موضوع {w} مختلف تماما", day)
+              for k, w in enumerate(["الطقس", "الأسواق", "الرياضة", "الثقافة", "السياحة", "التعليم", "الصحة",
+                                     "النقل", "الزراعة", "الطاقة", "الإسكان", "البيئة"])]
+    ms = [dated("a1", one, day), dated("a2", one + " أمس", day), dated("b1", two, day), dated("b2", two + " أمس", day),
+          dated("c1", three, day), dated("c2", three + " أمس", day), dated("s", bridge, day)] + filler
+    st = stats_of(ms)
+    out = refine(_events(ms, [list(range(7))]), ms, st, _vector_of(ms, st))
+    parts = sorted(sorted(ms[i].doc_id for i in e.members) for e in out)
+    assert ["a1", "a2"] in [p[:2] for p in parts] and ["b1", "b2"] in [p[:2] for p in parts], parts
+    assert not any({"a1", "b1"} <= set(p) or {"a1", "c1"} <= set(p) or {"b1", "c1"} <= set(p) for p in parts), parts
+
+
+def test_clash_compares_figures_and_names_only_when_both_clauses_have_them():
+    from timeline.merge import _clash
+    f = frozenset
+    assert _clash((f({"3", "1"}), f(), f()), (f({"2", "0"}), f(), f())) is True        # two scores
+    assert _clash((f({"3", "1"}), f(), f()), (f({"3", "0"}), f(), f())) is False
+    assert _clash((f(), f(), f({"x", "y", "z"})), (f(), f(), f({"u", "v", "w"}))) is True   # other names
+    assert _clash((f(), f(), f({"x", "y", "z"})), (f(), f(), f({"x", "v", "w"}))) is False
+    assert _clash((f({"3"}), f(), f({"x", "y"})), (f({"2"}), f(), f({"u", "v", "w"}))) is None  # too few

@@ -62,7 +62,7 @@ from resolvers.normalize import fold
 from .dates import contains, grain_rank, period_keys
 from .headline import dangling
 from .mentions import EventMention
-from .similarity import Vocabulary, norm
+from .similarity import Vocabulary, norm, words
 
 SAME_DATE = (0.30, 0.0, 2)    # (best, mean, shared stems) to join an event of the same day
 SAME_SPAN = (0.35, 0.05, 2)   # ... of a span up to two months («تموز الماضي»), or a coarser mention
@@ -89,6 +89,8 @@ REFINE = (0.4, 3)      # (overlap, shared identifying stems) of a strong link: a
                        # only through strong links between its members (:func:`refine`)
 REFINE_MANY = (0.3, 6)   # ... or (overlap, shared stems) when many names and terms are shared
 REFINE_FIGURES = 2     # ... unless each clause gives this many figures and they share none
+HEAD = (4, 3, 2)       # (content words before the date, after it, identifying stems each head needs): the
+                       # words the date attaches to (:func:`head_of`); two heads that share none: no strong link
 REFINE_CAP = 64        # members compared per blocking stem when an event is checked
 SIGNATURE = (0.6, 2, 0.5)   # (weighted overlap, shared stems, share of an event's articles a stem must
                             # be in to be of its signature): fragments of one day's happening join
@@ -136,6 +138,7 @@ class Stats:
     once: frozenset = frozenset()      # stems of a single mention: they can find no other one
     docs: dict = field(default_factory=dict)   # doc id -> its story vector (unit, DOC_TERMS heaviest stems)
     shifts: dict = field(default_factory=dict)  # doc id -> days from its anchor to the day its weekdays imply
+    n: int = 0                          # mentions counted
     story_cache: dict = field(default_factory=dict, repr=False, compare=False)  # (doc, doc) -> cosine
 
     def __getstate__(self):               # sent to another process: without the memo
@@ -214,7 +217,7 @@ def make_stats(vocab: Vocabulary, df: dict, n: int) -> Stats:
     weight = {t: math.log((n + 1) / (c + 1)) + 1.0 for t, c in df.items()}
     limit = max(50, COMMON * n)
     return Stats(vocab, weight, frozenset(t for t, c in df.items() if c > limit),
-                 frozenset(t for t, c in df.items() if c == 1))
+                 frozenset(t for t, c in df.items() if c == 1), n=n)
 
 
 def doc_vectors(mentions: Sequence[EventMention], vocab: Vocabulary, terms: Optional[int] = None) -> dict:
@@ -639,15 +642,77 @@ def _other_figures(a: frozenset, b: frozenset) -> bool:
     return len(a) >= REFINE_FIGURES and len(b) >= REFINE_FIGURES and not (a & b)
 
 
+# words that name a report's source just before its date (folded content words): the date's head is then
+# elsewhere in the clause
+_ATTRIBUTION = frozenset("""وفقا طبقا حسب بحسب حسبما نقلا نقلته نقلت نقل اوردت اوردته افادت افادته ذكرت ذكرته بثت بثته
+نشرت نشرته""".split())
+
+
+def head_of(m: EventMention, stats: Stats) -> frozenset:
+    """The identifying stems of the words a mention's date attaches to: the ``HEAD[0]`` content words
+    before its expression and the ``HEAD[1]`` after it, within its clause.  A clause may tell of two
+    happenings («ارتفعت أسعار النفط اليوم الجمعة … قبيل صدور بيانات الوظائف»); what stands next to the
+    date says which one it dates (the oil session, not the jobs report).  A date right after the
+    report's source («وفقا لما نقلته قناة …») has no head: empty."""
+    a, b = m.expr_start - m.start, m.expr_end - m.start
+    text = m.text
+    before = words(text[max(0, a - 200):a])[-HEAD[0]:]
+    if any(w in _ATTRIBUTION for w in before):
+        return frozenset()           # «… وفقا لما نقلته قناة القاهرة، اليوم الخميس»: the source, not the happening
+    near = before + words(text[b:b + 200])[:HEAD[1]]
+    common = stats.too_common
+    return frozenset(t for t in stats.vocab.tokens(near) if t not in common)
+
+
+NAMES = (10, 3)        # (mentions a stem is in at most to be a name, names each clause needs): two clauses
+                       # naming other people and places (:func:`names_of`) tell of other happenings
+APART = 0.7            # two parts of an event stay apart when this share of their comparable pairs clash
+
+
+def names_of(m: EventMention, stats: Stats) -> frozenset:
+    """The names of a mention's clause: its stems found in at most ``NAMES[0]`` mentions of the run
+    (the people, places and organisations of one story, which its copies and retellings repeat)."""
+    if stats.n <= NAMES[0]:
+        return frozenset()               # too few mentions for a stem's rarity to say anything
+    lim = math.log((stats.n + 1) / (NAMES[0] + 1)) + 1.0      # the weight of such a stem (make_stats)
+    w = stats.weight
+    return frozenset(t for t in stats.mention_vector(m) if w[t] >= lim)
+
+
+def _clash(a: tuple, b: tuple) -> Optional[bool]:
+    """Whether two clauses of two articles, by their clues (figures, head, names), tell of other
+    happenings: True when each gives ``REFINE_FIGURES`` figures or more and they share none, or each
+    has ``NAMES[1]`` names or more and they share none; False when they share some; None when there
+    is nothing to compare."""
+    out = None
+    for k, least in ((0, REFINE_FIGURES), (2, NAMES[1])):
+        x, y = a[k], b[k]
+        if len(x) >= least and len(y) >= least:
+            if not (x & y):
+                return True
+            out = False
+    return out
+
+
+def _other_heads(a: frozenset, b: frozenset) -> bool:
+    """Two dates whose heads (:func:`head_of`) each hold ``HEAD[2]`` identifying stems or more and
+    share none date other things, however alike the rest of their clauses."""
+    return len(a) >= HEAD[2] and len(b) >= HEAD[2] and not (a & b)
+
+
 def refine(events: list, mentions: Sequence[EventMention], stats: Stats, vector: Callable) -> list:
     """Each event of one day, of three members or more, is kept only as far as its members hold
     together through strong links (:func:`overlap` of at least ``REFINE[0]`` and ``REFINE[1]``
     identifying stems shared; one article's own clauses need only ``SAME_DOC`` of the overlap; no
-    link between clauses of two articles that each give two figures or more and share none:
-    :func:`_other_figures`): the greedy pass links a mention to its closest member, and a clause that tells of two happenings («ارتفعت أسعار
-    النفط … بعد أن ينتظر المستثمرون بيانات الوظائف») chains two of them into one event.  The
-    connected parts of the strong links become events of their own (the one holding the event's
-    first member keeps its place); each part's links are the strong links that connect it.
+    link between clauses of two articles that each give two figures or more and share none,
+    :func:`_other_figures`, or whose dates' heads share nothing, :func:`_other_heads`): the greedy
+    pass links a mention to its closest member, and a clause that tells of two happenings («ارتفعت
+    أسعار النفط … بعد أن ينتظر المستثمرون بيانات الوظائف») chains two of them into one event.  The
+    strong links join members into parts, strongest first, except where the two parts clash
+    (:func:`_clash`: in ``APART`` of their comparable pairs, other figures or other names): a clause
+    that names no one («أصدرت وزارة الداخلية أمس بيانًا بشأن تنفيذ حكم القتل») no longer bridges the
+    reports of three executions of one day.  The parts become events of their own (the one holding
+    the event's first member keeps its place); each part's links are the strong links that made it.
     Pairs are found through the members' blocking stems (``REFINE_CAP`` members per stem), so the
     cost stays linear in the event's size."""
     need, n_shared = REFINE
@@ -668,13 +733,15 @@ def refine(events: list, mentions: Sequence[EventMention], stats: Stats, vector:
             return x
         edges: dict = {}
         posting: dict = {}
-        figures: dict = {}
+        clues: dict = {}
 
-        def numbers(i):
-            got = figures.get(i)
+        def clue(i):                            # (figures, head, names) of a member, once
+            got = clues.get(i)
             if got is None:
-                got = figures[i] = figures_of(mentions[i])
+                m = mentions[i]
+                got = clues[i] = (figures_of(m), head_of(m, stats), names_of(m, stats))
             return got
+        strong: list = []
         for i in members:                       # in merge order: each pair once, earlier member first
             vi, ni, keys = vector(i)
             seen: set = set()
@@ -690,18 +757,46 @@ def refine(events: list, mentions: Sequence[EventMention], stats: Stats, vector:
                     vj, nj, _ = vector(j)
                     sim, shared, terms = overlap(vi, ni, vj, nj)
                     same_doc = mentions[i].doc_id == mentions[j].doc_id
-                    if not same_doc and _other_figures(numbers(i), numbers(j)):
-                        continue                    # two clauses of other figures: other happenings
+                    if not same_doc:
+                        (fi, hi, _), (fj, hj, _) = clue(i), clue(j)
+                        if _other_figures(fi, fj) or _other_heads(hi, hj):
+                            continue                # other figures, or dates of other things: other happenings
                     if (sim >= (need * SAME_DOC if same_doc else need) and (shared >= n_shared or same_doc)
                             or shared >= REFINE_MANY[1] and sim >= REFINE_MANY[0]):
-                        ri, rj = find(i), find(j)
-                        if ri != rj:                # the part's root: its first member in merge order
-                            if pos[ri] < pos[rj]:
-                                ri, rj = rj, ri
-                            parent[ri] = rj
-                            shown = sorted(terms, key=lambda t: (-w[t], t))[:6]
-                            edges.setdefault(i, []).append((i, j, round(sim, 4), round(sim, 4), shown, None))
+                        strong.append((-sim, pos[i], pos[j], i, j, terms))
                 lst.append(i)
+        strong.sort(key=lambda e: e[:3])         # strongest first (ties: merge order)
+        held = {i: [i] for i in members}          # a part's root -> its members
+        verdicts: dict = {}
+
+        def apart(ri, rj):
+            """The parts clash (:func:`_clash`) in ``APART`` of the pairs of their members (the
+            first ``REFINE_CAP`` of each) that can be compared."""
+            pa, pb = held[ri], held[rj]
+            key = (ri, rj, len(pa), len(pb))
+            got = verdicts.get(key)
+            if got is None:
+                n = bad = 0
+                for a in pa[:REFINE_CAP]:
+                    da, ca = mentions[a].doc_id, clue(a)
+                    for b in pb[:REFINE_CAP]:
+                        if mentions[b].doc_id != da:
+                            c = _clash(ca, clue(b))
+                            if c is not None:
+                                n += 1
+                                bad += c
+                got = verdicts[key] = bad > 0 and bad >= APART * n
+            return got
+        for neg, _, _, i, j, terms in strong:
+            ri, rj = find(i), find(j)
+            if ri == rj or apart(ri, rj):
+                continue                        # one part already, or parts of other happenings
+            if pos[ri] < pos[rj]:               # the part's root: its first member in merge order
+                ri, rj = rj, ri
+            parent[ri] = rj
+            held[rj].extend(held.pop(ri))
+            shown = sorted(terms, key=lambda t: (-w[t], t))[:6]
+            edges.setdefault(i, []).append((i, j, round(-neg, 4), round(-neg, 4), shown, None))
         parts: dict = {}
         for i in members:
             parts.setdefault(find(i), []).append(i)
@@ -710,7 +805,9 @@ def refine(events: list, mentions: Sequence[EventMention], stats: Stats, vector:
             continue
         for root in sorted(parts, key=pos.__getitem__):
             ms = parts[root]
-            part = Event(ms, ev.first_day, ev.last_day, ev.value, ev.mod, ev.grain, (ev.first_day, ev.last_day),
+            head = mentions[ms[0]]              # its finest member dates it (a part may hold only coarser ones)
+            hull = (min(mentions[i].first_day for i in ms), max(mentions[i].last_day for i in ms))
+            part = Event(ms, head.first_day, head.last_day, head.value, head.mod, head.grain, hull,
                          {mentions[i].doc_id for i in ms})
             part.links = [e for i in ms for e in edges.get(i, ())]
             out.append(part)
