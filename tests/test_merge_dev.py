@@ -13,7 +13,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.skipif(not CORPUS.is_file(), reason=
 
 # The figures reached (README, "How dates are merged"), less a little slack; the goals are
 # higher (precision 0.95, recall 0.90, look-alikes 0.90, purity 0.90).
-FLOORS = {"precision": 0.80, "recall": 0.70, "lookalikes_apart": 0.90, "purity": 0.72}
+FLOORS = {"precision": 0.88, "recall": 0.70, "lookalikes_apart": 0.94, "purity": 0.82}
 
 
 def _score(build, pairs=None):
@@ -40,7 +40,9 @@ def test_figure_is_held(figures, name):
 
 # The held-out week (fixtures/merge_dev/heldout.tsv: 200 pairs of articles published 2015-07-27 to
 # 2015-08-04, judged once and not used to choose the merge's rules): its figures, less a little slack.
-HELDOUT_FLOORS = {"precision": 0.68, "recall": 0.70, "lookalikes_apart": 0.80, "purity": 0.60}
+# Its recall fell from 0.76 to 0.65 when refine began to keep apart clauses that name other people
+# (README, "How dates are merged"), for 0.72 -> 0.80 of precision.
+HELDOUT_FLOORS = {"precision": 0.74, "recall": 0.60, "lookalikes_apart": 0.85, "purity": 0.66}
 
 
 @pytest.fixture(scope="module")
@@ -55,3 +57,22 @@ def test_every_heldout_expression_is_found(heldout):
 @pytest.mark.parametrize("name", sorted(HELDOUT_FLOORS))
 def test_heldout_figure_is_held(heldout, name):
     assert heldout[name] >= HELDOUT_FLOORS[name], heldout
+
+
+# The second development week (fixtures/merge_dev/july.tsv: 200 pairs of articles published 2015-07-21
+# to 2015-07-26, drawn from the build before the heads, names and occasions, judged by two readers).
+JULY_FLOORS = {"precision": 0.70, "recall": 0.82, "lookalikes_apart": 0.85, "purity": 0.64}
+
+
+@pytest.fixture(scope="module")
+def july(corpus_build):
+    return _score(corpus_build, ROOT / "fixtures" / "merge_dev" / "july.tsv")
+
+
+def test_every_july_expression_is_found(july):
+    assert july["pairs_judged"] == 200 and july["lost_expressions"] == 0, july
+
+
+@pytest.mark.parametrize("name", sorted(JULY_FLOORS))
+def test_july_figure_is_held(july, name):
+    assert july[name] >= JULY_FLOORS[name], july
