@@ -761,6 +761,7 @@ class Engine:
         self._link_year_before(found, resolved)
         span = nz.span if nz._norm_breaks or len(norm) != len(text) else None   # None: the same offsets
         self._link_narrative(norm, found, resolved, text, span)
+        self._link_clock(norm, found, resolved)
         out: list[Timex] = []
         tails = self._tails
         make = _TIMEX_NEW
@@ -866,6 +867,33 @@ class Engine:
             resolved[i] = resolve(p.replace(year=year, explicit_year=True), _dt.date(year, 1, 1))
 
     @staticmethod
+    def _link_clock(norm, found, resolved):
+        """«الموافق 25 أغسطس 2015م الساعة 12 ليلاً», «يوم الخميس 10/12/2015م قبل الساعة الثانية ظهراً»: a
+        clock time with no day of its own is on the day said just before it in its sentence (no sentence
+        mark between), else on the anchor's day."""
+        def day_of(j):
+            g, rj = found[j].partial, resolved[j]
+            if rj.first_day is None or rj.first_day != rj.last_day or g.kind != "date" or g.clock is not None:
+                return None
+            return rj.first_day
+
+        n = len(found)
+        for i, f in enumerate(found):
+            p = f.partial
+            if p.clock is None or p.rel_day is not None or p.weekday is not None or resolved[i].value is None:
+                continue
+            day = None
+            if i + 1 < n and norm[f.end:found[i + 1].start].strip() == "من":
+                day = day_of(i + 1)                          # «الساعة العاشرة من صباح أمس»
+            if day is None and i > 0 and f.start - found[i - 1].end <= 40 \
+                    and not _SENTENCE_MARK.search(norm, found[i - 1].end, f.start):
+                day = day_of(i - 1)
+            if day is not None:
+                res = resolve(p, day)
+                if res.value is not None:
+                    resolved[i] = res
+
+    @staticmethod
     def _link_narrative(norm, found, resolved, text, span):
         """«وفي 12 مارس 2015 اندلعت الاشتباكات، وفي اليوم التالي …» 2015-03-13: an expression of
         ``FLAG_NARRATIVE`` is resolved against the nearest date before it (the same mechanism as
@@ -902,6 +930,9 @@ class Engine:
                 g = found[j].partial
                 if rank > _GRAIN_RANK["week"] and g.weekday is not None and g.month is None and g.day is None \
                         and g.rel_day is None and FLAG_NARRATIVE not in g.flags:
+                    return False
+                # «الساعة الثامنة في اليوم ذاته»: a clock time with no day of its own fixes no day
+                if g.clock is not None and g.rel_day is None and g.weekday is None:
                     return False
                 # «آنذاك», «حينها»: then, not now («اليوم», «هذا العام», «الشهر الجاري» are the article's)
                 if need is None and _of_the_present(found[j].partial):

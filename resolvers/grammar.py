@@ -38,6 +38,11 @@ BUILTINS = {
     # a Hijri year without its mark, after a Hijri month («رمضان 1446»)
     "HYEAR": r"(?:1[3-5][0-9]{2})(?![0-9])",
     "MNUM": r"(?:0?[1-9]|1[0-2])(?![0-9])",
+    # clock times: an hour of the day, two-digit minutes or seconds («10:30», «15:23:24»), minutes
+    "HOUR": r"(?:1[0-9]|2[0-4]|[1-9])(?![0-9])(?![.,/-][0-9])",
+    "HOUR0": r"(?:0[0-9])(?![0-9])(?![.,/-][0-9])",
+    "MINUTE2": r"(?:[0-5][0-9])(?![0-9])",
+    "MINUTE": r"(?:[0-5]?[0-9])(?![0-9])",
 }
 
 _SLOT = re.compile(r"\{(\w*):(=[^}]+|\w+)\}")

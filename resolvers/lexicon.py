@@ -123,6 +123,11 @@ SCHEMAS = {
     # «أول خميس من», «الجمعة الأخيرة من»: the n-th weekday of a month or a year (-1: the last);
     # position: before the weekday (construct, «ثالث جمعة») or after it (agreeing, «الجمعة الثانية»)
     "weekday_ordinals": {"number": _int, "position": _enum("before", "after")},
+    # clock times («الساعة الثالثة عصراً», «الثالثة وربع بعد الظهر», «الخامسة إلا ثلث»): the hour words, the
+    # words that put an hour before or after noon, the fractions of an hour added or taken away
+    "clock_hours": {"hour": _int},
+    "clock_periods": {"kind": _enum("am", "pm", "noon", "night")},
+    "clock_fractions": {"minutes": _int},
     # «من العام نفسه/ذاته»: the year said before (an anaphora, not the anchor's)
     "same_words": {"note": str},
     # «أكثر من المتوقع», «أقل بكثير من المتوقع»: «من» is «than» after a comparative, no future frame
@@ -173,6 +178,9 @@ CATEGORIES = {
     "SAME": ("same_words", None),                             # «من العام نفسه»: the year said before
     "NARNEXT": ("narrative", lambda r: r["relation"] == "next"),        # «اليوم التالي», «العام الذي تلاه»
     "NARPREV": ("narrative", lambda r: r["relation"] == "previous"),    # «الأسبوع الذي سبقه»
+    "CLOCKHOUR": ("clock_hours", None),
+    "CLOCKPERIOD": ("clock_periods", None),
+    "CLOCKFRAC": ("clock_fractions", None),
     "NARTHEN": ("narrative", lambda r: r["relation"] in ("then", "then_day")),   # «حينها», «آنذاك», «يومئذ»
 }
 

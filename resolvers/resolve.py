@@ -30,7 +30,7 @@ from typing import NamedTuple, Optional
 from . import arith, hijri
 from .types import (Partial, FLAG_WEEKDAY_MISMATCH, FLAG_IMPOSSIBLE_DATE, FLAG_HIJRI_OUT_OF_RANGE, FLAG_HIJRI_TABULAR,
                     FLAG_TENSE_DECIDED, FLAG_DEFAULT_PAST, FLAG_NEAR_ANCHOR, FLAG_YEAR_FROM_WEEKDAY,
-                    FLAG_HIJRI_FROM_WEEKDAY)
+                    FLAG_HIJRI_FROM_WEEKDAY, FLAG_CLOCK_AMPM_GUESSED)
 
 PROBLEM_FLAGS = frozenset({"weekday_mismatch", "impossible_date", "hijri_gregorian_mismatch",
                            "hijri_out_of_range", "month_pair_mismatch"})
@@ -187,6 +187,8 @@ def _no_cue(tense) -> bool:
 # --- dates --------------------------------------------------------------------------------------
 
 def _date(p: Partial, anchor: dt.date, tense) -> Resolved:
+    if p.clock is not None:
+        return _clock(p, anchor, tense)
     if p.nth_weekday is not None:
         return _nth_weekday(p, anchor, tense)
     if p.offset is not None:
@@ -223,6 +225,56 @@ def _date(p: Partial, anchor: dt.date, tense) -> Resolved:
     if p.year is not None:
         return _result(f"{p.year:04d}", arith.year_span(p.year), "year", p)
     raise _Fail("nothing to resolve")
+
+
+# the period a part of the day gives a clock time («الساعة العاشرة من صباح أمس»)
+_POD_PERIOD = {"MO": "am", "MI": "noon", "AF": "pm", "EV": "pm", "NI": "night"}
+
+
+def _hour24(h: int, period: Optional[str]) -> tuple[int, tuple]:
+    """The hour of the day (0-23, or 24 for midnight at the day's end) that ``h`` said with ``period``
+    names; without one, 1-6 are taken for the afternoon (flag ``clock_ampm_guessed``), as news times
+    events of the working day («بحدود الساعة الثالثة»)."""
+    if h >= 13 or h == 0 or period == "h24":
+        return h, ()                                  # a 24-hour clock («15:30», «05:47»)
+    if period == "am":
+        return h, ()                                  # («الساعة 12 إلا ربع قبل الظهر»: 11:45)
+    if period == "pm":
+        return (h + 12 if h < 12 else 12), ()
+    if period == "noon":
+        return (h if h >= 11 else h + 12), ()
+    if period == "night":
+        if h == 12:
+            return 24, ()
+        return (h if h <= 4 else h + 12), ()
+    if h <= 6:
+        return h + 12, (FLAG_CLOCK_AMPM_GUESSED,)
+    return h, ()
+
+
+def _clock(p: Partial, anchor: dt.date, tense) -> Resolved:
+    """A clock time on the day said with it (a relative day, a weekday), else on the anchor's day."""
+    h, minutes, seconds, frac = p.clock
+    day_p = p.replace(clock=None, clock_period=None, time_of_day=None)
+    flags, used = (), None
+    if day_p.rel_day is not None or day_p.weekday is not None:
+        day = _date(day_p, anchor, tense)
+        if day.first_day is None:
+            return day
+        d, flags, used = day.first_day, day.flags, day.tense
+    else:
+        d = anchor
+    period = p.clock_period or _POD_PERIOD.get(p.time_of_day)
+    hour, guessed = _hour24(h, period)
+    total = hour * 60 + minutes + frac
+    if not 0 <= total <= 24 * 60:
+        raise _Fail(f"{h}:{minutes:02d} {frac:+d} minutes is no time of day")
+    if total == 24 * 60:                             # midnight at the day's end: the next day's 00:00
+        d, total = arith.shift_days(d, 1), 0
+    hh, mm = divmod(total, 60)
+    value = f"{d.isoformat()}T{hh:02d}:{mm:02d}" + (f":{seconds:02d}" if seconds is not None else "")
+    return Resolved("TIME", value, first_day=d, last_day=d, grain="time",
+                    flags=p.flags + tuple(f for f in flags if f != FLAG_DEFAULT_PAST or used) + guessed, tense=used)
 
 
 def _check_year(p: Partial) -> None:

@@ -26,6 +26,7 @@ FLAG_DEFAULT_PAST = "default_past"                  # no tense cue: past by defa
 FLAG_NEAR_ANCHOR = "near_anchor"                    # a day-month within a month of the anchor: that one
 FLAG_YEAR_FROM_WEEKDAY = "year_from_weekday"      # a day-month with a weekday: the year they agree in
 FLAG_HIJRI_FROM_WEEKDAY = "hijri_from_weekday"    # «الخميس 28 الجاري»: the Hijri month's day, the one on that weekday
+FLAG_CLOCK_AMPM_GUESSED = "clock_ampm_guessed"      # «الساعة الثالثة» with no period: 1-6 taken for the afternoon
 FLAG_NAMED_EVENT = "named_event"                    # «حرب أكتوبر»: the date of a named event of history
 FLAG_YEAR_SAID_BEFORE = "year_said_before"          # «في ديسمبر من العام نفسه»: the year of a date said before
 FLAG_NARRATIVE = "narrative"                        # «في اليوم التالي», «حينها»: dated from the date said before
@@ -73,6 +74,9 @@ class Partial:
     nth_weekday: Optional[tuple] = None      # «ثالث جمعة من رمضان» (3, 4): the n-th weekday (0 = Monday)
                                              # of the month or year said; n = -1 for the last
     week_of_month: Optional[int] = None      # «الأسبوع الأول من نوفمبر» 1 ... 4, -1 for «الأخير»
+    clock: Optional[tuple] = None            # a clock time (hour 0-24 as written, minutes, seconds, minutes
+                                             # added by a fraction: «إلا ربع» -15)
+    clock_period: Optional[str] = None       # am / pm / noon / night («صباحاً», «عصراً», «ظهراً», «ليلاً»)
     gregorian_year: Optional[int] = None     # a Hijri month or holiday with a Gregorian year («رمضان 2019»,
                                              # «عيد الفطر 2013»): the occurrence in that year
     flags: tuple = ()

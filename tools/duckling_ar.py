@@ -18,7 +18,8 @@ An example is right when one expression covers the phrase, or the phrase's date 
 left of the phrase outside it is only prepositions, «في», «يوم», «الساعة …» and the like, see
 ``_LEFTOVER_OK``), and its value agrees with Duckling's at Duckling's grain:
 
-- second/minute/hour: never (we give no clock times), unless a class-b row's ``ours`` holds;
+- second/minute/hour (a point): our TIME value begins with Duckling's at its grain («2013-02-12T15»
+  for an hour, «2013-02-12T15:15» for a minute); an interval of hours is never right;
 - day: our interval is that one day;
 - week: our interval is the ISO week starting that Monday;
 - month/year: our interval is that whole month/year;
@@ -141,10 +142,23 @@ def judge(row: dict, tags: list) -> tuple[str, object]:
     if not cands:
         return "missing", (tags[0] if tags else None)
     span = _span(row)
+    want = _clock_prefix(row)
     for t in cands:
         if span is not None and t.first_day is not None and (t.first_day, t.last_day) == span:
             return "right", t
+        if want is not None and t.type == "TIME" and t.value and t.value.startswith(want) \
+                and (len(t.value) == len(want) or row["grain"] != "second"):
+            return "right", t
     return "wrong", cands[0]
+
+
+def _clock_prefix(row: dict):
+    """A point at hour/minute/second grain: the TIME value's beginning that must agree («2013-02-12T03»,
+    «2013-02-12T03:18», «2013-02-12T15:23:24»); None otherwise (intervals of hours are not read)."""
+    if row["kind"] != "point" or row["grain"] not in ("hour", "minute", "second"):
+        return None
+    v = row["value"]
+    return {"hour": v[:13], "minute": v[:16], "second": v[:19]}[row["grain"]]
 
 
 def _as_ours(row: dict, t, tags: list) -> bool:
