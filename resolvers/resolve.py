@@ -107,6 +107,8 @@ def resolve(p: Partial, anchor: dt.date, tense: Optional[str] = None) -> Resolve
                 value = compound_duration_value(((p.amount, p.unit),) + tuple(p.offset_more))
                 return Resolved("DURATION", value, mod=p.mod, flags=p.flags)
             return Resolved("DURATION", duration_value(p.amount, p.unit), mod=p.mod, flags=p.flags)
+        if p.nth_day is not None:
+            return _nth_day(p, anchor, tense)
         if p.kind == "range":
             return _range(p, anchor, tense)
         if p.kind == "holiday":
@@ -385,6 +387,21 @@ def _approx(p: Partial, anchor: dt.date) -> Resolved:
     else:
         value, span = f"{a.year:04d}/{b.year:04d}", (arith.year_span(a.year)[0], arith.year_span(b.year)[1])
     return Resolved("DATE", value, mod="APPROX", first_day=span[0], last_day=span[1], grain=grain, flags=p.flags)
+
+
+def _nth_day(p: Partial, anchor: dt.date, tense) -> Resolved:
+    """«ثالث أيام عيد الفطر», «آخر يوم من العام»: the holiday, month or year as it resolves alone, then its
+    n-th day (n = -1: its last)."""
+    base = resolve(p.replace(nth_day=None), anchor, tense)
+    if base.value is None or base.first_day is None:
+        return base
+    a, b = base.first_day, base.last_day
+    n = p.nth_day
+    d = b if n == -1 else arith.shift_days(a, n - 1)
+    if d > b and a != b:
+        raise _Fail(f"no day {n} in {base.value}", FLAG_IMPOSSIBLE_DATE)
+    return Resolved("DATE", _day_value(d), first_day=d, last_day=d, grain="day", calendar=base.calendar,
+                    flags=base.flags, tense=base.tense)
 
 
 def _nth_weekday(p: Partial, anchor: dt.date, tense) -> Resolved:

@@ -74,6 +74,8 @@ class Partial:
     nth_weekday: Optional[tuple] = None      # «ثالث جمعة من رمضان» (3, 4): the n-th weekday (0 = Monday)
                                              # of the month or year said; n = -1 for the last
     week_of_month: Optional[int] = None      # «الأسبوع الأول من نوفمبر» 1 ... 4, -1 for «الأخير»
+    nth_day: Optional[int] = None            # «ثالث أيام عيد الفطر» 3, «آخر يوم من شهر رمضان» -1: that day of
+                                             # the holiday, month or year said
     clock: Optional[tuple] = None            # a clock time (hour 0-24 as written, minutes, seconds, minutes
                                              # added by a fraction: «إلا ربع» -15)
     clock_period: Optional[str] = None       # am / pm / noon / night («صباحاً», «عصراً», «ظهراً», «ليلاً»)

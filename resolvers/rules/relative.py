@@ -36,6 +36,23 @@ def relative_day(s):
                    time_of_day=s.pod.part if s.pod else None)
 
 
+# «الليلة», «هذه الليلة» (tonight), «الليلة الماضية/البارحة» (last night), «الليلة المقبلة»: the anchor's
+# night, or the one before or after; «الليلة» with any other word of the article after it is a night
+# named otherwise («الليلة الختامية», «الليلة الأولى»), «تلك الليلة» a narrative one
+# («الليلة قبل الماضية» the night before last; «في اليوم والليلة» each day and night is none)
+@rule("tonight", "(?<!اليوم\\x20و)(?:{dem:DEM} )?الليلة(?: {before:=قبل} {dir:DIR}| {dir:DIR}| {rel:=البارحة}|(?! ال)(?! قبل )(?!\\w))",
+      ["الليلة", "هذه الليلة", "الليلة الماضية", "الليلة البارحة", "الليلة المقبلة", "الليلة قبل الماضية"])
+def tonight(s):
+    if s.dem is not None and s.dir is not None:
+        return None
+    if s.before is not None and s.dir.direction != -1:
+        return None
+    shift = -1 if s.rel is not None else (s.dir.direction if s.dir is not None else 0)
+    if s.before is not None:
+        shift = -2
+    return Partial("date", rel_day=shift, time_of_day="NI")
+
+
 # «ليل الخميس الجمعة», «ليلة الجمعة - السبت», «ليل السبت/الأحد», «ليل الخميس والجمعة», «ليلة الأحد إلى
 # الاثنين»: the night from one day to the next is one expression, the first day's night (the second
 # weekday is no date of its own); two weekdays that do not follow each other are left to the rules after

@@ -132,7 +132,11 @@ _NTH_YEAR = YEAR_KW + "|{yrdem:DEM} (?:العام|السنة)|(?:{yrw:=العا�
        "ثالث أربعاء من الشهر الماضي", "الجمعة الأخيرة من العام", "أول جمعة من العام المقبل", "آخر أحد من عام 2025",
        "أول اثنين من هذا العام"])
 def nth_weekday(s):
-    nth = _nth(s)
+    return _nth_of(s, _nth(s))
+
+
+def _nth_of(s, nth):
+    """The month (named or deictic) or year an n-th weekday or day is of, with ``nth_weekday=nth``."""
     if s.month is not None:
         if s.hyear is not None and s.month.calendar != "hijri":
             return None                 # «آخر سبت من أكتوبر 1440هـ»
@@ -152,3 +156,35 @@ def nth_weekday(s):
         return Partial("date", year=s.year, explicit_year=True, nth_weekday=nth)
     shift = 0 if s.yrdem is not None or s.yrdir is None else s.yrdir.direction
     return Partial("date", period="year", period_shift=shift, nth_weekday=nth)
+
+
+# «ثالث أيام عيد الفطر», «أول أيام رمضان المقبل», «ثاني يوم من شهر أكتوبر», «آخر يوم من العام», «اليوم الأخير
+# من شهر عشرة سنة 2015», «آخر أيام شهر رمضان»: that day of the holiday, month or year (as «ثالث جمعة من»);
+# the last day of a holiday is not read («آخر أيام العيد»: three days or four)
+_NTH_DAY = ("(?:{ordpre:WDORDPRE} (?:أيام|يوم) (?:من |في |ب_?)?|اليوم {ordpost:WDORDPOST} (?:من |في |ب_?))")
+
+
+# («أول يوم من شهر يوليو من كل سنة» is left to the set of every year)
+@rule("nth_day", _NTH_DAY + "(?:{hol:HOLIDAY}(?: {hdir:DIR}| (?:عام |لعام )?{hgy:YEAR})?|" + _NTH_MONTH + "|" + _NTH_DEICTIC + "|" + _NTH_YEAR + ")"
+      "(?! من كل )",
+      ["ثالث أيام عيد الفطر", "أول أيام رمضان المقبل", "ثاني يوم من شهر أكتوبر", "آخر يوم من العام",
+       "اليوم الأخير من شهر ديسمبر 2015", "آخر أيام شهر رمضان", "أول يوم في الشهر المقبل", "آخر يوم بشهر ديسمبر"])
+def nth_day(s):
+    o = s.ordpre or s.ordpost
+    n = o.number
+    if s.hol is not None:
+        h = s.hol
+        if n < 1:
+            return None
+        if s.hgy is not None:          # «ثاني أيام عيد الأضحى 2024»: that Gregorian year's
+            if h.calendar == "hijri":
+                return Partial("holiday", month=h.month, day=h.day, calendar="hijri", holiday=h.form,
+                               gregorian_year=s.hgy, explicit_year=True, nth_day=n)
+            return Partial("holiday", year=s.hgy, month=h.month, day=h.day, calendar=h.calendar, holiday=h.form,
+                           explicit_year=True, nth_day=n)
+        return Partial("holiday", month=h.month, day=h.day, calendar=h.calendar, holiday=h.form,
+                       direction=s.hdir.direction if s.hdir else None, nth_day=n)
+    base = _nth_of(s, None)
+    if base is None:
+        return None
+    return base.replace(nth_weekday=None, nth_day=n)
