@@ -49,13 +49,15 @@ _BARE_CUE = re.compile(r"(?:^|[\s(،,])(?:علي\s+)?(?:في\s+)?(?P<cue>عقب|
 # a cheap test on the raw text before normalising it: the bare cues in any spelling (hamza forms,
 # diacritics and tatweel between the letters)
 _BARE_HINT = re.compile(r"[عإاأآٱ][\u064b-\u065f\u0670\u0640]*[قثع]|ب[\u064b-\u065f\u0670\u0640]*ع[\u064b-\u065f\u0670\u0640]*[يى]")
-# words that lead to a date and dangle once it is cut («بحلول»، «اعتباراً من»، «الفترة من … وحتى»)
-_CUT_TAIL = re.compile(r"(?:^|\s)(?:(?:و|ف)?(?:في|منذ|حتى|خلال|مساء|صباح|بحلول|إلى|الى|من|لغاية|عام|العام|سنة|يوم|ليوم|"
+# words that lead to a date and dangle once it is cut («بحلول»، «اعتباراً من»، «الفترة من … وحتى»، «عند»
+# and «في تمام» before a clock time)
+_CUT_TAIL = re.compile(r"(?:^|\s)(?:(?:و|ف)?(?:في\s+تمام|تمام|عند|في|منذ|حتى|خلال|مساء|صباح|بحلول|إلى|الى|من|لغاية|عام|العام|سنة|يوم|ليوم|"
                        r"بتاريخ|تاريخ|الموافق|اعتبار[اًا]+ من|ابتداء[ًا]? من|بدء[ًا]+ من|مطلع|أواخر|اواخر|نهاية|بداية)"
                        r"(?:\s+(?:من|ل|لـ))?)\s*$")
-# «الموافق» left at the head of what follows a cut date («… هـ الموافق …»), and the connectors
+# «الموافق» left at the head of what follows a cut date («… هـ الموافق …»), a cut clock time's zone
+# («… بتوقيت غرينتش», «بتوقيت مكة المكرمة»), and the connectors
 # alone between two cut dates («5 وحتى 10 …»)
-_CUT_HEAD = re.compile(r"^[\s\-–—/،,]*(?:و)?الموافق(?:\s*لـ?)?(?=\s|$)")
+_CUT_HEAD = re.compile(r"^[\s\-–—/،,]*(?:(?:و)?الموافق(?:\s*لـ?)?|(?:و)?بتوقيت\s+[^\s،,.:؛()]+(?:\s+ال[^\s،,.:؛()]+)?)(?=[\s،,.:؛()]|$)")
 _CONNECTORS = re.compile(r"[\s\-–—/،,()]*(?:(?:و)?(?:حتى|إلى|الى|لغاية|الموافق(?:\s*لـ?)?)?[\s\-–—/،,()]*)")
 _CUT_CLITIC = re.compile(r"(?:^|(?<=\s))[وفبل]$")
 _COMMAS = re.compile(r"\s*([،,])(?:\s*[،,])+")
