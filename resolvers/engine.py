@@ -761,6 +761,7 @@ class Engine:
         self._link_year_before(found, resolved)
         span = nz.span if nz._norm_breaks or len(norm) != len(text) else None   # None: the same offsets
         self._link_narrative(norm, found, resolved, text, span)
+        self._link_after(norm, found, resolved, text, span, anchor, framed)
         self._link_clock(norm, found, resolved)
         out: list[Timex] = []
         tails = self._tails
@@ -894,6 +895,61 @@ class Engine:
                     resolved[i] = res
 
     @staticmethod
+    def _narrative_base(norm, found, resolved, i, need, optional=False) -> Optional[int]:
+        """The index of the date ``found[i]`` (a narrative expression whose base must be of grain
+        ``need`` or finer; None: any) is counted from: the nearest fitting date before it in its own
+        sentence or the one before; None when there is none.  ``optional``: an offset that is counted
+        from the anchor when no date is said before it («بعد ثلاثة أشهر»), for which the article's own
+        day or period («اليوم», «هذا العام») is no other base."""
+        f = found[i]
+        rank = _GRAIN_RANK[need] if need is not None else len(GRAINS)
+        marks = _sentence_marks(norm, found, i)
+        strict = optional or f.partial.approx is not None
+
+        def dated(j):
+            g, r = found[j].partial, resolved[j]
+            return g.kind == "date" and r.value is not None and r.first_day is not None and \
+                r.grain in _GRAIN_RANK and _GRAIN_RANK[r.grain] <= rank and g.approx is None and \
+                "relative_to_event" not in r.flags
+
+        def fits(j):
+            # «صباح اليوم التالي، … صباح اليوم التالي» (a curfew's two zones): the same words again
+            # are a parallel clause, not the day after the day after
+            # (in one sentence; «وفي اليوم التالي … . وفي اليوم التالي …» is a succession)
+            if FLAG_NARRATIVE in found[j].partial.flags and found[j].key == f.key and found[j].rule is f.rule \
+                    and need is not None and marks(found[j].end) == 0:
+                return False
+            # «… في حزيران مقارنة بالشهر السابق. … مقارنة بالشهر السابق»: a base of comparison is
+            # counted from the month reported, and dates nothing after it (each is that month's before)
+            if found[j].rule.name in _COMPARISON_BASES:
+                return False
+            # «يوم الخميس 12 من الشهر ذاته»: a weekday alone says no month (nor year) to count from
+            g = found[j].partial
+            if rank > _GRAIN_RANK["week"] and g.weekday is not None and g.month is None and g.day is None \
+                    and g.rel_day is None and FLAG_NARRATIVE not in g.flags:
+                return False
+            # «الساعة الثامنة في اليوم ذاته»: a clock time with no day of its own fixes no day
+            if g.clock is not None and g.rel_day is None and g.weekday is None:
+                return False
+            # «آنذاك», «حينها»: then, not now («اليوم», «هذا العام», «الشهر الجاري» are the article's)
+            if (need is None or optional) and _of_the_present(found[j].partial):
+                return False
+            return dated(j)
+
+        def stop(j):
+            if marks(found[j].end) > _NARRATIVE_SENTENCES:
+                return True
+            # a count after a date that is not the nearest date said («وأعيد انتخابه في مايو الماضي لكنه
+            # بعد ذلك بأيام», «… اليوم، وبعد ثلاثة أشهر»): that nearer date is what it follows
+            if strict and _plain_date(found[j].partial, resolved[j]) and not fits(j):
+                return True
+            # the nearest date is Hijri: it gives no Gregorian week, month or year to count from (and
+            # a farther Gregorian one is not what the text counts from)
+            return need not in (None, "day") and resolved[j].calendar != "gregorian" and dated(j)
+
+        return Engine._nearest_before(found, resolved, i, fits, stop)
+
+    @staticmethod
     def _link_narrative(norm, found, resolved, text, span):
         """«وفي 12 مارس 2015 اندلعت الاشتباكات، وفي اليوم التالي …» 2015-03-13: an expression of
         ``FLAG_NARRATIVE`` is resolved against the nearest date before it (the same mechanism as
@@ -906,52 +962,11 @@ class Engine:
             if FLAG_NARRATIVE not in p.flags:
                 continue
             need = _narrative_grain(p)
-            rank = _GRAIN_RANK[need] if need is not None else len(GRAINS)
-            marks = _sentence_marks(norm, found, i)
-
-            def dated(j, rank=rank):
-                g, r = found[j].partial, resolved[j]
-                return g.kind == "date" and r.value is not None and r.first_day is not None and \
-                    r.grain in _GRAIN_RANK and _GRAIN_RANK[r.grain] <= rank and g.approx is None and \
-                    "relative_to_event" not in r.flags
-
-            def fits(j, f=f, need=need, rank=rank):
-                # «صباح اليوم التالي، … صباح اليوم التالي» (a curfew's two zones): the same words again
-                # are a parallel clause, not the day after the day after
-                # (in one sentence; «وفي اليوم التالي … . وفي اليوم التالي …» is a succession)
-                if FLAG_NARRATIVE in found[j].partial.flags and found[j].key == f.key and found[j].rule is f.rule \
-                        and need is not None and marks(found[j].end) == 0:
-                    return False
-                # «… في حزيران مقارنة بالشهر السابق. … مقارنة بالشهر السابق»: a base of comparison is
-                # counted from the month reported, and dates nothing after it (each is that month's before)
-                if found[j].rule.name in _COMPARISON_BASES:
-                    return False
-                # «يوم الخميس 12 من الشهر ذاته»: a weekday alone says no month (nor year) to count from
-                g = found[j].partial
-                if rank > _GRAIN_RANK["week"] and g.weekday is not None and g.month is None and g.day is None \
-                        and g.rel_day is None and FLAG_NARRATIVE not in g.flags:
-                    return False
-                # «الساعة الثامنة في اليوم ذاته»: a clock time with no day of its own fixes no day
-                if g.clock is not None and g.rel_day is None and g.weekday is None:
-                    return False
-                # «آنذاك», «حينها»: then, not now («اليوم», «هذا العام», «الشهر الجاري» are the article's)
-                if need is None and _of_the_present(found[j].partial):
-                    return False
-                return dated(j)
-
-            def stop(j, need=need):
-                if marks(found[j].end) > _NARRATIVE_SENTENCES:
-                    return True
-                # the nearest date is Hijri: it gives no Gregorian week, month or year to count from (and
-                # a farther Gregorian one is not what the text counts from)
-                return need not in (None, "day") and resolved[j].calendar != "gregorian" and dated(j)
-
-            j = Engine._nearest_before(found, resolved, i, fits, stop)
+            j = Engine._narrative_base(norm, found, resolved, i, need)
             if j is None:
                 continue                                   # stays _NARRATIVE_PENDING: unresolved, with its reason
             r = resolved[j]
-            s, e = span(found[j].start, found[j].end) if span is not None else (found[j].start, found[j].end)
-            note = f"«{text[s:e]}» @{s} ({r.value})"
+            note = _anchor_note(found, resolved, j, text, span)
             if need is None:                               # «حينها», «آنذاك»: that date, at its grain
                 flags = tuple(x for x in r.flags if x not in _TENSE_FLAGS and x != FLAG_NARRATIVE)
                 resolved[i] = r._replace(flags=flags + (FLAG_NARRATIVE,), anchored_to=note, reason=None, tense=None)
@@ -962,6 +977,49 @@ class Engine:
                 continue
             flags = tuple(x for x in res.flags if x not in _TENSE_FLAGS and x != FLAG_NARRATIVE) + (FLAG_NARRATIVE,)
             resolved[i] = res._replace(flags=flags, anchored_to=note, tense=None)
+
+    def _link_after(self, norm, found, resolved, text, span, anchor, framed):
+        """«سافر في مايو 2023، وبعد ثلاثة أشهر وقع لناديه» 2023-08, «اندلعت الاحتجاجات في 10 فبراير. وبعد
+        أسبوع استقالت الحكومة» 2025-W08: a count after («بعد», no «من» after it) that follows a date said
+        in its own sentence or the one before is counted from that date (flag ``narrative``), as «بعد ذلك
+        بأسبوع» is; with no such date it stays counted from the anchor («سيسلم المشروع بعد ثلاثة أشهر»),
+        and so does one in a clause of the future after a date not after the anchor («وقع الاتفاق في
+        مايو، وسيدخل حيز التنفيذ بعد شهرين»: two months from now).  The rules so read are
+        ``_AFTER_RULES``."""
+        starts = None
+        for i, f in enumerate(found):
+            if f.rule.name not in _AFTER_RULES:
+                continue
+            p = f.partial
+            if p.offset is not None:
+                if p.offset[0] <= 0 or any(a <= 0 for a, _ in p.offset_more):
+                    continue
+                need = p.offset_more[-1][1] if p.offset_more else p.offset[1]
+            elif p.approx is not None and p.approx[0] > 0:
+                need = p.approx[1]
+            else:
+                continue
+            if need not in _AFTER_GRAINS:
+                continue                                   # «بعد خمس دقائق»: no date is that fine
+            r0 = resolved[i]
+            if r0.value is None or r0.type != "DATE" or "relative_to_event" in r0.flags:
+                continue
+            j = Engine._narrative_base(norm, found, resolved, i, need, optional=True)
+            if j is None:
+                continue
+            base = resolved[j].first_day
+            if anchor is None or resolved[j].last_day > anchor:
+                continue                                   # a coming date: counted from now as well
+            if starts is None:
+                starts = self.tense_cue_starts(framed)
+            if self.tense_at(norm, f.start, f.end, starts) == "future":
+                continue
+            res = resolve(p, base)
+            if res.value is None:
+                continue
+            flags = tuple(x for x in res.flags if x not in _TENSE_FLAGS and x != FLAG_NARRATIVE) + (FLAG_NARRATIVE,)
+            resolved[i] = res._replace(flags=flags, anchored_to=_anchor_note(found, resolved, j, text, span),
+                                       tense=None)
 
     @staticmethod
     def _link_pair(found, resolved, i):
@@ -995,6 +1053,25 @@ _SENTENCE_MARK = re.compile(r"[.!?؟](?=\s|$)|\n")
 _NARRATIVE_PENDING = Resolved("DATE", None, flags=(FLAG_NARRATIVE,), reason=NARRATIVE_NOT_FOUND)
 
 
+# the counts after («بعد ثلاثة أشهر», «بعد أسبوع ويومين», «بعد أيام») that a date said just before them
+# dates (Engine._link_after)
+_AFTER_RULES = frozenset({"offset", "offset_compound"})
+_AFTER_GRAINS = ("day", "week", "month", "year")
+
+
+def _plain_date(p: Partial, r: Resolved) -> bool:
+    """Whether an expression dates something (a day, a month, a year… said or counted), so that a
+    narrative count after it is counted from it or from nothing farther."""
+    return p.kind == "date" and r.value is not None and r.first_day is not None and p.approx is None \
+        and "relative_to_event" not in r.flags and p.clock is None
+
+
+def _anchor_note(found, resolved, j, text, span) -> str:
+    """How ``anchored_to`` names the date ``found[j]`` a narrative expression is counted from."""
+    s, e = span(found[j].start, found[j].end) if span is not None else (found[j].start, found[j].end)
+    return f"«{text[s:e]}» @{s} ({resolved[j].value})"
+
+
 def _narrative_grain(p: Partial) -> Optional[str]:
     """The grain the date said before must have (or be finer than) for p to be counted from it;
     None: any grain («حينها»: that date itself)."""
@@ -1003,7 +1080,9 @@ def _narrative_grain(p: Partial) -> Optional[str]:
     if p.period is not None:
         return p.period
     if p.offset is not None:
-        return p.offset[1]
+        return p.offset_more[-1][1] if p.offset_more else p.offset[1]
+    if p.approx is not None:
+        return p.approx[1]                # «بعد ذلك بأيام»: days after that date
     return None
 
 

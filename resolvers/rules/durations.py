@@ -73,7 +73,12 @@ def offset_compound(s):
                    mod=s.am.mod if s.am else None)
 
 
-@rule("offset", "{off:OFFSET} (?:{am:DURMOD} )?" + _COUNT + "?{unit:UNIT}" + _FRACTION
+# «يوما بعد يوم», «عاما بعد عام», «أسبوعا بعد أسبوع»: day after day, an idiom of repetition, no count
+_NOT_IDIOM = "".join("(?<!(?<!\\w)%s\\x20)" % w for w in
+                     ("يوما", "يوم", "عاما", "عام", "سنة", "شهرا", "شهر", "اسبوعا", "اسبوع", "ساعة", "لحظة"))
+
+
+@rule("offset", _NOT_IDIOM + "{off:OFFSET} (?:{am:DURMOD} )?" + _COUNT + "?{unit:UNIT}" + _FRACTION
       + "(?!_[0-9])(?! (?:{:WEEKDAY}|{:MONTH}|{:RELDAY}|{:ORDINAL}|{:WDBARE}|{:THOUSANDS})(?!\\w))",
       ["قبل ثلاثة أيام", "بعد أسبوعين", "قبل عامين", "قبل 10 سنوات", "منذ ثلاثة أيام", "بعد شهر",
        "قبل نحو عامين", "بعد يومين", "قبل خمسة وعشرين عاما"])

@@ -96,19 +96,38 @@ def narrative_that(s):
     return Partial("date", rel_day=0, time_of_day="NI" if s.night is not None else None, flags=_N)
 
 
-# «بعد ذلك بثلاثة أيام», «قبل ذلك بيومين», «بعد ذلك بأسبوع»: counted from the date said before («بعد ذلك
-# بأيام»: no count, left to the other rules; «بعدها بيومين» is not spotted: «بعدها» is no word of the tables)
+# «بعد ذلك بثلاثة أيام», «قبل ذلك بيومين», «بعد ذلك بأسبوع», «بعد ذلك بأيام»: counted from the date
+# said before («بعدها بيومين» is not spotted: «بعدها» is no word of the tables)
 @rule("narrative_offset", "{off:OFFSET} ذلك ب_" + _COUNT + "?{unit:UNIT}(?!_[0-9])",
       ["بعد ذلك بثلاثة أيام", "قبل ذلك بيومين", "بعد ذلك بأسبوع", "قبل ذلك بعامين", "بعد ذلك بشهرين",
-       "قبل ذلك بيوم"])
+       "قبل ذلك بيوم", "بعد ذلك بأيام", "بعد ذلك بأسابيع"])
 def narrative_offset(s):
-    from .durations import _amount, _count
+    return _narrative_count(s)
+
+
+# «بعد يومين من ذلك», «بعد أسبوع من ذلك التاريخ», «قبل ثلاثة أيام من ذلك», «بعد عامين على ذلك», «بعد
+# أيام من ذلك»: the same count from the date said before, «من ذلك» after the count («بعد يومين من ذلك
+# الهجوم»: the attack told before, whose date is the one said before)
+@rule("narrative_offset_from", "{off:OFFSET} " + _COUNT + "?{unit:UNIT} (?:من|على) (?:ذلك|هذا|ذاك)"
+      "(?: (?:التاريخ|اليوم|الموعد|الحين))?(?!\\w)",
+      ["بعد يومين من ذلك", "بعد أسبوع من ذلك التاريخ", "قبل ثلاثة أيام من ذلك", "بعد عامين على ذلك",
+       "بعد أيام من ذلك", "بعد شهر من ذلك", "بعد 10 أيام من ذلك اليوم"])
+def narrative_offset_from(s):
+    return _narrative_count(s)
+
+
+def _narrative_count(s):
+    """A count of days, weeks, months or years from the date said before (a vague plural, «بأيام»: an
+    APPROX stretch after or before it)."""
+    from .durations import _amount, _count, APPROX_NEAR, APPROX_FAR
     if s.off.sign == -1 and not s.off.norm.startswith("قبل"):
         return None                     # «منذ ذلك …»: since, no count from a date
-    amount = _amount(s, need_explicit=False)
-    if amount in (None, "X") or s.unit.grain not in _OFFSET_GRAINS or amount != int(amount):
+    if s.unit.grain not in _OFFSET_GRAINS:
         return None
-    if amount == 1 and _count(s) is None and s.unit.count is None:
+    amount = _amount(s, need_explicit=False)
+    if amount == "X" or amount is None and _count(s) is None and s.unit.count is None:
+        return Partial("date", approx=(s.off.sign, s.unit.grain, APPROX_NEAR, APPROX_FAR), flags=_N)
+    if amount is None or amount != int(amount):
         return None
     return Partial("date", offset=(s.off.sign * int(amount), s.unit.grain), flags=_N)
 
