@@ -127,6 +127,26 @@ def set_every(s):
     return Partial("set", amount=amount, unit=s.unit.grain)
 
 
+# «لمدة أسبوع», «مدة شهر كامل», «طوال عام», «على مدى يوم كامل», «خلال أسبوع», «أسبوعا كاملا»: one unit
+# with no count is a duration where a word of length frames it (before it, outside the span as «لمدة
+# ثلاثة أشهر» is) or «كامل» follows it (inside the span); «لمدة يوم الجمعة», «خلال شهر رمضان», «طوال عام
+# 2014», «خلال يوم العيد» are dates, «للعام بأكمله» the year said, «على مدار سنة وثلاثة أشهر» a compound
+# (its second part alone is a duration)
+_FRAMED = "(?:" + "|".join("(?<=(?<!\\w)%s\\x20)" % w.replace(" ", "\\x20") for w in
+                           ("لمدة", "مدة", "طوال", "طيلة", "على مدى", "على مدار", "خلال", "لفترة")) + ")"
+_FULL = "(?:كامل|كاملا|كاملة|كاملين|كاملتين|بأكمله|بأكملها)(?!\\w)"
+
+
+@rule("duration_one_unit", "(?:" + _FRAMED + "{unit:UNIT}" + _FRACTION + "(?: " + _FULL + ")?|(?<!ال)(?<!لل){unit:UNIT} " + _FULL + ")"
+      "(?!_[0-9])(?! و_(?:{:NUMWORD}|{:TENS}|[0-9]))(?! (?:{:MONTH}|{:HMONTH}|{:WEEKDAY}|{:HOLIDAY}|{:NUMWORD}|{:THOUSANDS}|ال\\w)(?!\\w))(?! ال)",
+      ["لمدة [أسبوع]", "مدة [شهر كامل]", "طوال [عام]", "على مدى [يوم كامل]", "[أسبوعا كاملا]", "خلال [أسبوع]",
+       "لمدة [يوم]", "[شهرا كاملا]", "لمدة [شهر ونصف]", "خلال [عام واحد]"])
+def duration_one_unit(s):
+    if s.unit.count != 1 or s.unit.ambiguous:
+        return None
+    return Partial("duration", amount=_amount(s, need_explicit=False), unit=s.unit.grain)
+
+
 # «عام»/«سنة» alone before a number is a year's keyword, not a duration: «نحو عام 1258 قبل الميلاد»
 @rule("duration", "(?:{am:DURMOD} )?(?:" + _COUNT + "{unit:UNIT}|{unit:UNIT}(?!(?<=عام)_[0-9])(?!(?<=سنة)_[0-9]))"
       + _FRACTION,
