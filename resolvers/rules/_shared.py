@@ -40,8 +40,8 @@ YEAR_SAID = ("(?:" + _KW_NEWS + "|{year:YEAR}|(?:" + _KW_ANY + "|العام {yea
 # After a month, where «العام» can only be the year's: «2025», «عام 2025», «من العام 1776», «2025م»,
 # «1099م», «عام 1187»; but a news year without «عام» that runs on into a counted noun is the count («في
 # 3 أغسطس 2000 متظاهر»); a word in «-ا» after it does not count (after a month the number is a year:
-# «فبراير 2016 موعداً للجمعية»)
-YEAR_TAIL = ("_[،,]?_(?:من )?(?:" + _KW_NEWS + "|{year:YEAR}" + NOT_COUNT_NOUN + "|(?:" + _KW_ANY
+# «فبراير 2016 موعداً للجمعية»); «في» only before the keyword: «أكتوبر في عام 2014»)
+YEAR_TAIL = ("_[،,]?_(?:من |في (?=عام |سنة |العام ))?(?:" + _KW_NEWS + "|{year:YEAR}" + NOT_COUNT_NOUN + "|(?:" + _KW_ANY
              + "|(?:العام )?{year:YEAR4})" + NOT_COUNT + ")" + ERA + "?")
 # A Hijri year: any number with its mark («سنة 583هـ»), 1300-1599 without it («رمضان 1446»)
 HYEAR_SAID = "(?:{hyear:HYEAR}|{hyear:YEARN}(?=" + HIJRI_MARK + "))"

@@ -56,6 +56,19 @@ def numeric_dmy(s):
                    weekday=s.wd.weekday if s.wd else None)
 
 
+# «منذ 11/2014», «في 2/2013», «حتى 12/2015»: a month and year written with a slash, after a preposition
+# (alone, «القرار 10/2013» is a number of a decision); a day and month with no year («بتاريخ 16/10») is
+# left alone: in the Saudi press it is as often the Hijri month's (16 Shawwal in a paper of 2 August 2015)
+_NUM_LEFT = ("(?:(?<=في\\x20)|(?<=منذ\\x20)|(?<=حتى\\x20)|(?<=خلال\\x20)|(?<=بتاريخ\\x20)|(?<=من\\x20)"
+             "|(?<=الى\\x20)|(?<=قبل\\x20)|(?<=بعد\\x20)|(?<=مطلع\\x20)|(?<=نهاية\\x20))")
+
+
+@rule("numeric_my", _NUM_LEFT + "{m:MNUM}_/_{year:YEAR}(?!_[/.-]_?[0-9])(?:_م(?!\\w))?",
+      ["منذ [11/2014]", "في [2/2013]", "حتى [12/2015م]"])
+def numeric_my(s):
+    return Partial("date", year=s.year, month=s.m, explicit_year=True)
+
+
 @rule("numeric_ymd", "{year:YEAR}_(?P<sep2>[/.-])_{m:MNUM}_(?P=sep2)_{day:DAY}(?:_م(?!\\w))?",
       ["2025/10/20", "2025-10-20", "2015/7/30م"])
 def numeric_ymd(s):

@@ -24,6 +24,14 @@ def today_nowadays(s):
     return Partial("vague", vague="PRESENT_REF")
 
 
+# «اليوم الذي بعد الغد», «اليوم اللي بعد بكرة», «اليوم القبل البارحة», «اليوم الي قبل امبارح» (spoken): the day
+# after (before) the relative day named
+@rule("day_beside_relative_day", "اليوم (?:الذي |اللي |الي |ال_?)(?:{aft:=بعد}|{bef:=قبل}) {rel:RELDAY}(?! {:WEEKDAY})",
+      ["اليوم الذي بعد الغد", "اليوم اللي بعد بكرة", "اليوم القبل البارحة", "اليوم الي قبل امبارح"])
+def day_beside_relative_day(s):
+    return Partial("date", rel_day=s.rel.offset + (1 if s.aft is not None else -1))
+
+
 # «لامس» is a verb («touched»), not «ل» + «أمس»: a relative day never takes a glued «ل» (the real corpus
 # has «لامس» 13 times, «لأمس» never; «ليوم أمس» is still read)
 # («اليوم 15 من شهر يونيو» is «the day 15», not today)
