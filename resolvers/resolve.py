@@ -197,6 +197,8 @@ def _date(p: Partial, anchor: dt.date, tense) -> Resolved:
         return _offset(p, anchor)
     if p.rel_day is not None:
         return _relative_day(p, anchor)
+    if p.half is not None and (p.month is not None or p.period == "month"):
+        return _half_of_month(p, anchor, tense)
     if p.calendar == "hijri":
         return _hijri_date(p, anchor, tense)
     if p.year is not None and p.explicit_year:
@@ -433,6 +435,17 @@ def _week_of_month(p: Partial, anchor: dt.date, tense) -> Resolved:
     n = p.week_of_month
     first, last = (arith.shift_days(b, -6), b) if n == -1 else \
         (arith.shift_days(a, 7 * (n - 1)), arith.shift_days(a, 7 * n - 1))
+    return Resolved("DATE", _interval_value(first, last), first_day=first, last_day=last, grain="week",
+                    flags=base.flags, tense=base.tense)
+
+
+def _half_of_month(p: Partial, anchor: dt.date, tense) -> Resolved:
+    """«النصف الأول من الشهر الجاري»: days 1-15 of the month; «النصف الثاني» days 16 to its end."""
+    base = _date(p.replace(half=None), anchor, tense)
+    if base.value is None or base.grain != "month":
+        return base
+    a, b = base.first_day, base.last_day
+    first, last = (a, arith.shift_days(a, 14)) if p.half == 1 else (arith.shift_days(a, 15), b)
     return Resolved("DATE", _interval_value(first, last), first_day=first, last_day=last, grain="week",
                     flags=base.flags, tense=base.tense)
 

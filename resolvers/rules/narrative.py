@@ -65,10 +65,20 @@ def narrative_compared_month(s):
 # «في 24 من نفس الشهر», «في 31 من الشهر ذاته», «السابع من الشهر نفسه»: a day of the month said before
 # (this module's rules are tried first: «31 من الشهر» alone is «day_of_deictic_month»'s, blocked before
 # «ذاته/نفسه»)
-@rule("narrative_day_of_month", "(?:يوم )?(?:(?:ال )?{day:DAY}|{dayw:ORDINAL}) من (?:نفس الشهر|ذات الشهر|الشهر {same:SAME})" + _NO_OTHER_YEAR,
+@rule("narrative_day_of_month", "(?<!النصف\\x20)(?<!الربع\\x20)(?:يوم )?(?:(?:ال )?{day:DAY}|{dayw:ORDINAL}) من (?:نفس الشهر|ذات الشهر|الشهر {same:SAME})" + _NO_OTHER_YEAR,
       ["24 من نفس الشهر", "31 من الشهر ذاته", "السابع من الشهر نفسه", "الخامس من ذات الشهر"])
 def narrative_day_of_month(s):
     return Partial("date", day=day_of(s), period="month", period_shift=0, flags=_N)
+
+
+# «في النصف الثاني من الشهر نفسه», «النصف الأول من ذات الشهر»: that half of the month said before (not «الثاني
+# من الشهر نفسه», its 2nd day)
+@rule("narrative_half_of_month", "{pord:PORD} (?:من|في) (?:نفس الشهر|ذات الشهر|الشهر {same:SAME})" + _NO_OTHER_YEAR,
+      ["النصف الثاني من الشهر نفسه", "النصف الأول من ذات الشهر", "النصف الثاني من الشهر ذاته"])
+def narrative_half_of_month(s):
+    if s.pord.grain != "half":
+        return None
+    return Partial("date", period="month", period_shift=0, half=s.pord.number, flags=_N)
 
 
 # «في العام نفسه», «خلال الشهر ذاته», «في الأسبوع نفسه» («الأمين العام نفسه», «المدعي العام ذاته»: the

@@ -17,9 +17,13 @@ def _month_shift(s):
     return s.dir.direction if s.dir is not None else 0
 
 
+# «الربع الثاني من الشهر الجاري»: no day of it (a half is read by half_of_month)
+_NOT_A_PART = "(?<!النصف\\x20)(?<!الربع\\x20)"
+
+
 # (with its weekday before it, «الثلاثاء 19 الجاري», «يوم الأحد الخامس من الشهر المقبل», one expression:
 # the day, checked against the weekday)
-@rule("day_of_deictic_month", WEEKDAY_PREFIX + DAY + " " + _DEICTIC_MONTH,
+@rule("day_of_deictic_month", _NOT_A_PART + WEEKDAY_PREFIX + DAY + " " + _DEICTIC_MONTH,
       ["12 من الشهر الجاري", "الخامس من الشهر المقبل", "3 من هذا الشهر", "العشرين من الشهر الماضي",
        "15 الشهر الجاري", "الثلاثاء التاسع عشر من هذا الشهر", "يوم الأحد 5 من الشهر المقبل"])
 def day_of_deictic_month(s):
@@ -188,3 +192,19 @@ def nth_day(s):
     if base is None:
         return None
     return base.replace(nth_weekday=None, nth_day=n)
+
+
+# «النصف الثاني من الشهر الجاري», «النصف الأول من يناير المقبل», «النصف الأخير من شهر مارس 2025», «النصف
+# الثاني من رمضان»: a half of a month is days 1-15 or 16 to its end (read before «الثاني من الشهر
+# الجاري», the 2nd of the month); a quarter of a month is no period news counts in
+@rule("half_of_month", "{pord:PORD} (?:من|في) (?:" + _NTH_MONTH + "|" + _NTH_DEICTIC + "|{bare:=الشهر}(?! {:SAME}))",
+      ["النصف الأول من نوفمبر", "النصف الثاني من أكتوبر الماضي", "النصف الأخير من شهر مارس 2025",
+       "النصف الثاني من يناير المقبل", "النصف الثاني من الشهر الجاري", "النصف الأول من الشهر المقبل",
+       "النصف الثاني من هذا الشهر", "النصف الأول من الشهر", "النصف الثاني من رمضان"])
+def half_of_month(s):
+    if s.pord.grain != "half":
+        return None
+    if s.bare is not None:
+        return Partial("date", period="month", period_shift=0, half=s.pord.number)
+    base = _nth_of(s, None)
+    return None if base is None else base.replace(half=s.pord.number)
