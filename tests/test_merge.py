@@ -418,3 +418,16 @@ def test_clash_compares_figures_and_names_only_when_both_clauses_have_them():
     assert _clash((f(), f(), f({"x", "y", "z"})), (f(), f(), f({"u", "v", "w"}))) is True   # other names
     assert _clash((f(), f(), f({"x", "y", "z"})), (f(), f(), f({"x", "v", "w"}))) is False
     assert _clash((f({"3"}), f(), f({"x", "y"})), (f({"2"}), f(), f({"u", "v", "w"}))) is None  # too few
+
+
+def test_joined_events_keep_the_hull_of_all_their_members():
+    """Two parts of one day joined again by their signatures hold a member of 1-11 February: the
+    joined event's hull says so, so a mention of 2 January - 1 February, which does not hold that
+    member's span, cannot join it later (it did when the hull was the first part's alone)."""
+    first = D(2025, 2, 1)
+    ms = [mention("d00", VISIT2, D(2025, 1, 2), D(2025, 2, 1), value="v1"),
+          mention("d01", VISIT, first), mention("d02", VISIT2, first),
+          mention("d03", VISIT2, first, D(2025, 2, 11), value="v31")]
+    for ev in merge(ms):
+        for i in ev.members:
+            assert all(compatible(ms[i].interval, ms[j].interval) for j in ev.members), ev.members

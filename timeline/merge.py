@@ -59,7 +59,7 @@ from typing import Callable, Iterable, Optional, Sequence
 
 from resolvers.normalize import fold
 
-from .dates import contains, grain_rank, period_keys
+from .dates import compatible, contains, grain_rank, period_keys
 from .headline import dangling
 from .mentions import EventMention
 from .similarity import Vocabulary, norm, words
@@ -567,6 +567,7 @@ def consolidate(events: list, mentions: Sequence[EventMention], stats: Stats) ->
             parent[k] = parent[parent[k]]
             k = parent[k]
         return k
+    coarse = {k: _coarser(ev, mentions) for k, ev in enumerate(events)}     # a root -> its group's
     joins: dict = {}
     for ks in by_interval.values():
         if len(ks) < 2:
@@ -587,17 +588,34 @@ def consolidate(events: list, mentions: Sequence[EventMention], stats: Stats) ->
                     cos = sum(v * b.get(t2, 0.0) for t2, v in a.items())
                     if cos >= CONSOLIDATE and _clause_evidence(events[j], events[k], mentions, stats) >= CONSOLIDATE_CLAUSE:
                         rj, rk = find(j), find(k)
-                        if rj != rk:
+                        if rj != rk and _nested(coarse[rj], coarse[rk], mentions):
                             lo, hi = min(rj, rk), max(rj, rk)
                             parent[hi] = lo
+                            coarse[lo] = coarse[lo] + coarse.pop(hi)
                             joins.setdefault(hi, (0.0, 0.0, sorted(set(keys) & set(cents[j]))[:6], round(cos, 4)))
                 index.setdefault(t, []).append(k)
     return _absorb(events, find, joins, mentions)
 
 
+def _coarser(ev: Event, mentions: Sequence[EventMention]) -> list:
+    """The members of an event wider than a day (its days are all the event's own day)."""
+    return [i for i in ev.members if mentions[i].first_day != mentions[i].last_day]
+
+
+def _nested(a: list, b: list, mentions: Sequence[EventMention]) -> bool:
+    """Each of the mentions ``a`` and each of ``b`` can date one happening (one interval holds the
+    other): two events may become one only then («1-11 فبراير» and «يناير حتى 1 فبراير» never)."""
+    for i in a:
+        ia = mentions[i].interval
+        for j in b:
+            if not compatible(ia, mentions[j].interval):
+                return False
+    return True
+
+
 def _absorb(events: list, find: Callable, joins: dict, mentions: Sequence[EventMention]) -> list:
     """The events grouped by their root (``find``), each root absorbing the others of its group in
-    event order: their members (then sorted in merge order), articles and links, with a link that
+    event order: their members (then sorted in merge order), articles, hulls and links, with a link that
     says why (``joins[k]``: the scores, shared stems and story cosine of the join that took ``k`` in)."""
     if not joins:
         return events
@@ -615,6 +633,7 @@ def _absorb(events: list, find: Callable, joins: dict, mentions: Sequence[EventM
             ev.links.extend(other.links)
             ev.members.extend(other.members)
             ev.docs |= other.docs
+            ev.hull = (min(ev.hull[0], other.hull[0]), max(ev.hull[1], other.hull[1]))
         if len(ks) > 1:
             ev.members.sort(key=lambda i: mention_order(mentions[i]))
         out.append(ev)
@@ -857,6 +876,7 @@ def join_signatures(events: list, mentions: Sequence[EventMention], stats: Stats
             parent[k] = parent[parent[k]]
             k = parent[k]
         return k
+    coarse = {k: _coarser(ev, mentions) for k, ev in enumerate(events)}     # a root -> its group's
     joins: dict = {}
     for ks in by_day.values():
         if len(ks) < 2:
@@ -884,9 +904,10 @@ def join_signatures(events: list, mentions: Sequence[EventMention], stats: Stats
                     if score < need or stories and _cosine(cent(j), cent(k)) < STORY[1]:
                         continue                       # too little in common, or alike words of two stories
                     rj, rk = find(j), find(k)
-                    if rj != rk:
+                    if rj != rk and _nested(coarse[rj], coarse[rk], mentions):
                         lo, hi = min(rj, rk), max(rj, rk)
                         parent[hi] = lo
+                        coarse[lo] = coarse[lo] + coarse.pop(hi)
                         shown = sorted(both, key=lambda t2: (-w[t2], t2))[:6]
                         joins.setdefault(hi, (round(score, 4), 0.0, shown, None))
                 index.setdefault(t, []).append(k)
@@ -966,6 +987,7 @@ def tolerate(events: list, mentions: Sequence[EventMention], stats: Stats, vecto
             ev.links.extend(other.links)
             ev.members.extend(other.members)
             ev.docs |= other.docs
+            ev.hull = (min(ev.hull[0], other.hull[0]), max(ev.hull[1], other.hull[1]))
         out.append(ev)
     return out
 
