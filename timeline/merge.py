@@ -67,7 +67,7 @@ from .similarity import Vocabulary, norm, words
 SAME_DATE = (0.30, 0.0, 2)    # (best, mean, shared stems) to join an event of the same day
 SAME_SPAN = (0.35, 0.05, 2)   # ... of a span up to two months («تموز الماضي»), or a coarser mention
                               #     joining a finer event («نهاية يوليو» into 2025-07-31)
-SAME_LONG = (0.45, 0.10, 3)   # ... of a longer span (a quarter, a year: weak evidence)
+SAME_LONG = (0.65, 0.10, 3)   # ... of a longer span (a quarter, a year: weak evidence; near copies only)
 SAME_DOC = 0.7         # one article's own clauses of one day: the closest one needs this share
 MARGIN = 0.08          # a coarser mention's lead over the next compatible event
 CAP = 32               # events kept per (period, stem) posting list
