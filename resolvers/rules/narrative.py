@@ -115,6 +115,16 @@ def narrative_offset(s):
     return _narrative_count(s)
 
 
+# «وبعدها بتسعة أيام», «بعدها بأيام», «قبلها بيومين», «بعده بأسبوع»: the same, with the pronoun for «ذلك»
+@rule("narrative_offset_pronoun", "(?:{aft:=بعدها}|{aft:=بعده}|{bef:=قبلها}|{bef:=قبله}) ب_" + _COUNT + "?{unit:UNIT}(?!_[0-9])",
+      ["بعدها بتسعة أيام", "بعدها بأيام", "قبلها بيومين", "بعده بأسبوع", "بعدها بعامين", "قبله بشهر"])
+def narrative_offset_pronoun(s):
+    from types import SimpleNamespace
+    sign = 1 if s.aft is not None else -1
+    return _narrative_count(SimpleNamespace(off=SimpleNamespace(sign=sign, norm="قبل" if sign < 0 else "بعد"),
+                                            unit=s.unit, n=s.n, num=s.num, tens=s.tens, tensw=s.tensw, frac=None))
+
+
 # «بعد يومين من ذلك», «بعد أسبوع من ذلك التاريخ», «قبل ثلاثة أيام من ذلك», «بعد عامين على ذلك», «بعد
 # أيام من ذلك»: the same count from the date said before, «من ذلك» after the count («بعد يومين من ذلك
 # الهجوم»: the attack told before, whose date is the one said before)
