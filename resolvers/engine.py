@@ -992,6 +992,10 @@ class Engine:
             if f.rule.name not in _AFTER_RULES:
                 continue
             p = f.partial
+            if p.kind == "duration":                       # «بعد مرور عامين»: after that long
+                if p.amount is None or p.amount != int(p.amount):
+                    continue
+                p = Partial("date", offset=(int(p.amount), p.unit), mod=p.mod)
             if p.offset is not None:
                 if p.offset[0] <= 0 or any(a <= 0 for a, _ in p.offset_more):
                     continue
@@ -1003,8 +1007,9 @@ class Engine:
             if need not in _AFTER_GRAINS:
                 continue                                   # «بعد خمس دقائق»: no date is that fine
             r0 = resolved[i]
-            if r0.value is None or r0.type != "DATE" or "relative_to_event" in r0.flags:
-                continue
+            if r0.value is None or r0.type not in ("DATE", "DURATION") or "relative_to_event" in r0.flags or \
+                    r0.type == "DURATION" and _RELATION_AFTER.match(norm, f.end) is not None:
+                continue                                   # («بعد مرور عامين على الزلزال»: from the quake)
             j = Engine._narrative_base(norm, found, resolved, i, need, optional=True)
             if j is None:
                 continue
@@ -1081,13 +1086,14 @@ _GRAIN_RANK = {g: k for k, g in enumerate(GRAINS)}
 # corpus's «في اليوم التالي» / «العام التالي» / «آنذاك» name a date of the same or the previous sentence
 # (or none at all: «حتى السادسة من صباح اليوم التالي» of a curfew, «تسليم الشهر التالي» of a contract)
 _NARRATIVE_SENTENCES = 1
-_SENTENCE_MARK = re.compile(r"[.!?؟](?=\s|$)|\n")
+# (a full stop that ends a line is one mark, not two: «… عام 2013.\nوبعد مرور عامين»)
+_SENTENCE_MARK = re.compile(r"[.!?؟](?:[ \t]*\n|(?=\s|$))|\n")
 _NARRATIVE_PENDING = Resolved("DATE", None, flags=(FLAG_NARRATIVE,), reason=NARRATIVE_NOT_FOUND)
 
 
 # the counts after («بعد ثلاثة أشهر», «بعد أسبوع ويومين», «بعد أيام») that a date said just before them
 # dates (Engine._link_after)
-_AFTER_RULES = frozenset({"offset", "offset_compound"})
+_AFTER_RULES = frozenset({"offset", "offset_compound", "offset_elapsed"})
 _AFTER_GRAINS = ("day", "week", "month", "year")
 _SINCE = re.compile(fold("منذ"))
 _RELATIVE_VERB = re.compile(fold(r"(?<!\w)(?:الذي|التي|الذين|اللذين|اللتين|اللواتي)[ \t]+(\w+)"))

@@ -93,6 +93,20 @@ def offset(s):
                    mod=s.am.mod if s.am else None)
 
 
+# «بعد مرور عامين», «وبعد مرور ثلاثة أشهر»: after so long has passed, a duration (P2Y), counted
+# from the date said just before it when there is one (Engine._link_after: «في نيسان 2013. وبعد مرور
+# عامين» 2015); not from the anchor: «وبعد مرور تسعة أشهر، لم يكن لدى العائلات …» tells a story's time
+# («بعد مرور يومين على سحب القوات»: counted from an event, the count alone, a duration as before)
+@rule("offset_elapsed", "بعد مرور (?:{am:DURMOD} )?" + _COUNT + "?{unit:UNIT}" + _FRACTION + "(?!_[0-9])"
+      "(?!(?: (?:فقط|تقريبا|تحديدا|كامل|كاملة|كاملا))? (?:على|من)(?!\\w))",
+      ["بعد مرور عامين", "بعد مرور نحو ثلاثة أشهر", "بعد مرور 42 يوما", "بعد مرور عام"])
+def offset_elapsed(s):
+    amount = _amount(s, need_explicit=False)
+    if amount is None or amount == "X":
+        return None
+    return Partial("duration", amount=amount, unit=s.unit.grain, mod=s.am.mod if s.am else None)
+
+
 @rule("period_count", "{unit:DUNIT}(?: (?:{n:NUMWORD}|ال{nd:NUMWORD}|{num:NUM}))?(?: {few:=القليلة})? "
       "(?:{dir:DIR}|{last:=الأخيرة})",
       ["السنوات الخمس الماضية", "الأيام الثلاثة المقبلة", "العامين الماضيين", "الأشهر الستة الماضية",
