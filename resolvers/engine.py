@@ -762,7 +762,6 @@ class Engine:
         span = nz.span if nz._norm_breaks or len(norm) != len(text) else None   # None: the same offsets
         self._link_narrative(norm, found, resolved, text, span)
         self._link_after(norm, found, resolved, text, span, anchor, framed)
-        self._link_since(norm, found, resolved, framed)
         self._link_clock(norm, found, resolved)
         out: list[Timex] = []
         tails = self._tails
@@ -1027,37 +1026,6 @@ class Engine:
             resolved[i] = res._replace(flags=flags, anchored_to=_anchor_note(found, resolved, j, text, span),
                                        tense=None)
 
-    def _link_since(self, norm, found, resolved, framed):
-        """«يعيش في برلين منذ 11 شهرا», «وتعمل الشركة في مصر منذ 60 عاما»: «منذ» and a count in a clause
-        that an imperfect opens (no past cue before it) tells how long a state has lasted, a DURATION
-        (P11M, P60Y: TimeML's "for eleven months"), where after a past verb it is a date («غادر منذ
-        أسبوعين» the week two weeks back)."""
-        starts = None
-        for i, f in enumerate(found):
-            p = f.partial
-            if f.rule.name != "offset" or p.offset is None or p.offset[0] >= 0 or not _SINCE.match(norm, f.start):
-                continue
-            r = resolved[i]
-            if r.type != "DATE" or r.value is None or "relative_to_event" in r.flags:
-                continue
-            if starts is None:
-                starts = self.tense_cue_starts(framed)
-            if self.tense_at(norm, f.start, f.end, starts, present=True) != "present":
-                continue
-            # the imperfect must open the expression's own clause («مضيفا أن «الفن دخل عالم التجارة منذ
-            # عشر سنوات»: entered, ten years ago), and no perfect follow a relative pronoun in it («الجيش
-            # الذي بناه صالح منذ 33 سنة»: built, 33 years ago)
-            lo = max(max(norm.rfind(c, max(0, f.start - 200), f.start) for c in _CLAUSE_MARKS) + 1, f.start - 200, 0)
-            if not self._clause_imperfect(norm, lo, f.start):
-                continue
-            rel = None
-            for m in _RELATIVE_VERB.finditer(norm, lo, f.start):
-                rel = m
-            if rel is not None and rel.group(1)[0] not in "يت":
-                continue
-            amount, grain = p.offset
-            resolved[i] = resolve(Partial("duration", amount=abs(amount), unit=grain, mod=p.mod), _dt.date(2000, 1, 1))
-
     @staticmethod
     def _link_pair(found, resolved, i):
         a, b = resolved[i], resolved[i + 1]
@@ -1095,8 +1063,6 @@ _NARRATIVE_PENDING = Resolved("DATE", None, flags=(FLAG_NARRATIVE,), reason=NARR
 # dates (Engine._link_after)
 _AFTER_RULES = frozenset({"offset", "offset_compound", "offset_elapsed"})
 _AFTER_GRAINS = ("day", "week", "month", "year")
-_SINCE = re.compile(fold("منذ"))
-_RELATIVE_VERB = re.compile(fold(r"(?<!\w)(?:الذي|التي|الذين|اللذين|اللتين|اللواتي)[ \t]+(\w+)"))
 
 
 def _plain_date(p: Partial, r: Resolved) -> bool:
