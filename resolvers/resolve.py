@@ -107,6 +107,8 @@ def resolve(p: Partial, anchor: dt.date, tense: Optional[str] = None) -> Resolve
                 value = compound_duration_value(((p.amount, p.unit),) + tuple(p.offset_more))
                 return Resolved("DURATION", value, mod=p.mod, flags=p.flags)
             return Resolved("DURATION", duration_value(p.amount, p.unit), mod=p.mod, flags=p.flags)
+        if p.kind == "holiday" and p.time_of_day is not None:
+            return _holiday_time(p, anchor, tense)
         if p.nth_day is not None:
             return _nth_day(p, anchor, tense)
         if p.kind == "range":
@@ -389,6 +391,17 @@ def _approx(p: Partial, anchor: dt.date) -> Resolved:
     else:
         value, span = f"{a.year:04d}/{b.year:04d}", (arith.year_span(a.year)[0], arith.year_span(b.year)[1])
     return Resolved("DATE", value, mod="APPROX", first_day=span[0], last_day=span[1], grain=grain, flags=p.flags)
+
+
+def _holiday_time(p: Partial, anchor: dt.date, tense) -> Resolved:
+    """«صباح عيد الفطر» TIME …TMO of the holiday's day; «ليلة رأس السنة الميلادية», «عشية عيد الأضحى»
+    (``nth_day`` 0: the day before its first) the eve, TNI / TEV of the day before."""
+    base = resolve(p.replace(time_of_day=None), anchor, tense)
+    if base.value is None or base.first_day is None or base.first_day != base.last_day:
+        return base
+    d = base.first_day
+    return Resolved("TIME", f"{d.isoformat()}T{p.time_of_day}", first_day=d, last_day=d, grain="time",
+                    calendar=base.calendar, flags=base.flags, tense=base.tense)
 
 
 def _nth_day(p: Partial, anchor: dt.date, tense) -> Resolved:

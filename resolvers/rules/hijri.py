@@ -60,6 +60,26 @@ def hijri_year(s):
                    explicit_year=True)
 
 
+# «صباح عيد الفطر», «مساء عيد الأضحى المبارك»: a part of the holiday's day; «ليلة رأس السنة الميلادية»,
+# «ليلة عيد الفطر», «عشية عيد الأضحى»: its eve, the night (evening) of the day before (as an Islamic day
+# begins at sunset)
+_EVE = ("ليلة", "ليل", "عشية")
+
+
+@rule("holiday_part_of_day", "(?!{:HOLIDAY}(?!\\w)){pod:POD} (?:يوم )?{hol:HOLIDAY}(?: {dir:DIR})?",
+      ["صباح عيد الفطر", "ليلة رأس السنة الميلادية", "عشية عيد الأضحى", "مساء عيد الأضحى المبارك",
+       "ليلة عيد الفطر المقبل", "صباح يوم عيد الأضحى"])
+def holiday_part_of_day(s):
+    h = s.hol
+    if h.form.startswith("ليلة"):
+        return None                     # «ليلة ليلة القدر» is no eve; «ليلة الإسراء والمعراج», a holiday
+                                        # form itself, is left to the rule «holiday» (the look-ahead)
+    eve = s.pod.form in _EVE
+    return Partial("holiday", month=h.month, day=h.day, calendar=h.calendar, holiday=h.form,
+                   direction=s.dir.direction if s.dir else None, time_of_day=s.pod.part,
+                   nth_day=0 if eve else None)
+
+
 # «عيد الفطر عام 1000»: a year after «عام/سنة/لعام» of any size, in the holiday's own calendar
 @rule("holiday", "{hol:HOLIDAY}(?: {dir:DIR}| (?:من )?(?:عام|سنة|لعام) {kyear:YEARN}" + NOT_COUNT
       + "| (?:من )?(?:عام |لعام |العام )?" + HYEAR_SAID + HIJRI_MARK + "?| (?:من )?(?:عام |لعام |العام )?{year:YEAR})?",
