@@ -525,6 +525,8 @@ class Engine:
                 last_end = e                             # «قوى 14 آذار»: a name, not a date
                 continue
             r = rule_of_group[m.lastgroup]
+            if r.ahead_groups:                           # slots read past the match: in the key too
+                key = (key, *(m.group(g) for g in r.ahead_groups))
             partial = productions.get((r.index, key), _MISSING)
             if partial is _MISSING:
                 partial = self._produce(r, m)
@@ -533,7 +535,7 @@ class Engine:
                 if alt is None:
                     continue
                 r, m, partial = alt
-                e, key = m.end(), m.group()
+                e, key = m.end(), _memo_text(r, m)
             rb = rule_blockers.get(r.index)
             # (a right context is looked for only where one of its words follows: a test in C; a left
             # context blocks nothing that a number dates: «من يوم الثلاثاء إلى يوم الخميس 12-14 شوال»)
@@ -553,8 +555,9 @@ class Engine:
         return found
 
     def _produce(self, r, m) -> Optional[Partial]:
-        """The rule's production, memoised on (rule, matched text): it depends on nothing else."""
-        key = (r.index, m.group())
+        """The rule's production, memoised on (rule, matched text and the slots it reads in a
+        lookahead, :func:`_memo_text`): it depends on nothing else."""
+        key = (r.index, _memo_text(r, m))
         partial = self._productions.get(key, _MISSING)
         if partial is _MISSING:
             if len(self._productions) > _CACHE_LIMIT:
@@ -1197,6 +1200,15 @@ def _last_word(norm: str, s: int) -> str:
         return w
     words = _left_words(norm, s)
     return words[-1] if words else ""
+
+
+def _memo_text(r, m):
+    """What a rule's production depends on: the matched text, and the text of the slots it captures
+    in a lookahead (``Rule.ahead``), which the match does not hold («الساعة التاسعة والنصف» before «من
+    مساء» or before nothing)."""
+    if not r.ahead_groups:
+        return m.group()
+    return (m.group(), *(m.group(g) for g in r.ahead_groups))
 
 
 @lru_cache(maxsize=8192)

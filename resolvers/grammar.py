@@ -62,19 +62,25 @@ class Rule:
     compiled: Optional[re.Pattern] = None
     left_rx: Optional[re.Pattern] = None
     slot_plan: tuple = ()               # (group names, [(slot, kind, table)]) for slot_values
+    ahead: tuple = ()                   # slots read in a lookahead: not in the matched text, so part of
+                                        # the memo key of the rule's production (``ahead_groups``)
+    ahead_groups: tuple = ()            # their group names
 
 
 RULES: list[Rule] = []
 
 
-def rule(name: str, template: str, examples, left: Optional[str] = None, left_required: bool = False):
-    """Register a rule; rules are tried in registration order at each candidate position."""
+def rule(name: str, template: str, examples, left: Optional[str] = None, left_required: bool = False,
+         ahead: tuple = ()):
+    """Register a rule; rules are tried in registration order at each candidate position.  ``ahead``
+    names the slots the template captures inside a lookahead («(?= من {pod3:POD})»): the engine
+    memoises a production on the matched text, which does not hold them, and on those slots' text."""
     def deco(prod):
         if any(r.name == name for r in RULES):
             raise ValueError(f"rule {name!r} declared twice")
         if not examples:
             raise ValueError(f"rule {name!r} has no examples")
-        RULES.append(Rule(name, template, prod, tuple(examples), left, left_required))
+        RULES.append(Rule(name, template, prod, tuple(examples), left, left_required, ahead=tuple(ahead)))
         return prod
     return deco
 
@@ -135,6 +141,7 @@ def compile_rule(r: Rule, index: int) -> None:
 
     body = _SLOT.sub(sub, t)
     r.slot_plan = _slot_plan(r, lex)
+    r.ahead_groups = tuple(g for slot, _, g in r.slots if slot in r.ahead)
     r.regex = f"(?P<R{index}>{body})(?!\\w)"
     r.compiled = None                  # compiled on first use (``pattern_of``): rule sets hold the regex
     if r.left:
