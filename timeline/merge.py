@@ -613,6 +613,25 @@ def _nested(a: list, b: list, mentions: Sequence[EventMention]) -> bool:
     return True
 
 
+def _take(ev: Event, other: Event, why: tuple) -> None:
+    """``ev`` takes in ``other``: a link from other's first member to ev's with ``why`` (best, mean,
+    shared stems, story cosine), then other's links, members, articles and hull."""
+    ev.links.append((other.members[0], ev.members[0], *why))
+    ev.links.extend(other.links)
+    ev.members.extend(other.members)
+    ev.docs |= other.docs
+    ev.hull = (min(ev.hull[0], other.hull[0]), max(ev.hull[1], other.hull[1]))
+
+
+def _days(events: list) -> dict:
+    """The events of one day, by day: their indexes in ``events``, in order."""
+    by_day: dict = {}
+    for k, ev in enumerate(events):
+        if ev.first_day == ev.last_day:
+            by_day.setdefault(ev.first_day, []).append(k)
+    return by_day
+
+
 def _absorb(events: list, find: Callable, joins: dict, mentions: Sequence[EventMention]) -> list:
     """The events grouped by their root (``find``), each root absorbing the others of its group in
     event order: their members (then sorted in merge order), articles, hulls and links, with a link that
@@ -629,11 +648,7 @@ def _absorb(events: list, find: Callable, joins: dict, mentions: Sequence[EventM
         for k in ks[1:]:
             other = events[k]
             best, mean, terms, story = joins.get(k, (0.0, 0.0, [], None))
-            ev.links.append((other.members[0], ev.members[0], best, mean, terms, story))
-            ev.links.extend(other.links)
-            ev.members.extend(other.members)
-            ev.docs |= other.docs
-            ev.hull = (min(ev.hull[0], other.hull[0]), max(ev.hull[1], other.hull[1]))
+            _take(ev, other, (best, mean, terms, story))
         if len(ks) > 1:
             ev.members.sort(key=lambda i: mention_order(mentions[i]))
         out.append(ev)
@@ -865,10 +880,7 @@ def join_signatures(events: list, mentions: Sequence[EventMention], stats: Stats
     need, n_shared, _ = SIGNATURE
     w = stats.weight
     stories = USE_STORY and bool(stats.docs)
-    by_day: dict = {}
-    for k, ev in enumerate(events):
-        if ev.first_day == ev.last_day:
-            by_day.setdefault(ev.first_day, []).append(k)
+    by_day = _days(events)
     parent = list(range(len(events)))
 
     def find(k):
@@ -941,10 +953,7 @@ def tolerate(events: list, mentions: Sequence[EventMention], stats: Stats, vecto
     need, n_shared = TOLERANCE
     w = stats.weight
     stories = USE_STORY and bool(stats.docs)
-    by_day: dict = {}
-    for k, ev in enumerate(events):
-        if ev.first_day == ev.last_day:
-            by_day.setdefault(ev.first_day, []).append(k)
+    by_day = _days(events)
     absorbed: dict = {}                       # k -> (target, score, terms)
     sigs: dict = {}
 
@@ -983,11 +992,7 @@ def tolerate(events: list, mentions: Sequence[EventMention], stats: Stats, vecto
             continue
         for m in sorted(x for x, (j, _, _) in absorbed.items() if j == k):
             other, (_, score, terms) = events[m], absorbed[m]
-            ev.links.append((other.members[0], ev.members[0], round(score, 4), 0.0, terms, None))
-            ev.links.extend(other.links)
-            ev.members.extend(other.members)
-            ev.docs |= other.docs
-            ev.hull = (min(ev.hull[0], other.hull[0]), max(ev.hull[1], other.hull[1]))
+            _take(ev, other, (round(score, 4), 0.0, terms, None))
         out.append(ev)
     return out
 
