@@ -182,6 +182,22 @@ class Engine:
         self._resolutions: dict = {}
         self._needs_tense: dict = {}
         self._tails: dict = {}
+        self._lam_rx = self._lam_regex()
+
+    def _lam_regex(self):
+        """The clitic «ل» before a period noun's article drops the article's alef: «للعام الماضي» is
+        «ل» + «العام الماضي», «للربع الثاني» «ل» + «الربع الثاني».  Matched in a view of the text
+        where such a word's «لل» reads «ال» (the same length, so every offset stays), the expression
+        then spans the whole written word.  The nouns are the lexicon's periods, definite units,
+        seasons, decades and period ordinals (not «اليوم»: «لليوم الثاني» is «for a second day»); not
+        after a demonstrative, which the «ل» keeps from the noun («وذلك للربع الثاني على التوالي»)."""
+        nouns = set()
+        for cat in ("PERIOD", "DUNIT", "SEASON", "DECADE", "PORD"):
+            nouns.update(f.split()[0][2:] for f in self.lex[cat].entries if f.startswith("ال"))
+        dems = {d for d in self.lex["DEM"].entries if " " not in d} | {fold("ذلك"), fold("تلك")}
+        dems = "".join(f"(?<!{d} )" for d in sorted(dems))
+        return re.compile(dems + "(?<![^\\W_])([وف]?)لل(?=(?:" + "|".join(sorted(nouns, key=lambda w: (-len(w), w)))
+                          + ")(?![^\\W_]))")
 
     # --- candidate spotting ---------------------------------------------------------------------
     def _automaton(self):
@@ -723,7 +739,15 @@ class Engine:
     def tag(self, text: str, anchor: Optional[_dt.date]) -> list[Timex]:
         nz = normalize(text)
         norm = nz.text
-        framed = b" " + nz.word_bytes() + b" "
+        if "لل" in norm:
+            lam = self._lam_rx.sub("\\1ال", norm)
+            if lam != norm:
+                norm = lam
+                framed = b" " + word_bytes(norm) + b" "
+            else:
+                framed = b" " + nz.word_bytes() + b" "
+        else:
+            framed = b" " + nz.word_bytes() + b" "
         found = self.match(norm, nz, framed)
         starts = None
         resolved: list[Resolved] = []

@@ -5,8 +5,11 @@ from ..types import Partial
 from ._shared import PART, YEAR_SAID, YEAR_SAME, ERA, HIJRI_MARK, era_of, year_ref_flags
 
 # «من العام الماضي», «من العام المالي الماضي», «من هذا العام», «من 2024», «من العام» (this year)
-_YEAR_OF = ("(?: (?:من|ل)_(?:(?:العام|السنة)(?: المالي)? {ydir:DIR}|{ydem:DEM} (?:العام|السنة)|" + YEAR_SAID + ERA + "?"
-            "|" + YEAR_SAME + "|(?P<thisyear>العام|السنة)(?! {:DIR})(?! المالي {:DIR})(?! {:SAME})(?!_[0-9]{1,4}" + HIJRI_MARK + ")))")
+# ... or the year right after the quarter, no preposition («الربع الأول 2015», «النصف الثاني العام الماضي»,
+# and «للربع الثاني للعام الماضي», which the engine reads as «ل» + «الربع الثاني العام الماضي»)
+_YEAR_NAMED = "(?:(?:العام|السنة)(?: المالي)? {ydir:DIR}|{ydem:DEM} (?:العام|السنة)|" + YEAR_SAID + ERA + "?|" + YEAR_SAME + ")"
+_YEAR_OF = ("(?: (?:من|ل)_(?:" + _YEAR_NAMED + "|(?P<thisyear>العام|السنة)(?! {:DIR})(?! المالي {:DIR})(?! {:SAME})"
+            "(?!_[0-9]{1,4}" + HIJRI_MARK + "))| " + _YEAR_NAMED + ")")
 
 
 # «اليوم» as «nowadays» (PRESENT_REF, like «حالياً»), where the text sets it against the past: «(ع|م|ب)ما
@@ -131,7 +134,7 @@ def period_part(s):
 @rule("quarter_or_half", PART + "{pord:PORD}" + _YEAR_OF,
       ["الربع الأول من العام الجاري", "الربع الثالث من 2024", "الربع الأخير من العام الماضي",
        "النصف الأول من العام المقبل", "النصف الثاني من هذا العام", "الربع الأول من العام",
-       "الربع الأول من العام نفسه"])
+       "الربع الأول من العام نفسه", "الربع الأول 2015", "النصف الثاني العام الماضي"])
 def quarter_or_half(s):
     shift = s.ydir.direction if s.ydir else (0 if (s.ydem or s.thisyear) else None)
     grain, n = s.pord.grain, s.pord.number
