@@ -33,6 +33,7 @@ _NOT_A_VERB = frozenset((fold("منذ"),))   # a cue of the own clause is a verb
 _OWN_CLAUSE = 40                # a cue this near before an expression, no clause mark between, is its clause's
 _SENTENCE_WINDOW = 600        # how far the tense of a clause is looked for, either side
 _SPACE = " \t"
+_APPOSITION = re.compile(r"[ \t،,(]*$")   # only spaces, a comma or a parenthesis between
 _MOWAFIQ = re.compile(fold(r"^[ \t،,(\-]*(?:و)?(?:الموافق|الموافقة|ويوافق|يوافق|الموافق ل)[ \t]*(?:ل)?[ \t]*$"))
 # a third-person imperfect («يزور», «ويعقد») that opens a clause: after the start of a sentence, a comma
 # or a colon, or glued to «و»
@@ -784,6 +785,7 @@ class Engine:
                 res = cache[key] = self._resolve(p, related, anchor, tense)
             resolved.append(res)
         self._link_mowafiq(norm, found, resolved)
+        self._link_apposition(norm, found, resolved)
         self._link_event(norm, found, resolved)
         self._link_year_before(found, resolved)
         span = nz.span if nz._norm_breaks or len(norm) != len(text) else None   # None: the same offsets
@@ -830,7 +832,9 @@ class Engine:
         13 أغسطس الجاري»); sides that still disagree are both flagged."""
         for i in range(len(found) - 1):
             a, b = resolved[i], resolved[i + 1]
-            if not (a.grain == b.grain == "day" and a.value and b.value and {a.calendar, b.calendar} == {"hijri", "gregorian"}):
+            # (a day with a part of the day, «مساء الأحد 9 شوال»: a TIME of that day)
+            if not (a.grain in _ONE_DAY and b.grain in _ONE_DAY and a.value and b.value
+                    and {a.calendar, b.calendar} == {"hijri", "gregorian"}):
                 continue
             if not _MOWAFIQ.match(norm[found[i].end:found[i + 1].start]):
                 continue
@@ -839,6 +843,26 @@ class Engine:
             except (ValueError, OverflowError) as e:     # as in resolve(): that pair's reason, named
                 why = f"{ARITHMETIC} ({type(e).__name__}: {e})"
                 resolved[i], resolved[i + 1] = _unresolved(a, why), _unresolved(b, why)
+
+    @staticmethod
+    def _link_apposition(norm, found, resolved):
+        """«غداً الاثنين 18 شوال», «أمس الأحد 2 أغسطس»: a day and month written right after a relative
+        day, with no year, name that day: the year is the one that brings the date nearest to it (not
+        the clause's tense, which dates the relative day already)."""
+        for i in range(len(found) - 1):
+            a, pb = resolved[i], found[i + 1].partial
+            if found[i].partial.rel_day is None or a.grain not in _ONE_DAY or a.first_day is None or \
+                    pb.kind != "date" or pb.day is None or pb.month is None or _year_said(pb) or \
+                    pb.rel_day is not None or pb.offset is not None:
+                continue
+            if not _APPOSITION.match(norm, found[i].end, found[i + 1].start):
+                continue
+            options = [resolve(pb, a.first_day, t) for t in ("past", "future")]
+            options = [o for o in options if o.value is not None and o.first_day is not None]
+            if options:
+                best = min(options, key=lambda o: abs((o.first_day - a.first_day).days))
+                resolved[i + 1] = best._replace(flags=tuple(f for f in best.flags if f not in _TENSE_FLAGS)
+                                                + ("year_from_pair",), tense=None)
 
     @staticmethod
     def _link_event(norm, found, resolved):
@@ -1074,6 +1098,7 @@ class Engine:
 
 
 _TENSE_FLAGS = ("tense_decided", "default_past", "near_anchor")
+_ONE_DAY = ("day", "time")
 # the rules whose expression is a base of comparison («مقارنة بالشهر السابق»): no anchor for a narrative after it
 _COMPARISON_BASES = frozenset({"narrative_compared_month"})
 _GRAIN_RANK = {g: k for k, g in enumerate(GRAINS)}

@@ -107,8 +107,9 @@ def resolve(p: Partial, anchor: dt.date, tense: Optional[str] = None) -> Resolve
                 value = compound_duration_value(((p.amount, p.unit),) + tuple(p.offset_more))
                 return Resolved("DURATION", value, mod=p.mod, flags=p.flags)
             return Resolved("DURATION", duration_value(p.amount, p.unit), mod=p.mod, flags=p.flags)
-        if p.kind == "holiday" and p.time_of_day is not None:
-            return _holiday_time(p, anchor, tense)
+        if p.time_of_day is not None and (p.kind == "holiday" or p.kind == "date" and p.day is not None
+                                          and p.rel_day is None and p.clock is None):
+            return _day_time(p, anchor, tense)
         if p.nth_day is not None:
             return _nth_day(p, anchor, tense)
         if p.kind == "range":
@@ -322,6 +323,10 @@ def _offset(p: Partial, anchor: dt.date) -> Resolved:
         d = arith.add_months(anchor, int(amount)) if whole else arith.shift_days(anchor, round(amount * 30.44))
         a, b = arith.month_span(d.year, d.month)
         return Resolved("DATE", _month_value(d.year, d.month), mod=p.mod, first_day=a, last_day=b, grain="month")
+    if grain == "year" and not whole:             # «منذ عام ونصف»: 18 months, a month as for «منذ عام وستة أشهر»
+        d = arith.add_months(anchor, round(amount * 12))
+        a, b = arith.month_span(d.year, d.month)
+        return Resolved("DATE", _month_value(d.year, d.month), mod=p.mod, first_day=a, last_day=b, grain="month")
     years = {"year": 1, "decade": 10, "century": 100}[grain] * amount
     y = anchor.year + int(round(years)) if float(years).is_integer() else \
         arith.shift_days(anchor, round(years * 365.25)).year
@@ -393,9 +398,10 @@ def _approx(p: Partial, anchor: dt.date) -> Resolved:
     return Resolved("DATE", value, mod="APPROX", first_day=span[0], last_day=span[1], grain=grain, flags=p.flags)
 
 
-def _holiday_time(p: Partial, anchor: dt.date, tense) -> Resolved:
-    """«صباح عيد الفطر» TIME …TMO of the holiday's day; «ليلة رأس السنة الميلادية», «عشية عيد الأضحى»
-    (``nth_day`` 0: the day before its first) the eve, TNI / TEV of the day before."""
+def _day_time(p: Partial, anchor: dt.date, tense) -> Resolved:
+    """A part of the day before a day: «صباح الاثنين 3 أغسطس» TIME 2015-08-03TMO, «صباح عيد الفطر» …TMO
+    of the holiday's day; «ليلة رأس السنة الميلادية», «عشية عيد الأضحى» (``nth_day`` 0: the day before
+    its first) the eve, TNI / TEV of the day before."""
     base = resolve(p.replace(time_of_day=None), anchor, tense)
     if base.value is None or base.first_day is None or base.first_day != base.last_day:
         return base

@@ -105,7 +105,7 @@ def _covering(timexes, span):
 
 
 def _day(t):
-    return t.first_day if (t is not None and t.type == "DATE" and t.first_day is not None
+    return t.first_day if (t is not None and t.type in ("DATE", "TIME") and t.first_day is not None
                            and t.first_day == t.last_day) else None
 
 

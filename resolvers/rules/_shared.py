@@ -12,7 +12,8 @@ MONTH_PAIR = ('(?:{month:NMONTH}(?![0-9])(?!_[.,%])(?! (?:{:COUNTED}|{:UNIT}|{:T
 # «الأربعاء 15 أكتوبر», «يوم الأربعاء، 15 أكتوبر», «الأربعاء الموافق 15 أكتوبر»
 # (a part of the day may come first: «مساء يوم الثلاثاء 27 رمضان 1436 هـ» is that day, not a Tuesday)
 # («يوم الاثنين في 18 شباط»: «في» between them too)
-WEEKDAY_PREFIX = "(?:(?:{:POD} )?(?:يوم )?{wd:WEEKDAY}_[،,(]?_(?:الموافق |في )?)?"
+# (a part of the day before the weekday, «صباح الاثنين 3 أغسطس», makes the date a TIME: :func:`pod_of`)
+WEEKDAY_PREFIX = "(?:(?:{wpod:POD} )?(?:يوم )?{wd:WEEKDAY}_[،,(]?_(?:الموافق |في )?)?"
 # («يوم الخميس الـ 4 من شهر ذي الحجة»: the article before a day number, the tatweel folded away)
 DAY = "(?:يوم )?(?:(?:ال )?{day:DAY}|{dayw:ORDINAL} من)"
 # The era written after a year: «2015م», «600 ميلادي», «1258 قبل الميلاد» (the slot ``era``), «1436هـ»
@@ -62,6 +63,11 @@ YEAR_REF = " (?:(?:من|ل)_)?(?:(?:العام|السنة) {ydir:DIR}|{ydem:DEM}
 def alt_month(s):
     """The second name of a paired month, if any."""
     return s.alt
+
+
+def pod_of(s):
+    """The part of the day said before a weekday and a date (:data:`WEEKDAY_PREFIX`), or None."""
+    return s.wpod.part if s.wpod is not None else None
 
 
 def day_of(s):

@@ -2,7 +2,7 @@
 from ..grammar import rule
 from ..types import Partial, FLAG_MONTH_PAIR_MISMATCH
 from ._shared import (PART, MONTH_PAIR, WEEKDAY_PREFIX, DAY, YEAR_TAIL, YEAR_REF, YEAR_KW, ERA, HIJRI_MARK, NOT_COUNT, NOT_COUNT_NOUN,
-                      HYEAR_SAID, alt_month, day_of, era_of, year_ref_shift, year_ref_flags)
+                      HYEAR_SAID, alt_month, day_of, pod_of, era_of, year_ref_shift, year_ref_flags)
 
 
 def _pair_flags(s):
@@ -52,7 +52,7 @@ def weekday_every_week(s):
       ["20/10/2025", "20-10-2025", "٢٠/١٠/٢٠٢٥", "5.3.2024", "30/7/2015م", "20 / 8 / 2015م",
        "الاثنين 20/10/2025"])
 def numeric_dmy(s):
-    return Partial("date", year=s.year, month=s.m, day=s.day, explicit_year=True,
+    return Partial("date", time_of_day=pod_of(s), year=s.year, month=s.m, day=s.day, explicit_year=True,
                    weekday=s.wd.weekday if s.wd else None)
 
 
@@ -161,7 +161,7 @@ def range_full_dates(s):
 def date_full(s):
     if s.month.calendar != "gregorian":
         return None
-    return Partial("date", year=s.year, month=s.month.month, day=day_of(s),
+    return Partial("date", time_of_day=pod_of(s), year=s.year, month=s.month.month, day=day_of(s),
                    weekday=s.wd.weekday if s.wd else None, explicit_year=True, era=era_of(s),
                    flags=_pair_flags(s))
 
@@ -171,7 +171,7 @@ def date_full(s):
        "5 رمضان الماضي", "23 سبتمبر (أيلول) من العام نفسه", "14 أغسطس من نفس العام",
        "26 يوليو من ذلك العام"])
 def date_dm_dir(s):
-    return Partial("date", month=s.month.month, day=day_of(s), calendar=s.month.calendar,
+    return Partial("date", time_of_day=pod_of(s), month=s.month.month, day=day_of(s), calendar=s.month.calendar,
                    weekday=s.wd.weekday if s.wd else None,
                    direction=s.dir.direction if s.dir else None, year_shift=year_ref_shift(s),
                    flags=_pair_flags(s))
@@ -180,7 +180,7 @@ def date_dm_dir(s):
 @rule("date_dm", WEEKDAY_PREFIX + DAY + " (?:من )?(?:شهر )?" + MONTH_PAIR,
       ["8 ديسمبر", "15 أكتوبر", "الخامس عشر من تشرين الأول", "يوم 3 أيار", "الخميس 9 يناير"])
 def date_dm(s):
-    return Partial("date", month=s.month.month, day=day_of(s), calendar=s.month.calendar,
+    return Partial("date", time_of_day=pod_of(s), month=s.month.month, day=day_of(s), calendar=s.month.calendar,
                    weekday=s.wd.weekday if s.wd else None, flags=_pair_flags(s))
 
 

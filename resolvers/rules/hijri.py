@@ -1,7 +1,7 @@
 """Hijri dates, months and years, and the holidays of both calendars."""
 from ..grammar import rule
 from ..types import Partial
-from ._shared import PART, WEEKDAY_PREFIX, DAY, HIJRI_MARK, HYEAR_SAID, HYEAR_KW, NOT_COUNT
+from ._shared import PART, WEEKDAY_PREFIX, DAY, HIJRI_MARK, HYEAR_SAID, HYEAR_KW, NOT_COUNT, pod_of
 
 
 @rule("hijri_numeric", "{hyear:HYEAR}_(?P<hsep>[/-])_{m:MNUM}_(?P=hsep)_{day:DAY}" + HIJRI_MARK,
@@ -16,7 +16,7 @@ def hijri_numeric(s):
       + HIJRI_MARK + "?",
       ["15/4/1447هـ", "1-9-1446 هـ", "يوم الأحد 1 / 11 / 1436هـ", "الجمعة الموافق 9/9/1436"])
 def hijri_numeric_dmy(s):
-    return Partial("date", year=s.hyear, month=s.m, day=s.day, calendar="hijri", explicit_year=True,
+    return Partial("date", time_of_day=pod_of(s), year=s.hyear, month=s.m, day=s.day, calendar="hijri", explicit_year=True,
                    weekday=s.wd.weekday if s.wd else None)
 
 
@@ -26,7 +26,7 @@ def hijri_numeric_dmy(s):
        "15 شوال 1000 هـ", "25 ربيع الآخر سنة 583هـ"])
 def hijri_date(s):
     day = s.day if s.day is not None else s.dayw.day
-    return Partial("date", year=s.hyear, month=s.month.month, day=day, calendar="hijri",
+    return Partial("date", time_of_day=pod_of(s), year=s.hyear, month=s.month.month, day=day, calendar="hijri",
                    weekday=s.wd.weekday if s.wd else None, explicit_year=True)
 
 

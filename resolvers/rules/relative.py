@@ -107,13 +107,17 @@ def weekday(s):
                    time_of_day=s.pod.part if s.pod else None)
 
 
-@rule("period_direction", PART + "{period:PERIOD} {dir:DIR}",
+# («العام قبل الماضي», «الأسبوع قبل الماضي»: the one before the last)
+@rule("period_direction", PART + "{period:PERIOD} (?:{before:=قبل} )?{dir:DIR}",
       ["العام الماضي", "الشهر المقبل", "الأسبوع الجاري", "السنة الماضية", "منتصف الشهر المقبل",
-       "نهاية العام الجاري", "الربع الماضي", "بداية الأسبوع المقبل"])
+       "نهاية العام الجاري", "الربع الماضي", "بداية الأسبوع المقبل", "العام قبل الماضي",
+       "نهاية الشهر قبل الماضي"])
 def period_direction(s):
     if s.period.grain == "quarter" and s.dir.direction == -1 and s.dir.norm.startswith("السابق"):
         return None        # «مقارنة مع الربع السابق»: the quarter before the one reported, not the anchor's
-    return Partial("date", period=s.period.grain, period_shift=s.dir.direction,
+    if s.before is not None and (s.dir.direction != -1 or s.dir.norm.startswith("السابق")):
+        return None
+    return Partial("date", period=s.period.grain, period_shift=-2 if s.before is not None else s.dir.direction,
                    part=s.part.mod if s.part else None)
 
 
@@ -123,7 +127,7 @@ def period_demonstrative(s):
     return Partial("date", period=s.period.grain, period_shift=0, part=s.part.mod if s.part else None)
 
 
-@rule("period_part", "{part:PART} {period:PERIOD}(?! {:DIR})",
+@rule("period_part", "{part:PART} {period:PERIOD}(?! {:DIR})(?! قبل {:DIR})",
       ["نهاية العام", "مطلع الشهر", "منتصف الأسبوع", "أواخر السنة"])
 def period_part(s):
     if s.period.grain == "quarter":

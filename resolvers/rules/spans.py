@@ -3,7 +3,7 @@
 «العقد المنصرم», «القرن العشرين») and the weeks of a month («الأسبوع الأول من نوفمبر»)."""
 from ..grammar import rule
 from ..types import Partial
-from ._shared import (PART, MONTH_PAIR, DAY, WEEKDAY_PREFIX, YEAR_TAIL, YEAR_REF, YEAR_KW, HYEAR_SAID, HIJRI_MARK, day_of, era_of,
+from ._shared import (PART, MONTH_PAIR, DAY, WEEKDAY_PREFIX, YEAR_TAIL, YEAR_REF, YEAR_KW, HYEAR_SAID, HIJRI_MARK, day_of, era_of, pod_of,
                       year_ref_shift, year_ref_flags)
 
 # «من الشهر الجاري», «من هذا الشهر», «الشهر المقبل»
@@ -27,7 +27,7 @@ _NOT_A_PART = "(?<!النصف\\x20)(?<!الربع\\x20)"
       ["12 من الشهر الجاري", "الخامس من الشهر المقبل", "3 من هذا الشهر", "العشرين من الشهر الماضي",
        "15 الشهر الجاري", "الثلاثاء التاسع عشر من هذا الشهر", "يوم الأحد 5 من الشهر المقبل"])
 def day_of_deictic_month(s):
-    return Partial("date", day=day_of(s), period="month", period_shift=_month_shift(s),
+    return Partial("date", time_of_day=pod_of(s), day=day_of(s), period="month", period_shift=_month_shift(s),
                    weekday=s.wd.weekday if s.wd else None)
 
 
@@ -37,7 +37,7 @@ def day_of_deictic_month(s):
 def day_current(s):
     if s.dir.direction != 0:
         return None                                    # «12 المقبل»: not said so in news
-    return Partial("date", day=s.day, period="month", period_shift=0, weekday=s.wd.weekday if s.wd else None)
+    return Partial("date", time_of_day=pod_of(s), day=s.day, period="month", period_shift=0, weekday=s.wd.weekday if s.wd else None)
 
 
 @rule("range_days_deictic_month",
