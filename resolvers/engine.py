@@ -922,7 +922,8 @@ class Engine:
     def _link_clock(norm, found, resolved):
         """«الموافق 25 أغسطس 2015م الساعة 12 ليلاً», «يوم الخميس 10/12/2015م قبل الساعة الثانية ظهراً»: a
         clock time with no day of its own is on the day said just before it in its sentence (no sentence
-        mark between), else on the anchor's day."""
+        mark between), or else just after it («علقت العمل من الساعة الثانية مساء بالتوقيت المحلي يوم
+        الأحد»), else on the anchor's day."""
         def day_of(j):
             g, rj = found[j].partial, resolved[j]
             if rj.first_day is None or rj.first_day != rj.last_day or g.kind != "date" or g.clock is not None:
@@ -940,6 +941,10 @@ class Engine:
             if day is None and i > 0 and f.start - found[i - 1].end <= 40 \
                     and not _SENTENCE_MARK.search(norm, found[i - 1].end, f.start):
                 day = day_of(i - 1)
+            if day is None and i + 1 < n and found[i + 1].start - f.end <= _CLOCK_DAY_AFTER \
+                    and not _SENTENCE_MARK.search(norm, f.end, found[i + 1].start) \
+                    and not _CLOCK_NOT_ITS_DAY.search(norm, f.end, found[i + 1].start):
+                day = day_of(i + 1)                          # «من الساعة الثانية مساء بالتوقيت المحلي يوم الأحد»
             if day is not None:
                 res = resolve(p, day)
                 if res.value is not None:
@@ -1099,6 +1104,10 @@ class Engine:
 
 _TENSE_FLAGS = ("tense_decided", "default_past", "near_anchor")
 _ONE_DAY = ("day", "time")
+_CLOCK_DAY_AFTER = 60          # how far after a clock time the day it is on may be said, in its clause:
+# not past a comma, nor a date of another happening or of a period («بعد هبوطه … يوم الخميس», «خلال
+# الفترة من 15 حزيران»: a daily schedule)
+_CLOCK_NOT_ITS_DAY = re.compile(fold("[،,؛;:]|(?<!\\w)(?:بعد|قبل|منذ|خلال|الفترة|حتى|وحتى|الى|إلى)(?!\\w)"))
 # the rules whose expression is a base of comparison («مقارنة بالشهر السابق»): no anchor for a narrative after it
 _COMPARISON_BASES = frozenset({"narrative_compared_month"})
 _GRAIN_RANK = {g: k for k, g in enumerate(GRAINS)}
