@@ -767,9 +767,11 @@ def _hijri_date(p: Partial, anchor: dt.date, tense) -> Resolved:
             hy = ah[0] if p.month < ah[1] else ah[0] - 1
         else:
             hy = ah[0] if p.month > ah[1] else ah[0] + 1
+    elif _no_cue(tense) and _hijri_month_near(p.month, ah[0], anchor) is not None:
+        # a bare Hijri month with no cue is the one nearest the anchor («شهر رمضان» in a paper of
+        # Shawwal is the one just over, «قبيل شهر رمضان» a fortnight before it the coming one)
+        hy, extra = _hijri_month_near(p.month, ah[0], anchor), (FLAG_NEAR_ANCHOR,)
     else:
-        # a bare Hijri month stays past by default («شهر رمضان» in a paper of Shawwal is the one just
-        # over); in the sample every one was
         extra, used = _tense_flags(tense)
         if used == "future":
             hy = ah[0] if p.month >= ah[1] else ah[0] + 1
@@ -779,6 +781,22 @@ def _hijri_date(p: Partial, anchor: dt.date, tense) -> Resolved:
     if span is None:
         raise _hijri_missing(hy, p.month)
     return _result(_interval_value(*span), span, "month", p, extra, tense=used, calendar="hijri")
+
+
+def _hijri_month_near(month: int, hy: int, anchor: dt.date) -> Optional[int]:
+    """The Hijri year whose ``month`` is nearest the anchor (the anchor inside it: that one; a tie:
+    the past one), None when the table has none of them."""
+    best = None
+    for y in (hy - 1, hy, hy + 1):
+        span = hijri.month_span(y, month)
+        if span is None:
+            continue
+        a, b = span
+        gap = 0 if a <= anchor <= b else (a - anchor).days if a > anchor else (anchor - b).days
+        key = (gap, a > anchor)
+        if best is None or key < best[0]:
+            best = (key, y)
+    return None if best is None else best[1]
 
 
 def _hijri_years_of(gy: int) -> range:
