@@ -269,7 +269,7 @@ class Engine:
                 if words is None:
                     return None
                 out |= words
-        if len(out) > _MAX_NEXT or not all(w.isalnum() for w in out):
+        if not all(w.isalnum() for w in out):
             return None
         # a word that has a shorter one of the set as its beginning adds nothing (sorted, a word's
         # extensions follow it)
@@ -277,7 +277,7 @@ class Engine:
         for w in sorted(out):
             if not (kept and w.startswith(kept[-1])):
                 kept.append(w)
-        return kept
+        return None if len(kept) > _MAX_NEXT else kept
 
     def _spotter(self, paired: dict) -> "_Spotter":
         """Keys are matched on a copy of the text where every non-word character is a space, each key

@@ -256,6 +256,11 @@ def read_table(name: str, folder: Path = DATA) -> list[dict]:
     return rows
 
 
+def _ta_marbuta_as_ha(form: str) -> str:
+    """``form`` with each word's final «ة» written «ه»."""
+    return " ".join(w[:-1] + "ه" if w.endswith("ة") else w for w in form.split())
+
+
 class Lexicon:
     """All categories, plus the tense cues, blockers and future-prefix exceptions."""
 
@@ -278,6 +283,12 @@ class Lexicon:
                                        f"already listed as month {old.month}")
                 if old is None:
                     c.entries[norm] = Lexeme(rec["form"], norm, cols)
+            # the press writes a final «ة» as «ه» as often as not («السنه الماضيه», «نهايه العام»,
+            # «الساعه الثامنه»): every form is also read so, unless that spelling is listed already
+            for norm, lex in list(c.entries.items()):
+                alt = _ta_marbuta_as_ha(norm)
+                if alt != norm and alt not in c.entries:
+                    c.entries[alt] = Lexeme(lex.form, alt, lex._cols)
             self.categories[cat] = c
         # tense cues: a form ending in a tatweel (سـ) is a verb prefix
         self.future_prefixes = [fold(r["form"].rstrip("ـ")) for r in self.tables["tense_cues"]
