@@ -67,14 +67,16 @@ def century(s):
 
 
 # «السبعينات», «تسعينيات القرن الماضي», «مطلع الثمانينيات», «عقد الستينات», «ثمانينيات القرن التاسع عشر»
-@rule("decade", PART + "(?:عقد )?{dec:DECADE}(?: (?:من )?القرن (?:{cent:ORDINAL}|{dir:DIR}))?",
+# («الأربعينيات من هذا القرن»: the decade of the anchor's century)
+@rule("decade", PART + "(?:عقد )?{dec:DECADE}(?: (?:من )?(?:القرن (?:{cent:ORDINAL}|{dir:DIR})|{dem:DEM} القرن))?",
       ["السبعينات", "تسعينيات القرن الماضي", "مطلع الثمانينيات", "عقد الستينات",
-       "ثمانينيات القرن التاسع عشر", "منتصف التسعينيات"])
+       "ثمانينيات القرن التاسع عشر", "منتصف التسعينيات", "الأربعينيات من هذا القرن"])
 def decade(s):
     if s.cent is not None and s.cent.day not in CENTURIES:
         return None
+    shift = s.dir.direction if s.dir else (0 if s.dem is not None else None)
     return Partial("date", decade=s.dec.decade, century=s.cent.day if s.cent else None,
-                   century_shift=s.dir.direction if s.dir else None, part=s.part.mod if s.part else None)
+                   century_shift=shift, part=s.part.mod if s.part else None)
 
 
 # «العقد الماضي», «العقد المنصرم»: only the past one («العقد الحالي» is the current contract)
