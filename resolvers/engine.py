@@ -931,13 +931,15 @@ class Engine:
             return rj.first_day
 
         n = len(found)
+        joined: dict = {}                                    # clock time -> the day right after it, one expression
         for i, f in enumerate(found):
             p = f.partial
             if p.clock is None or p.rel_day is not None or p.weekday is not None or resolved[i].value is None:
                 continue
-            day = None
-            if i + 1 < n and norm[f.end:found[i + 1].start].strip() == "من":
-                day = day_of(i + 1)                          # «الساعة العاشرة من صباح أمس»
+            day, after = None, None
+            if i + 1 < n and norm[f.end:found[i + 1].start].strip() in ("من", ""):
+                day = day_of(i + 1)                          # «الساعة العاشرة من صباح أمس», «الساعة 9:15 مساء الخميس 2 مايو»
+                after = i + 1 if day is not None else None
             if day is None and i > 0 and f.start - found[i - 1].end <= 40 \
                     and not _SENTENCE_MARK.search(norm, found[i - 1].end, f.start):
                 day = day_of(i - 1)
@@ -949,6 +951,17 @@ class Engine:
                 res = resolve(p, day)
                 if res.value is not None:
                     resolved[i] = res
+                    if after is not None:
+                        joined[i] = after
+        if joined:
+            # the clock time and its day are one expression, the time's, over both («الساعة الثامنة من مساء
+            # اليوم» 20:00 of the anchor's day), as a TIMEX spans «at eight on the evening of today»
+            drop = set(joined.values())
+            for i, j in joined.items():
+                f = found[i]
+                found[i] = _Found(f.start, found[j].end, f.rule, f.partial, f.key)
+            found[:] = [f for k, f in enumerate(found) if k not in drop]
+            resolved[:] = [r for k, r in enumerate(resolved) if k not in drop]
 
     @staticmethod
     def _narrative_base(norm, found, resolved, i, need, optional=False) -> Optional[int]:

@@ -85,4 +85,4 @@ def test_a_time_reads_the_same_whatever_was_tagged_before():
     eng.clear_memos()
     tag(a, day)
     after = [(t.text, t.value) for t in tag(b, day)]
-    assert alone == after and ("الساعة التاسعة والنصف", "2015-08-05T21:30") in after, (alone, after)
+    assert alone == after and ("الساعة التاسعة والنصف من مساء الأربعاء", "2015-08-05T21:30") in after, (alone, after)
