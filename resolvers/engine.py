@@ -74,7 +74,7 @@ PREFIX_MIN = 4                # rule sets this large get a look-ahead of their f
 # «... من/على» after a count of time: counted from something else («قبل يومين من الانتخابات»), except in
 # set phrases («على أرض الواقع», «على الأقل», «على التوالي», «من جديد»)
 _RELATION_AFTER = re.compile(fold(r"[ \t]+(?:(?:فقط|تقريبا|تحديدا|طويلة|عديدة|قليلة|معدودة|كثيرة)[ \t]+)?(?:من|على)[ \t]+"
-                                  r"(?!(?:الان|ارض|الاقل|التوالي|جديد|مدار|امتداد|الرغم|خلال)(?!\w))"))
+                                  r"(?!(?:الان|ارض|الاقل|التوالي|جديد|مدار|امتداد|الرغم|خلال|الزمن)(?!\w))"))
 
 NO_ANCHOR = "no publication date (anchor) to resolve a relative expression against"
 

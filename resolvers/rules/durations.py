@@ -87,7 +87,8 @@ def offset(s):
     if (amount == "X" or amount is None and _count(s) is None and s.unit.count is None) \
             and s.unit.grain in _APPROX_GRAINS and s.frac is None:
         return Partial("date", approx=(s.off.sign, s.unit.grain, APPROX_NEAR, APPROX_FAR))
-    if amount is None or amount == "X" or s.unit.grain == "decade" and _count(s) is None:
+    # («منذ عقد» may be «since a contract»; the dual «منذ عقدين» is two decades)
+    if amount is None or amount == "X" or s.unit.grain == "decade" and _count(s) is None and s.unit.count != 2:
         return None
     return Partial("date", offset=(s.off.sign * amount, s.unit.grain),
                    mod=s.am.mod if s.am else None)

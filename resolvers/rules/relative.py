@@ -47,6 +47,19 @@ def relative_day(s):
                    time_of_day=s.pod.part if s.pod else None)
 
 
+# «في وقت سابق اليوم», «في وقت لاحق من مساء اليوم», «في وقت سابق أمس» (agency style: earlier today, later
+# today): the relative day itself, one expression, not a vague past or future and a day beside it
+@rule("vague_of_day", "{v:VAGUE} (?:من )?(?:{pod:POD} )?(?:يوم )?{rel:RELDAY}"
+      "(?:(?: |_(?P<wparen>\\()_){wd:WEEKDAY}(?(wparen)_\\)))?",
+      ["في وقت سابق اليوم", "في وقت لاحق اليوم", "في وقت سابق من اليوم", "في وقت لاحق من مساء اليوم",
+       "في وقت سابق أمس", "في وقت سابق اليوم الأحد"])
+def vague_of_day(s):
+    if not s.v.norm.startswith("في وقت "):
+        return None                     # «حالياً اليوم»: not a time of that day
+    return Partial("date", rel_day=s.rel.offset, weekday=s.wd.weekday if s.wd else None,
+                   time_of_day=s.pod.part if s.pod else None)
+
+
 # «الليلة», «هذه الليلة» (tonight), «الليلة الماضية/البارحة» (last night), «الليلة المقبلة»: the anchor's
 # night, or the one before or after; «الليلة» with any other word of the article after it is a night
 # named otherwise («الليلة الختامية», «الليلة الأولى»), «تلك الليلة» a narrative one
