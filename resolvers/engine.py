@@ -195,10 +195,31 @@ class Engine:
         nouns = set()
         for cat in ("PERIOD", "DUNIT", "SEASON", "DECADE", "PORD"):
             nouns.update(f.split()[0][2:] for f in self.lex[cat].entries if f.startswith("ال"))
-        dems = {d for d in self.lex["DEM"].entries if " " not in d} | {fold("ذلك"), fold("تلك")}
-        dems = "".join(f"(?<!{d} )" for d in sorted(dems))
-        return re.compile(dems + "(?<![^\\W_])([وف]?)لل(?=(?:" + "|".join(sorted(nouns, key=lambda w: (-len(w), w)))
-                          + ")(?![^\\W_]))")
+        self._lam_dems = frozenset({d for d in self.lex["DEM"].entries if " " not in d} | {fold("ذلك"), fold("تلك")})
+        # (the literal first: the scan for «لل» runs in C; where the word begins is checked after)
+        return re.compile("لل(?=(?:" + "|".join(sorted(nouns, key=lambda w: (-len(w), w))) + ")(?![^\\W_]))")
+
+    def _lam_view(self, norm: str) -> str:
+        """``norm`` with the «لل» of each period noun read «ال» (:meth:`_lam_regex`), or ``norm``."""
+        at = []
+        for m in self._lam_rx.finditer(norm):
+            p = m.start()
+            w = p - 1 if p and norm[p - 1] in "وف" else p        # «وللعام»: the clitic «و» before
+            if w and norm[w - 1].isalnum():
+                continue                                          # inside a word
+            b = w - 1
+            while b > 0 and norm[b - 1].isalnum():
+                b -= 1
+            before = norm[b:w - 1] if w and norm[w - 1] == " " else ""
+            if before in self._lam_dems or before[:1] in ("و", "ف") and before[1:] in self._lam_dems:
+                continue                                          # «وذلك للربع الثاني»
+            at.append(p)
+        if not at:
+            return norm
+        chars = list(norm)
+        for p in at:
+            chars[p] = "ا"
+        return "".join(chars)
 
     # --- candidate spotting ---------------------------------------------------------------------
     def _automaton(self):
@@ -741,8 +762,8 @@ class Engine:
         nz = normalize(text)
         norm = nz.text
         if "لل" in norm:
-            lam = self._lam_rx.sub("\\1ال", norm)
-            if lam != norm:
+            lam = self._lam_view(norm)
+            if lam is not norm:
                 norm = lam
                 framed = b" " + word_bytes(norm) + b" "
             else:
