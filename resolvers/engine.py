@@ -761,13 +761,10 @@ class Engine:
     def tag(self, text: str, anchor: Optional[_dt.date]) -> list[Timex]:
         nz = normalize(text)
         norm = nz.text
-        if "لل" in norm:
-            lam = self._lam_view(norm)
-            if lam is not norm:
-                norm = lam
-                framed = b" " + word_bytes(norm) + b" "
-            else:
-                framed = b" " + nz.word_bytes() + b" "
+        lam = self._lam_view(norm) if "لل" in norm else norm
+        if lam is not norm:                  # «للعام الماضي»: its «لل» read «ال» (_lam_view)
+            norm = lam
+            framed = b" " + word_bytes(norm) + b" "
         else:
             framed = b" " + nz.word_bytes() + b" "
         found = self.match(norm, nz, framed)
@@ -878,12 +875,9 @@ class Engine:
                 continue
             if not _APPOSITION.match(norm, found[i].end, found[i + 1].start):
                 continue
-            options = [resolve(pb, a.first_day, t) for t in ("past", "future")]
-            options = [o for o in options if o.value is not None and o.first_day is not None]
-            if options:
-                best = min(options, key=lambda o: abs((o.first_day - a.first_day).days))
-                resolved[i + 1] = best._replace(flags=tuple(f for f in best.flags if f not in _TENSE_FLAGS)
-                                                + ("year_from_pair",), tense=None)
+            best = _nearest_to(pb, a.first_day)
+            if best is not None:
+                resolved[i + 1] = best
 
     @staticmethod
     def _link_event(norm, found, resolved):
@@ -1122,14 +1116,9 @@ class Engine:
         ka, kb = _year_said(found[i].partial), _year_said(found[i + 1].partial)
         if a.value != b.value and ka != kb:
             j, partner = (i, b) if not ka else (i + 1, a)
-            p = found[j].partial
-            options = [resolve(p, partner.first_day, t) for t in ("past", "future")]
-            options = [o for o in options if o.value is not None]
-            if options:
-                best = min(options, key=lambda o: abs((o.first_day - partner.first_day).days))
-                resolved[j] = best._replace(flags=tuple(f for f in best.flags if f not in
-                                                        ("tense_decided", "default_past")) + ("year_from_pair",),
-                                            tense=None)
+            best = _nearest_to(found[j].partial, partner.first_day)
+            if best is not None:
+                resolved[j] = best
             a, b = resolved[i], resolved[i + 1]
         if a.last_day < b.first_day or b.last_day < a.first_day:
             resolved[i] = _with_flag(a, FLAG_HIJRI_MISMATCH)
@@ -1137,6 +1126,19 @@ class Engine:
 
 
 _TENSE_FLAGS = ("tense_decided", "default_past", "near_anchor")
+
+
+def _nearest_to(p: Partial, day: _dt.date) -> Optional[Resolved]:
+    """``p`` (a date written without its year) in the year that brings it nearest to ``day``, the date
+    of its partner («الموافق», or a relative day just before it), flagged ``year_from_pair``; None when
+    it cannot be read so."""
+    options = [o for o in (resolve(p, day, t) for t in ("past", "future")) if o.value is not None]
+    if not options:
+        return None
+    best = min(options, key=lambda o: abs((o.first_day - day).days))
+    return best._replace(flags=tuple(f for f in best.flags if f not in _TENSE_FLAGS) + ("year_from_pair",),
+                         tense=None)
+
 _ONE_DAY = ("day", "time")
 _CLOCK_DAY_AFTER = 60          # how far after a clock time the day it is on may be said, in its clause:
 # not past a comma, nor a date of another happening or of a period («بعد هبوطه … يوم الخميس», «خلال
