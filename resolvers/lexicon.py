@@ -284,7 +284,8 @@ class Lexicon:
                 if old is None:
                     c.entries[norm] = Lexeme(rec["form"], norm, cols)
             # the press writes a final «ة» as «ه» as often as not («السنه الماضيه», «نهايه العام»,
-            # «الساعه الثامنه»): every form is also read so, unless that spelling is listed already
+            # «ثلاثه ايام»): every form is also read so, unless that spelling is listed already (the
+            # words written in the rules' templates, «الساعة», are not)
             for norm, lex in list(c.entries.items()):
                 alt = _ta_marbuta_as_ha(norm)
                 if alt != norm and alt not in c.entries:

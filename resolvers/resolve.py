@@ -767,10 +767,10 @@ def _hijri_date(p: Partial, anchor: dt.date, tense) -> Resolved:
             hy = ah[0] if p.month < ah[1] else ah[0] - 1
         else:
             hy = ah[0] if p.month > ah[1] else ah[0] + 1
-    elif _no_cue(tense) and _hijri_month_near(p.month, ah[0], anchor) is not None:
+    elif _no_cue(tense) and (near := _hijri_month_near(p.month, ah[0], anchor)) is not None:
         # a bare Hijri month with no cue is the one nearest the anchor («شهر رمضان» in a paper of
         # Shawwal is the one just over, «قبيل شهر رمضان» a fortnight before it the coming one)
-        hy, extra = _hijri_month_near(p.month, ah[0], anchor), (FLAG_NEAR_ANCHOR,)
+        hy, extra = near, (FLAG_NEAR_ANCHOR,)
     else:
         extra, used = _tense_flags(tense)
         if used == "future":
