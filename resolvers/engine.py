@@ -968,6 +968,12 @@ class Engine:
                     resolved[i] = res
                     if after is not None:
                         joined[i] = after
+            elif _DAILY.search(norm, *_sentence_of(norm, f.start, f.end)):
+                # «بمعدل خمس ساعات يومياً تبدأ من الساعة الخامسة», «من الساعة الـ 12 ظهراً … خلال الفترة من
+                # 15 يونيو»: the hour of a daily schedule, on no one day (not the publication day's)
+                r = resolved[i]
+                resolved[i] = r._replace(value="T" + r.value.split("T", 1)[1], first_day=None, last_day=None,
+                                         flags=r.flags + (FLAG_DAILY,))
         if joined:
             # the clock time and its day are one expression, the time's, over both («الساعة الثامنة من مساء
             # اليوم» 20:00 of the anchor's day), as a TIMEX spans «at eight on the evening of today»
@@ -1140,6 +1146,15 @@ def _nearest_to(p: Partial, day: _dt.date) -> Optional[Resolved]:
                          tense=None)
 
 _ONE_DAY = ("day", "time")
+FLAG_DAILY = "daily"           # a clock time of a daily schedule: an hour of no one day («T17:00»)
+_DAILY = re.compile(fold(r"(?<!\w)(?:يوميا|كل يوم|طوال ايام|خلال الفترة من)(?!\w)"))
+
+
+def _sentence_of(norm: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``[start, end)``: from the mark before it to the mark after it."""
+    a = max(norm.rfind(".", 0, start), norm.rfind("\n", 0, start)) + 1
+    b = [x for x in (norm.find(".", end), norm.find("\n", end)) if x >= 0]
+    return a, min(b) if b else len(norm)
 _CLOCK_DAY_AFTER = 60          # how far after a clock time the day it is on may be said, in its clause:
 # not past a comma, nor a date of another happening or of a period («بعد هبوطه … يوم الخميس», «خلال
 # الفترة من 15 حزيران»: a daily schedule)
