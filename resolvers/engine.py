@@ -1151,10 +1151,14 @@ _DAILY = re.compile(fold(r"(?<!\w)(?:يوميا|كل يوم|طوال ايام|خ
 
 
 def _sentence_of(norm: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence around ``[start, end)``: from the mark before it to the mark after it."""
-    a = max(norm.rfind(".", 0, start), norm.rfind("\n", 0, start)) + 1
-    b = [x for x in (norm.find(".", end), norm.find("\n", end)) if x >= 0]
-    return a, min(b) if b else len(norm)
+    """The sentence around ``[start, end)``: from the sentence mark before it (``_SENTENCE_MARK``: not
+    a decimal point) to the one after it, within ``_SENTENCE_WINDOW`` either side."""
+    lo = max(0, start - _SENTENCE_WINDOW)
+    a = lo
+    for m in _SENTENCE_MARK.finditer(norm, lo, start):
+        a = m.end()
+    m = _SENTENCE_MARK.search(norm, end, end + _SENTENCE_WINDOW)
+    return a, m.start() if m else min(len(norm), end + _SENTENCE_WINDOW)
 _CLOCK_DAY_AFTER = 60          # how far after a clock time the day it is on may be said, in its clause:
 # not past a comma, nor a date of another happening or of a period («بعد هبوطه … يوم الخميس», «خلال
 # الفترة من 15 حزيران»: a daily schedule)
