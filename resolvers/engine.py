@@ -21,7 +21,8 @@ from .grammar import RULES, BUILTINS, ANY, compile_rule, pattern_of, slot_values
 from .lexicon import get_lexicon, _trie_regex
 from .normalize import normalize, fold, word_bytes, _CODEC
 from .resolve import resolve, needs_tense, Resolved, ARITHMETIC, YEAR_NOT_SAID, NARRATIVE_NOT_FOUND
-from .types import Partial, Timex, GRAINS, FLAG_HIJRI_MISMATCH, FLAG_NAMED_EVENT, FLAG_YEAR_SAID_BEFORE, FLAG_NARRATIVE
+from .types import (Partial, Timex, GRAINS, FLAG_HIJRI_MISMATCH, FLAG_NAMED_EVENT, FLAG_YEAR_SAID_BEFORE, FLAG_NARRATIVE,
+                    FLAG_TENSE_DECIDED, FLAG_DEFAULT_PAST, FLAG_NEAR_ANCHOR, FLAG_YEAR_FROM_PAIR, FLAG_DAILY)
 
 # Words that start some forms («في وقت سابق», «ما يقارب», «كل عام») but are far too common to be
 # candidates themselves: such forms are spotted by their second word, one word back.
@@ -1131,7 +1132,7 @@ class Engine:
             resolved[i + 1] = _with_flag(b, FLAG_HIJRI_MISMATCH)
 
 
-_TENSE_FLAGS = ("tense_decided", "default_past", "near_anchor")
+_TENSE_FLAGS = (FLAG_TENSE_DECIDED, FLAG_DEFAULT_PAST, FLAG_NEAR_ANCHOR)
 
 
 def _nearest_to(p: Partial, day: _dt.date) -> Optional[Resolved]:
@@ -1142,11 +1143,10 @@ def _nearest_to(p: Partial, day: _dt.date) -> Optional[Resolved]:
     if not options:
         return None
     best = min(options, key=lambda o: abs((o.first_day - day).days))
-    return best._replace(flags=tuple(f for f in best.flags if f not in _TENSE_FLAGS) + ("year_from_pair",),
+    return best._replace(flags=tuple(f for f in best.flags if f not in _TENSE_FLAGS) + (FLAG_YEAR_FROM_PAIR,),
                          tense=None)
 
 _ONE_DAY = ("day", "time")
-FLAG_DAILY = "daily"           # a clock time of a daily schedule: an hour of no one day («T17:00»)
 _DAILY = re.compile(fold(r"(?<!\w)(?:يوميا|كل يوم|طوال ايام|خلال الفترة من)(?!\w)"))
 
 

@@ -619,15 +619,25 @@ def _weekday_year(p: Partial, years: list, day_of, anchor: dt.date) -> Optional[
 NEAR_ANCHOR_DAYS = 183
 
 
+def _nearest_year(years, gap) -> Optional[int]:
+    """The year of ``years`` (in order: a tie keeps the first) whose ``gap(year)`` in days to the anchor
+    is least; ``gap`` gives None for a year that has no such date.  None when none has one."""
+    best = None
+    for y in years:
+        g = gap(y)
+        if g is not None and (best is None or g < best[0]):
+            best = (g, y)
+    return best[1] if best else None
+
+
 def _year_near_anchor(m: int, day: int, anchor: dt.date) -> Optional[int]:
     """The year that puts day/month nearest the anchor, within NEAR_ANCHOR_DAYS."""
-    best = None
-    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
-        if arith.valid_date(y, m, day):
-            gap = abs((dt.date(y, m, day) - anchor).days)
-            if gap <= NEAR_ANCHOR_DAYS and (best is None or gap < best[0]):
-                best = (gap, y)
-    return best[1] if best else None
+    def gap(y):
+        if not arith.valid_date(y, m, day):
+            return None
+        g = abs((dt.date(y, m, day) - anchor).days)
+        return g if g <= NEAR_ANCHOR_DAYS else None
+    return _nearest_year((anchor.year - 1, anchor.year, anchor.year + 1), gap)
 
 
 def _pick_year_for_day(m: int, day: int, anchor: dt.date, direction: int, inclusive=False) -> int:
@@ -786,17 +796,13 @@ def _hijri_date(p: Partial, anchor: dt.date, tense) -> Resolved:
 def _hijri_month_near(month: int, hy: int, anchor: dt.date) -> Optional[int]:
     """The Hijri year whose ``month`` is nearest the anchor (the anchor inside it: that one; a tie:
     the past one), None when the table has none of them."""
-    best = None
-    for y in (hy - 1, hy, hy + 1):
+    def gap(y):
         span = hijri.month_span(y, month)
         if span is None:
-            continue
+            return None
         a, b = span
-        gap = 0 if a <= anchor <= b else (a - anchor).days if a > anchor else (anchor - b).days
-        key = (gap, a > anchor)
-        if best is None or key < best[0]:
-            best = (key, y)
-    return None if best is None else best[1]
+        return 0 if a <= anchor <= b else (a - anchor).days if a > anchor else (anchor - b).days
+    return _nearest_year((hy - 1, hy, hy + 1), gap)
 
 
 def _hijri_years_of(gy: int) -> range:
@@ -826,18 +832,13 @@ def _hijri_month_in_year(hm: int, gy: int) -> int:
 
 def _hijri_year_near_anchor(hm: int, hd: int, hy: int, anchor: dt.date) -> Optional[int]:
     """The Hijri year that puts day hd of month hm nearest the anchor (None outside the tables)."""
-    best = None
-    for y in (hy - 1, hy, hy + 1):
+    def gap(y):
         length = hijri.month_length(y, hm)
         if length is None or not 1 <= hd <= length:
-            continue
+            return None
         d = hijri.to_gregorian(y, hm, hd)
-        if d is None:
-            continue
-        gap = abs((d - anchor).days)
-        if best is None or gap < best[0]:
-            best = (gap, y)
-    return best[1] if best else None
+        return None if d is None else abs((d - anchor).days)
+    return _nearest_year((hy - 1, hy, hy + 1), gap)
 
 
 def _hijri_missing(hy: int, hm: int = 1) -> _Fail:

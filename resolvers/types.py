@@ -30,6 +30,9 @@ FLAG_CLOCK_AMPM_GUESSED = "clock_ampm_guessed"      # «الساعة الثال�
 FLAG_NAMED_EVENT = "named_event"                    # «حرب أكتوبر»: the date of a named event of history
 FLAG_YEAR_SAID_BEFORE = "year_said_before"          # «في ديسمبر من العام نفسه»: the year of a date said before
 FLAG_NARRATIVE = "narrative"                        # «في اليوم التالي», «حينها»: dated from the date said before
+FLAG_YEAR_FROM_PAIR = "year_from_pair"              # a day-month without its year beside a dated partner
+                                                    # («الموافق», «غداً الاثنين 18 شوال»): the year nearest it
+FLAG_DAILY = "daily"                                # a clock time of a daily schedule: an hour of no one day («T17:00»)
 
 
 class Partial:

@@ -12,6 +12,10 @@ _YEAR_OF = ("(?: (?:من|ل)_(?:" + _YEAR_NAMED + "|(?P<thisyear>العام|ال
             "(?!_[0-9]{1,4}" + HIJRI_MARK + "))| " + _YEAR_NAMED + ")")
 
 
+# the weekday after a relative day, maybe in parentheses: «أمس الثلاثاء», «غدًا (الأربعاء)»
+_WEEKDAY_AFTER = "(?:(?: |_(?P<wparen>\\()_){wd:WEEKDAY}(?(wparen)_\\)))?"
+
+
 # «اليوم» as «nowadays» (PRESENT_REF, like «حالياً»), where the text sets it against the past: «(ع|م|ب)ما
 # هي/نحن/أنا عليه اليوم» (what it is today), «أكبر اليوم … مما/عما كانت عليه …» (than it was), «بين
 # الأمس واليوم», «سابقاً واليوم» (then and now), «اليوم كما هي بالأمس»; the expression is «اليوم» alone
@@ -44,8 +48,8 @@ def day_beside_relative_day(s):
 # «لامس» is a verb («touched»), not «ل» + «أمس»: a relative day never takes a glued «ل» (the real corpus
 # has «لامس» 13 times, «لأمس» never; «ليوم أمس» is still read)
 # («اليوم 15 من شهر يونيو» is «the day 15», not today)
-@rule("relative_day", "(?:{pod:POD} )?(?:يوم )?(?<!(?<!\\w)ل){rel:RELDAY}(?:(?: |_(?P<wparen>\\()_){wd:WEEKDAY}(?(wparen)_\\)))?"
-      "(?! [0-9]{1,2} من)",
+@rule("relative_day", "(?:{pod:POD} )?(?:يوم )?(?<!(?<!\\w)ل){rel:RELDAY}" + _WEEKDAY_AFTER
+      + "(?! [0-9]{1,2} من)",
       ["غداً الأربعاء", "أمس الثلاثاء", "اليوم", "صباح اليوم", "مساء أمس", "ليلة أمس", "بعد غد",
        "أول أمس", "يوم أمس", "البارحة", "اليوم الخميس", "أمس الأول", "أمس (السبت)", "غدًا (الأربعاء)"])
 def relative_day(s):
@@ -55,8 +59,7 @@ def relative_day(s):
 
 # «في وقت سابق اليوم», «في وقت لاحق من مساء اليوم», «في وقت سابق أمس» (agency style: earlier today, later
 # today): the relative day itself, one expression, not a vague past or future and a day beside it
-@rule("vague_of_day", "{v:VAGUE} (?:من )?(?:{pod:POD} )?(?:يوم )?{rel:RELDAY}"
-      "(?:(?: |_(?P<wparen>\\()_){wd:WEEKDAY}(?(wparen)_\\)))?",
+@rule("vague_of_day", "{v:VAGUE} (?:من )?(?:{pod:POD} )?(?:يوم )?{rel:RELDAY}" + _WEEKDAY_AFTER,
       ["في وقت سابق اليوم", "في وقت لاحق اليوم", "في وقت سابق من اليوم", "في وقت لاحق من مساء اليوم",
        "في وقت سابق أمس", "في وقت سابق اليوم الأحد"])
 def vague_of_day(s):
