@@ -373,7 +373,8 @@ def _relative_day(p: Partial, anchor: dt.date) -> Resolved:
 def _approx(p: Partial, anchor: dt.date) -> Resolved:
     """A vague stretch of days, weeks, months or years before or after the anchor («منذ أيام», «الأيام
     المقبلة»): the interval from ``near`` to ``far`` units away (``near`` 0: from the next or the
-    previous day), at the unit's grain, mod APPROX."""
+    previous unit, so that «الأسابيع الماضية» leaves out this week and «السنوات المقبلة» this year,
+    as «الأيام الماضية» leaves out today), at the unit's grain, mod APPROX."""
     sign, grain, near, far = p.approx
 
     def at(k):
@@ -385,7 +386,7 @@ def _approx(p: Partial, anchor: dt.date) -> Resolved:
             return arith.add_months(anchor, sign * k)
         return arith.add_years(anchor, sign * k)
 
-    a, b = sorted((arith.shift_days(anchor, sign) if near == 0 else at(near), at(far)))
+    a, b = sorted((at(near or 1), at(far)))
     if grain == "day":
         value, span = _interval_value(a, b), (a, b)
     elif grain == "week":
