@@ -690,6 +690,8 @@ def _weekday(p: Partial, anchor: dt.date, tense) -> Resolved:
     extra, used = (), None
     if p.direction is not None and p.direction < 0:
         d = arith.weekday_on_or_before(anchor, p.weekday, strict=True)
+        if p.direction == -2:                        # «الجمعة قبل الماضي»
+            d = arith.shift_days(d, -7)
     elif p.direction is not None and p.direction > 0:
         d = arith.weekday_on_or_after(anchor, p.weekday, strict=True)
         if p.direction == 2:                         # «الأربعاء بعد القادم»

@@ -114,9 +114,9 @@ def weekday_of_week(s):
 
 
 # a glued «ك» («كيوم الجمعة مثلا», «كالجمعة»: like a Friday) compares with a weekday in general, no dated day
-@rule("weekday", "(?<!(?<!\\w)ك)(?<!(?<!\\w)كيوم\\x20)(?:{pod:POD} )?(?:يوم )?{wd:WEEKDAY}(?: (?:{after:=بعد} )?{dir:DIR})?",
+@rule("weekday", "(?<!(?<!\\w)ك)(?<!(?<!\\w)كيوم\\x20)(?:{pod:POD} )?(?:يوم )?{wd:WEEKDAY}(?: (?:{after:=بعد} |{before:=قبل} )?{dir:DIR})?",
       ["الأحد الماضي", "السبت المقبل", "يوم الثلاثاء", "الجمعة", "مساء الخميس", "يوم الإثنين القادم",
-       "الأربعاء بعد القادم"])
+       "الأربعاء بعد القادم", "الجمعة قبل الماضي"])
 def weekday(s):
     if s.dir is not None and s.dir.direction == 0:
         return None
@@ -125,6 +125,10 @@ def weekday(s):
         if direction != 1:
             return None
         direction = 2
+    if s.before:                       # «الجمعة قبل الماضي»: the one before the last
+        if direction != -1 or s.dir.norm.startswith("السابق"):
+            return None
+        direction = -2
     return Partial("date", weekday=s.wd.weekday, direction=direction,
                    time_of_day=s.pod.part if s.pod else None)
 
