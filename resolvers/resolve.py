@@ -85,6 +85,8 @@ def needs_tense(p: Partial) -> bool:
         return needs_tense(p.end)
     if p.kind == "holiday":
         return p.year is None and p.direction is None and p.gregorian_year is None
+    if p.kind == "vague":
+        return p.direction is not None             # «لاحقاً»: later than a past time told, or to come
     if p.kind != "date" or p.year is not None or p.rel_day is not None or p.offset is not None \
             or p.gregorian_year is not None:
         return False
@@ -97,6 +99,8 @@ def resolve(p: Partial, anchor: dt.date, tense: Optional[str] = None) -> Resolve
     """Resolve ``p`` against ``anchor``; ``tense`` is 'past', 'future' or None (unknown)."""
     try:
         if p.kind == "vague":
+            if p.direction is not None and tense == "past":
+                return Resolved("DATE", "PAST_REF", flags=(FLAG_TENSE_DECIDED,), tense="past")
             return Resolved("DATE", p.vague)
         if p.kind == "set":
             if p.set_value is None:             # «كل ثلاث سنوات»: every so long, its count and unit
