@@ -376,9 +376,11 @@ def _relative_day(p: Partial, anchor: dt.date) -> Resolved:
 
 def _approx(p: Partial, anchor: dt.date) -> Resolved:
     """A vague stretch of days, weeks, months or years before or after the anchor («منذ أيام», «الأيام
-    المقبلة»): the interval from ``near`` to ``far`` units away (``near`` 0: from the next or the
-    previous unit, so that «الأسابيع الماضية» leaves out this week and «السنوات المقبلة» this year,
-    as «الأيام الماضية» leaves out today), at the unit's grain, mod APPROX."""
+    المقبلة»): the interval from ``near`` to ``far`` units away, at the unit's grain, mod APPROX.
+    ``near`` 0, a stretch next to the anchor: one to come starts the next day (the rest of this week,
+    month or year is still to come: «السنوات المقبلة» from 2015 is 2015/2025), one past ends with
+    the last unit that is over («الأيام الماضية» leaves out today, «الأعوام الماضية» this year:
+    2005/2014)."""
     sign, grain, near, far = p.approx
 
     def at(k):
@@ -390,7 +392,7 @@ def _approx(p: Partial, anchor: dt.date) -> Resolved:
             return arith.add_months(anchor, sign * k)
         return arith.add_years(anchor, sign * k)
 
-    a, b = sorted((at(near or 1), at(far)))
+    a, b = sorted((at(near) if near else (arith.shift_days(anchor, 1) if sign > 0 else at(1)), at(far)))
     if grain == "day":
         value, span = _interval_value(a, b), (a, b)
     elif grain == "week":
