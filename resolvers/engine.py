@@ -684,6 +684,7 @@ class Engine:
                 b = x
         best, best_d, before = None, None, False
         near = None                        # the nearest cue before, in the expression's own clause
+        scheduled = False                  # an imperfect of scheduling next to it, in its clause
         for m in self.tense_matches(norm, a, b, starts):
             if m.start() < e and m.end() > s:
                 continue
@@ -702,6 +703,16 @@ class Engine:
                     continue
                 t = "future"
             d = s - m.end() if m.end() <= s else 2 * (m.start() - e)   # cues before weigh more
+            if t == "present":
+                # an imperfect of scheduling («تنطلق», «يلتقي», «تقام»): only in the expression's own
+                # clause, just before it or right after it, and only when no past or future cue says
+                # otherwise («وتنطلق الأحد امتحانات», «إن الشحنة الأولى من الحافلات تصل الجمعة»)
+                lo_, hi_ = (m.end(), s) if m.end() <= s else (e, m.start())
+                if d <= _OWN_CLAUSE and not any(c in norm[lo_:hi_] for c in _CLAUSE_MARKS):
+                    scheduled = True
+                    if m.end() <= s and near != "future" and best != "future":
+                        near = "present"     # the clause's own verb, before it, outranks a verb after it
+                continue
             if m.end() <= s:             # (in text order: the last one is the nearest)
                 own = d <= _OWN_CLAUSE and not any(c in norm[m.end():s] for c in _CLAUSE_MARKS)
                 near = t if own and (not m.group("w") or w not in _NOT_A_VERB) else None
@@ -718,7 +729,7 @@ class Engine:
             if self._clause_imperfect(norm, max(a, s - 200), s):
                 return "present"             # (before a cue that only follows: «أن قيوداً يمكن أن تفرض في
                                              # 16 أيلول في حال لم تتغير»)
-        return best
+        return "present" if best is None and scheduled else best
 
     def _after_comparative(self, norm: str, x: int) -> bool:
         """Whether the word before ``x`` is a comparative («أكثر», «بأقل»), maybe with an intensifier

@@ -111,7 +111,7 @@ SCHEMAS = {
                  "month": _int, "day": _int},
     "duration_modifiers": {"mod": _MODS},
     "offset_words": {"sign": _int},
-    "tense_cues": {"tense": _enum("past", "future")},
+    "tense_cues": {"tense": _enum("past", "future", "present")},
     "future_prefix_exceptions": {"note": str},
     "blockers": {"side": _enum("left", "right"), "context": str, "note": str},
     "eras": {"era": _enum("CE", "AH", "BC")},
