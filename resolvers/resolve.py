@@ -600,9 +600,12 @@ def _day_month(p: Partial, anchor: dt.date, tense) -> Resolved:
     return _result(_day_value(d), (d, d), "day", p, extra + _check_weekday(d, p), tense=used)
 
 
-def _weekday_year(p: Partial, years: list, day_of, anchor: dt.date) -> Optional[int]:
+def _weekday_year(p: Partial, years: list, day_of, anchor: dt.date, slack: int = 0) -> Optional[int]:
     """Of ``years``, the one (nearest the anchor) in which the day falls on the weekday written with
-    it, if exactly that weekday was written; None when none or no weekday."""
+    it, if exactly that weekday was written; None when none or no weekday.  ``slack`` 1 (a Hijri
+    day, whose observed month may begin a day before or after the table's): a year where it falls a
+    day beside that weekday counts too, after any exact one and only within half a year of the anchor
+    («الأربعاء 5 ذو القعدة» 1436 is Thursday 20 August 2015 in the table; in 1435 it was a Sunday)."""
     if p.weekday is None:
         return None
     best = None
@@ -611,10 +614,12 @@ def _weekday_year(p: Partial, years: list, day_of, anchor: dt.date) -> Optional[
             d = day_of(y)
         except (ValueError, OverflowError):
             d = None
-        if d is not None and d.weekday() == p.weekday:
-            gap = abs((d - anchor).days)
-            if best is None or gap < best[0]:
-                best = (gap, y)
+        if d is not None:
+            off = min((d.weekday() - p.weekday) % 7, (p.weekday - d.weekday()) % 7)
+            if off == 0 or off <= slack and abs((d - anchor).days) <= NEAR_ANCHOR_DAYS:
+                rank = (off, abs((d - anchor).days))
+                if best is None or rank < best[0]:
+                    best = (rank, y)
     return best[1] if best else None
 
 
@@ -871,7 +876,7 @@ def _hijri_day(p: Partial, anchor: dt.date, ah, tense) -> Resolved:
             def day_of(y):
                 n = hijri.month_length(y, p.month)
                 return hijri.to_gregorian(y, p.month, p.day) if n is not None and 1 <= p.day <= n else None
-            agree = _weekday_year(p, [ah[0] - 1, ah[0], ah[0] + 1], day_of, anchor)
+            agree = _weekday_year(p, [ah[0] - 1, ah[0], ah[0] + 1], day_of, anchor, slack=1)
         if agree is not None:
             hy, extra, direction = agree, (FLAG_YEAR_FROM_WEEKDAY,), "near"
         elif direction is None and _no_cue(tense):
