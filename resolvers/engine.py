@@ -719,6 +719,8 @@ class Engine:
             if best_d is None or d < best_d:
                 best, best_d = t, d
             before = before or m.end() <= s
+        if near == "present" and best == "future":
+            return "future"              # a future cue anywhere in the sentence outranks a scheduling word
         if near is not None:
             # «الاتفاق الذي تم التوصل إليه في 14 يوليو سيلقي …»: the verb of the expression's own clause,
             # just before it, outranks a verb after it (the next clause's)
