@@ -73,9 +73,11 @@ _LEFT_WORD = re.compile(r"(\w+)[ \t]+$")            # used with search(norm, s -
 _LEFT_WORDS = re.compile(r"(?<!\w)(?:(?:(\w+)[ \t]+)?(\w+)[ \t]+)?(\w+)[ \t]+$")
 PREFIX_MIN = 4                # rule sets this large get a look-ahead of their first two tokens
 # «... من/على» after a count of time: counted from something else («قبل يومين من الانتخابات»), except in
-# set phrases («على أرض الواقع», «على الأقل», «على التوالي», «من جديد»)
-_RELATION_AFTER = re.compile(fold(r"[ \t]+(?:(?:فقط|تقريبا|تحديدا|طويلة|عديدة|قليلة|معدودة|كثيرة)[ \t]+)?(?:من|على)[ \t]+"
-                                  r"(?!(?:الان|ارض|الاقل|التوالي|جديد|مدار|امتداد|الرغم|خلال|الزمن)(?!\w))"))
+# set phrases («على أرض الواقع», «على الأقل», «على الأكثر», «على أقصى تقدير», «على التوالي», «من جديد»;
+# «بعد 13 سنة على الأكثر من وفاته» is counted from something else again)
+_RELATION_AFTER = re.compile(fold(r"[ \t]+(?:(?:فقط|تقريبا|تحديدا|طويلة|عديدة|قليلة|معدودة|كثيرة)[ \t]+)?"
+                                  r"(?:على[ \t]+(?:الاقل|الاكثر)[ \t]+)?(?:من|على)[ \t]+"
+                                  r"(?!(?:الان|ارض|الاقل|الاكثر|اقصى|ابعد|الارجح|التوالي|جديد|مدار|امتداد|الرغم|خلال|الزمن)(?!\w))"))
 
 NO_ANCHOR = "no publication date (anchor) to resolve a relative expression against"
 

@@ -5,7 +5,8 @@ from ..grammar import rule
 from ..types import Partial
 
 _COUNT = "(?:(?:{n:NUMWORD}|{num:NUM})(?: و_{tens:TENS})? |{tensw:TENS} )"
-_FRACTION = "(?: (?:واحد|واحدة)(?!\\w))?(?: و_{frac:FRACTION})?"
+# («شهراً ونصف الشهر», «عام ونصف العام»: the unit said again after the fraction is of the span)
+_FRACTION = "(?: (?:واحد|واحدة)(?!\\w))?(?: و_{frac:FRACTION}(?: (?:الشهر|السنة|العام|الساعة)(?!\\w)(?! {:DIR}))?)?"
 
 
 def _count(s):
@@ -23,13 +24,18 @@ def _count(s):
     return base + (s.tens.value if s.tens else 0)
 
 
-def _amount(s, need_explicit):
-    """Count × unit (+ fraction), or None when the words do not make a duration."""
+def _amount(s, need_explicit, framed=False):
+    """Count × unit (+ fraction), or None when the words do not make a duration.  A unit that is
+    also another word («ساعة» a clock, «دقيقة» accurate, «عقد» a contract) counts one only with a
+    fraction («ساعة ونصف»), or an hour or minute ``framed`` by a word of length («لمدة ساعة»; «من
+    خلال عقد الدورات» is holding them)."""
     c = _count(s)
     if c is None:
         if s.unit.count == 2:
             c = 2
-        elif s.unit.count == 1 and not s.unit.ambiguous and (s.frac is not None or not need_explicit):
+        elif s.unit.count == 1 and (not s.unit.ambiguous or s.frac is not None
+                                    or framed and s.unit.grain in ("hour", "minute")) \
+                and (s.frac is not None or not need_explicit):
             c = 1
         else:
             return None
@@ -155,18 +161,19 @@ _FULL = "(?:كامل|كاملا|كاملة|كاملين|كاملتين|بأكم�
 @rule("duration_one_unit", "(?:" + _FRAMED + "{unit:UNIT}" + _FRACTION + "(?: " + _FULL + ")?|(?<!ال)(?<!لل){unit:UNIT} " + _FULL + ")"
       "(?!_[0-9])(?! و_(?:{:NUMWORD}|{:TENS}|[0-9]))(?! (?:{:MONTH}|{:HMONTH}|{:WEEKDAY}|{:HOLIDAY}|{:NUMWORD}|{:THOUSANDS}|ال\\w)(?!\\w))(?! ال)",
       ["لمدة [أسبوع]", "مدة [شهر كامل]", "طوال [عام]", "على مدى [يوم كامل]", "[أسبوعا كاملا]", "خلال [أسبوع]",
-       "لمدة [يوم]", "[شهرا كاملا]", "لمدة [شهر ونصف]", "خلال [عام واحد]"])
+       "لمدة [يوم]", "[شهرا كاملا]", "لمدة [شهر ونصف]", "خلال [عام واحد]", "لمدة [ساعة]"])
 def duration_one_unit(s):
-    if s.unit.count != 1 or s.unit.ambiguous:
+    amount = _amount(s, need_explicit=False, framed=True) if s.unit.count == 1 else None
+    if amount is None:
         return None
-    return Partial("duration", amount=_amount(s, need_explicit=False), unit=s.unit.grain)
+    return Partial("duration", amount=amount, unit=s.unit.grain)
 
 
 # «عام»/«سنة» alone before a number is a year's keyword, not a duration: «نحو عام 1258 قبل الميلاد»
 @rule("duration", "(?:{am:DURMOD} )?(?:" + _COUNT + "{unit:UNIT}|{unit:UNIT}(?!(?<=عام)_[0-9])(?!(?<=سنة)_[0-9]))"
       + _FRACTION,
       ["يومين", "ثلاثة أشهر ونصف", "أقل من 4 أشهر", "شهر ونصف", "10 سنوات", "أكثر من عامين",
-       "نحو ثلاثة أشهر", "بضعة أيام", "ساعتين", "عشرين عاما"])
+       "نحو ثلاثة أشهر", "بضعة أيام", "ساعتين", "عشرين عاما", "ساعة ونصف"])
 def duration(s):
     amount = _amount(s, need_explicit=s.am is None)
     if amount is None:
