@@ -30,9 +30,11 @@ def hijri_date(s):
                    weekday=s.wd.weekday if s.wd else None, explicit_year=True)
 
 
+# («صفر من العام الهجري 1444»: the year said Hijri in words, no mark needed)
 @rule("hijri_month_year", PART + "(?:شهر )?{month:HMONTH}_[،,]?_(?:من )?(?:" + HYEAR_KW + "|(?:(?:عام|العام|سنة|لعام) )?" + HYEAR_SAID
-      + HIJRI_MARK + "?)",
-      ["رمضان 1446", "شهر رمضان 1446هـ", "منتصف شعبان 1445 هـ", "شعبان 492هـ", "رمضان عام 1000"])
+      + HIJRI_MARK + "?|(?:عام|العام|سنة|السنة|لعام) (?:الهجري|الهجرية) {hyear:YEARN}" + HIJRI_MARK + "?)",
+      ["رمضان 1446", "شهر رمضان 1446هـ", "منتصف شعبان 1445 هـ", "شعبان 492هـ", "رمضان عام 1000",
+       "صفر من العام الهجري 1444"])
 def hijri_month_year(s):
     if s.part is not None and s.part.day:                   # «غرة رمضان 1446»: its first day
         return Partial("date", year=s.hyear, month=s.month.month, day=s.part.day, calendar="hijri",
