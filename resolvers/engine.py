@@ -947,6 +947,8 @@ class Engine:
                 resolved[i] = r._replace(flags=tuple(x for x in r.flags if x not in _TENSE_FLAGS), tense=None)
                 continue
             year = resolved[j].first_day.year
+            if p.kind == "range" and p.end is not None and p.end.year is None:   # «الأشهر الستة الأولى من العام نفسه»
+                p = p.replace(end=p.end.replace(year=year, explicit_year=True))
             resolved[i] = resolve(p.replace(year=year, explicit_year=True), _dt.date(year, 1, 1))
 
     @staticmethod

@@ -173,6 +173,24 @@ def quarter_or_half(s):
                    explicit_year=s.year is not None, era=era_of(s), flags=year_ref_flags(s))
 
 
+# «الأشهر التسعة الأولى من 2024», «الأشهر الثلاثة الأخيرة من العام الماضي»: the first or last months of
+# a year, a range of months (economic reports give their figures so); «الأشهر الستة الأخيرة» with no year
+# is a stretch before the anchor (period_count)
+@rule("months_of_year", "(?:الأشهر|الشهور) ال{n:NUMWORD} (?:{first:=الأولى}|{last:=الأخيرة})" + _YEAR_OF,
+      ["الأشهر التسعة الأولى من 2024", "الأشهر الثلاثة الأخيرة من العام الماضي", "الأشهر السبعة الأولى من العام",
+       "الأشهر الستة الأولى من العام الجاري"])
+def months_of_year(s):
+    n = s.n.value
+    if not isinstance(n, int) or not 2 <= n <= 11:
+        return None
+    # («من العام» alone is this year's, as for a quarter)
+    shift = s.ydir.direction if s.ydir else (0 if s.year is None and s.ysame is None else None)
+    a, b = (1, n) if s.first is not None else (13 - n, 12)
+    end = Partial("date", year=s.year, month=b, year_shift=shift, explicit_year=s.year is not None, era=era_of(s))
+    return Partial("range", year=s.year, month=a, year_shift=shift, end=end, explicit_year=s.year is not None,
+                   flags=year_ref_flags(s))
+
+
 @rule("season", PART + "{season:SEASON}(?: {dir:DIR}| " + YEAR_SAID + ERA + "?| (?:من )?(?:العام|السنة) {ydir:DIR})",
       ["صيف 2024", "الصيف الماضي", "الشتاء المقبل", "الربيع المقبل", "خريف العام الماضي"])
 def season(s):
