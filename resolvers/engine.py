@@ -79,6 +79,8 @@ _RELATION_AFTER = re.compile(fold(r"[ \t]+(?:(?:فقط|تقريبا|تحديدا
                                   r"(?:على[ \t]+(?:الاقل|الاكثر)[ \t]+)?(?:من|على)[ \t]+"
                                   r"(?!(?:الان|ارض|الاقل|الاكثر|اقصى|ابعد|الارجح|التوالي|جديد|مدار|امتداد|الرغم|خلال|الزمن)(?!\w))"))
 
+_CLOSING_PAREN = re.compile(r"[ \t]*\)")
+
 NO_ANCHOR = "no publication date (anchor) to resolve a relative expression against"
 
 
@@ -882,7 +884,10 @@ class Engine:
     def _link_apposition(norm, found, resolved):
         """«غداً الاثنين 18 شوال», «أمس الأحد 2 أغسطس»: a day and month written right after a relative
         day, with no year, name that day: the year is the one that brings the date nearest to it (not
-        the clause's tense, which dates the relative day already)."""
+        the clause's tense, which dates the relative day already).  Where they name the same day they
+        are one expression, the relative day's, over both («غداً الثلاثاء 31 ديسمبر», as «الأحد 2 أغسطس»
+        is one); where they disagree (a paper dated a day late), two, each with its own reading."""
+        joined = []
         for i in range(len(found) - 1):
             a, pb = resolved[i], found[i + 1].partial
             if found[i].partial.rel_day is None or a.grain not in _ONE_DAY or a.first_day is None or \
@@ -894,6 +899,19 @@ class Engine:
             best = _nearest_to(pb, a.first_day)
             if best is not None:
                 resolved[i + 1] = best
+                if best.first_day == a.first_day == best.last_day == a.last_day and pb.clock is None:
+                    joined.append(i)
+        if joined:
+            for i in joined:
+                f, end = found[i], found[i + 1].end
+                if "(" in norm[f.end:found[i + 1].start]:     # «اليوم السبت (أول أغسطس)»: its parenthesis too
+                    m = _CLOSING_PAREN.match(norm, end)
+                    if m:
+                        end = m.end()
+                found[i] = _Found(f.start, end, f.rule, f.partial, f.key)
+            drop = {i + 1 for i in joined}
+            found[:] = [f for k, f in enumerate(found) if k not in drop]
+            resolved[:] = [r for k, r in enumerate(resolved) if k not in drop]
 
     @staticmethod
     def _link_event(norm, found, resolved):
