@@ -1090,7 +1090,9 @@ class Engine:
             need = _narrative_grain(p)
             j = Engine._narrative_base(norm, found, resolved, i, need)
             if j is None:
-                continue                                   # stays _NARRATIVE_PENDING: unresolved, with its reason
+                if p.vague is not None:                    # «آنذاك» with no date before it: some past time
+                    resolved[i] = Resolved("DATE", p.vague, flags=(FLAG_NARRATIVE,))
+                continue                                   # else stays _NARRATIVE_PENDING: unresolved, with its reason
             r = resolved[j]
             note = _anchor_note(found, resolved, j, text, span)
             if need is None:                               # «حينها», «آنذاك»: that date, at its grain

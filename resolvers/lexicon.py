@@ -133,7 +133,7 @@ SCHEMAS = {
     # «أكثر من المتوقع», «أقل بكثير من المتوقع»: «من» is «than» after a comparative, no future frame
     "comparatives": {"kind": _enum("comparative", "intensifier"), "note": str},
     # «اليوم التالي», «العام الذي سبقه», «حينها»: dated from the date said before (narrative anchoring)
-    "narrative": {"relation": _enum("next", "previous", "then", "then_day"), "note": str},
+    "narrative": {"relation": _enum("next", "previous", "then", "then_past", "then_day"), "note": str},
 }
 
 # grammar category -> (table, row filter)
@@ -181,7 +181,7 @@ CATEGORIES = {
     "CLOCKHOUR": ("clock_hours", None),
     "CLOCKPERIOD": ("clock_periods", None),
     "CLOCKFRAC": ("clock_fractions", None),
-    "NARTHEN": ("narrative", lambda r: r["relation"] in ("then", "then_day")),   # «حينها», «آنذاك», «يومئذ»
+    "NARTHEN": ("narrative", lambda r: r["relation"] in ("then", "then_past", "then_day")),   # «حينها», «آنذاك», «يومئذ»
 }
 
 

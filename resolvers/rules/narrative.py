@@ -157,4 +157,6 @@ def _narrative_count(s):
 def narrative_then(s):
     if s.then.relation == "then_day":
         return Partial("date", rel_day=0, flags=_N)
+    if s.then.relation == "then_past":               # «آنذاك»: with no date before it, some past time
+        return Partial("date", vague="PAST_REF", flags=_N)
     return Partial("date", flags=_N)
