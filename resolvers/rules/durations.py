@@ -33,7 +33,7 @@ def _amount(s, need_explicit, framed=False):
     if c is None:
         if s.unit.count == 2:
             c = 2
-        elif s.unit.count == 1 and (not s.unit.ambiguous or s.frac is not None
+        elif s.unit.count == 1 and (not s.unit.ambiguous or s.frac is not None or s.full is not None
                                     or framed and s.unit.grain in ("hour", "minute")) \
                 and (s.frac is not None or not need_explicit):
             c = 1
@@ -153,7 +153,8 @@ def set_every(s):
 # (its second part alone is a duration)
 _FRAMED = "(?:" + "|".join("(?<=(?<!\\w)%s\\x20)" % w.replace(" ", "\\x20") for w in
                            ("لمدة", "مدة", "طوال", "طيلة", "على مدى", "على مدار", "خلال", "لفترة")) + ")"
-_FULL = "(?:كامل|كاملا|كاملة|كاملين|كاملتين|بأكمله|بأكملها)(?!\\w)"
+_FULL = "(?:" + "|".join("{full:=%s}" % w for w in ("كامل", "كاملا", "كاملة", "كاملين", "كاملتين", "بأكمله",
+                                                     "بأكملها")) + ")(?!\\w)"
 
 
 @rule("duration_one_unit", "(?:" + _FRAMED + "{unit:UNIT}" + _FRACTION + "(?: " + _FULL + ")?|(?<!ال)(?<!لل){unit:UNIT} " + _FULL + ")"
@@ -165,6 +166,15 @@ def duration_one_unit(s):
     if amount is None:
         return None
     return Partial("duration", amount=amount, unit=s.unit.grain)
+
+
+# «نصف ساعة», «ربع ساعة», «نصف يوم»: a fraction of one unit (not «نصف الساعة», «نصف العام»: of a said one)
+@rule("duration_fraction", "(?:{am:DURMOD} )?{frac:FRACTION} {unit:UNIT}(?! (?:{:NUMWORD}|{:MONTH}|{:DIR})(?!\\w))",
+      ["نصف ساعة", "ربع ساعة", "نحو نصف ساعة", "نصف يوم"])
+def duration_fraction(s):
+    if s.unit.count != 1 or s.unit.definite or s.frac.value >= 1:
+        return None
+    return Partial("duration", amount=s.frac.value, unit=s.unit.grain, mod=s.am.mod if s.am else None)
 
 
 # «عام»/«سنة» alone before a number is a year's keyword, not a duration: «نحو عام 1258 قبل الميلاد»
