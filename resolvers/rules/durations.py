@@ -121,11 +121,13 @@ def offset_elapsed(s):
 def period_count(s):
     n = s.n or s.nd
     c = n.value if n is not None else (s.num if s.num is not None else s.unit.count)
+    if s.last is not None and c is None:
+        return None                     # «السنوات الأخيرة»: «recent», PAST_REF (vague.tsv), no span
     sign = -1 if s.last else s.dir.direction
     if sign == 0:
         return None
     if c is None:
-        # «الأيام المقبلة», «السنوات الأخيرة» (as «الماضية»): the stretch next to the anchor, vaguely long; but «الأعوام
+        # «الأيام المقبلة», «السنوات الأخيرة»: the stretch next to the anchor, vaguely long; but «الأعوام
         # التالية» are the years after something told, not after the article
         if s.unit.grain not in _APPROX_GRAINS or (s.dir is not None and s.dir.norm.startswith("التالي")):
             return None
