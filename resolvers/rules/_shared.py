@@ -13,9 +13,10 @@ MONTH_PAIR = ('(?:{month:NMONTH}(?![0-9])(?!_[.,%])(?! (?:{:COUNTED}|{:UNIT}|{:T
 # (a part of the day may come first: «مساء يوم الثلاثاء 27 رمضان 1436 هـ» is that day, not a Tuesday)
 # («يوم الاثنين في 18 شباط»: «في» between them too)
 # (a part of the day before the weekday, «صباح الاثنين 3 أغسطس», makes the date a TIME: :func:`pod_of`)
-# (a part of the day before it makes a time of that day: «صباح الاثنين 3 أغسطس», «مساء 29-4-2023»;
-# «يوم» before a numeric date is of its span: «يوم 25/6/2022»)
-WEEKDAY_PREFIX = "(?:(?:{wpod:POD} )?(?:يوم )?{wd:WEEKDAY}_[،,(]?_(?:الموافق |في )?|{wpod:POD} (?:يوم )?|يوم )?"
+# (a part of the day before it makes a time of that day: «صباح الاثنين 3 أغسطس», «مساء 29-4-2023»)
+WEEKDAY_PREFIX = "(?:(?:{wpod:POD} )?(?:يوم )?{wd:WEEKDAY}_[،,(]?_(?:الموافق |في )?|{wpod:POD} (?:يوم )?)?"
+# «يوم» before a numeric date is of its span («يوم 25/6/2022»; a day said in words has it in DAY)
+NUMERIC_PREFIX = WEEKDAY_PREFIX + "(?:يوم )?"
 # («يوم الخميس الـ 4 من شهر ذي الحجة»: the article before a day number, the tatweel folded away)
 DAY = "(?:يوم )?(?:(?:ال )?{day:DAY}|{dayw:ORDINAL} من)"
 # The era written after a year: «2015م», «600 ميلادي», «1258 قبل الميلاد» (the slot ``era``), «1436هـ»

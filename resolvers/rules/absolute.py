@@ -1,7 +1,7 @@
 """Calendar dates: numeric dates, ranges, day-month(-year), month-year, month + direction, years."""
 from ..grammar import rule
 from ..types import Partial, FLAG_MONTH_PAIR_MISMATCH
-from ._shared import (PART, MONTH_PAIR, WEEKDAY_PREFIX, DAY, YEAR_TAIL, YEAR_REF, YEAR_KW, ERA, HIJRI_MARK, NOT_COUNT, NOT_COUNT_NOUN,
+from ._shared import (PART, NUMERIC_PREFIX, MONTH_PAIR, WEEKDAY_PREFIX, DAY, YEAR_TAIL, YEAR_REF, YEAR_KW, ERA, HIJRI_MARK, NOT_COUNT, NOT_COUNT_NOUN,
                       HYEAR_SAID, alt_month, day_of, pod_of, era_of, year_ref_shift, year_ref_flags)
 
 
@@ -48,7 +48,7 @@ def weekday_every_week(s):
     return Partial("set", set_value=f"XXXX-WXX-{s.wd.weekday + 1}")
 
 
-@rule("numeric_dmy", WEEKDAY_PREFIX + "{day:DAY}_(?P<sep>[/.-])_{m:MNUM}_(?P=sep)_{year:YEAR}(?:_م(?!\\w))?",
+@rule("numeric_dmy", NUMERIC_PREFIX + "{day:DAY}_(?P<sep>[/.-])_{m:MNUM}_(?P=sep)_{year:YEAR}(?:_م(?!\\w))?",
       ["20/10/2025", "20-10-2025", "٢٠/١٠/٢٠٢٥", "5.3.2024", "30/7/2015م", "20 / 8 / 2015م",
        "الاثنين 20/10/2025"])
 def numeric_dmy(s):

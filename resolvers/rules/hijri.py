@@ -1,7 +1,7 @@
 """Hijri dates, months and years, and the holidays of both calendars."""
 from ..grammar import rule
 from ..types import Partial
-from ._shared import PART, WEEKDAY_PREFIX, DAY, HIJRI_MARK, HYEAR_SAID, HYEAR_KW, NOT_COUNT, pod_of
+from ._shared import NUMERIC_PREFIX, PART, WEEKDAY_PREFIX, DAY, HIJRI_MARK, HYEAR_SAID, HYEAR_KW, NOT_COUNT, pod_of
 
 
 @rule("hijri_numeric", "{hyear:HYEAR}_(?P<hsep>[/-])_{m:MNUM}_(?P=hsep)_{day:DAY}" + HIJRI_MARK,
@@ -12,7 +12,7 @@ def hijri_numeric(s):
 
 # (a numeric date whose year is of 1300-1599 is Hijri even without its mark: «الجمعة الموافق 9/9/1436»;
 # no news writes a Gregorian day of that band so)
-@rule("hijri_numeric_dmy", WEEKDAY_PREFIX + "{day:DAY}_(?P<hsep2>[/-])_{m:MNUM}_(?P=hsep2)_{hyear:HYEAR}"
+@rule("hijri_numeric_dmy", NUMERIC_PREFIX + "{day:DAY}_(?P<hsep2>[/-])_{m:MNUM}_(?P=hsep2)_{hyear:HYEAR}"
       + HIJRI_MARK + "?",
       ["15/4/1447هـ", "1-9-1446 هـ", "يوم الأحد 1 / 11 / 1436هـ", "الجمعة الموافق 9/9/1436"])
 def hijri_numeric_dmy(s):
