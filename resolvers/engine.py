@@ -155,6 +155,20 @@ class _Spotter:
 _CACHE_LIMIT = 200_000
 
 
+def _join_found(found: list, resolved: list, ends: dict) -> None:
+    """Make ``found[i]`` span to ``end`` and drop ``found[j]`` (and its reading), for each ``i: (j,
+    end)`` of ``ends``: two expressions read as one («الساعة العاشرة من صباح أمس», «غداً الثلاثاء 31
+    ديسمبر»), the first one's reading over both."""
+    if not ends:
+        return
+    for i, (_, end) in ends.items():
+        f = found[i]
+        found[i] = _Found(f.start, end, f.rule, f.partial, f.key)
+    drop = {j for j, _ in ends.values()}
+    found[:] = [f for k, f in enumerate(found) if k not in drop]
+    resolved[:] = [r for k, r in enumerate(resolved) if k not in drop]
+
+
 class Engine:
     def __init__(self):
         for i, r in enumerate(RULES):
@@ -901,17 +915,15 @@ class Engine:
                 resolved[i + 1] = best
                 if best.first_day == a.first_day == best.last_day == a.last_day and pb.clock is None:
                     joined.append(i)
-        if joined:
-            for i in joined:
-                f, end = found[i], found[i + 1].end
-                if "(" in norm[f.end:found[i + 1].start]:     # «اليوم السبت (أول أغسطس)»: its parenthesis too
-                    m = _CLOSING_PAREN.match(norm, end)
-                    if m:
-                        end = m.end()
-                found[i] = _Found(f.start, end, f.rule, f.partial, f.key)
-            drop = {i + 1 for i in joined}
-            found[:] = [f for k, f in enumerate(found) if k not in drop]
-            resolved[:] = [r for k, r in enumerate(resolved) if k not in drop]
+        ends = {}
+        for i in joined:
+            end = found[i + 1].end
+            if "(" in norm[found[i].end:found[i + 1].start]:     # «اليوم السبت (أول أغسطس)»: its parenthesis too
+                m = _CLOSING_PAREN.match(norm, end)
+                if m:
+                    end = m.end()
+            ends[i] = (i + 1, end)
+        _join_found(found, resolved, ends)
 
     @staticmethod
     def _link_event(norm, found, resolved):
@@ -1010,15 +1022,9 @@ class Engine:
                 r = resolved[i]
                 resolved[i] = r._replace(value="T" + r.value.split("T", 1)[1], first_day=None, last_day=None,
                                          flags=r.flags + (FLAG_DAILY,))
-        if joined:
-            # the clock time and its day are one expression, the time's, over both («الساعة الثامنة من مساء
-            # اليوم» 20:00 of the anchor's day), as a TIMEX spans «at eight on the evening of today»
-            drop = set(joined.values())
-            for i, j in joined.items():
-                f = found[i]
-                found[i] = _Found(f.start, found[j].end, f.rule, f.partial, f.key)
-            found[:] = [f for k, f in enumerate(found) if k not in drop]
-            resolved[:] = [r for k, r in enumerate(resolved) if k not in drop]
+        # the clock time and its day are one expression, the time's, over both («الساعة الثامنة من مساء
+        # اليوم» 20:00 of the anchor's day), as a TIMEX spans «at eight on the evening of today»
+        _join_found(found, resolved, {i: (j, found[j].end) for i, j in joined.items()})
 
     @staticmethod
     def _narrative_base(norm, found, resolved, i, need, optional=False) -> Optional[int]:
