@@ -8,7 +8,7 @@ from ._shared import PART, YEAR_SAID, YEAR_SAME, ERA, HIJRI_MARK, era_of, year_r
 # ... or the year right after the quarter, no preposition («الربع الأول 2015», «النصف الثاني العام الماضي»,
 # and «للربع الثاني للعام الماضي», which the engine reads as «ل» + «الربع الثاني العام الماضي»)
 _YEAR_NAMED = "(?:(?:العام|السنة)(?: المالي)? {ydir:DIR}|{ydem:DEM} (?:العام|السنة)|" + YEAR_SAID + ERA + "?|" + YEAR_SAME + ")"
-_YEAR_OF = ("(?: (?:من|ل)_(?:" + _YEAR_NAMED + "|(?P<thisyear>العام|السنة)(?! {:DIR})(?! المالي {:DIR})(?! {:SAME})"
+_YEAR_OF = ("(?: (?:من|ل)_(?:" + _YEAR_NAMED + "|(?:{thisyear:=العام}|{thisyear:=السنة})(?! {:DIR})(?! المالي {:DIR})(?! {:SAME})"
             "(?!_[0-9]{1,4}" + HIJRI_MARK + "))| " + _YEAR_NAMED + ")")
 
 
@@ -161,12 +161,18 @@ def period_part(s):
     return Partial("date", period=s.period.grain, period_shift=0, part=s.part.mod)
 
 
+def _year_of_shift(s):
+    """The year shift said by ``_YEAR_OF``: -1/+1 for «من العام الماضي/المقبل», 0 for «من هذا العام» and
+    «من العام» alone (this year's), None for a written year or «من العام نفسه»."""
+    return s.ydir.direction if s.ydir else (0 if (s.ydem or s.thisyear) else None)
+
+
 @rule("quarter_or_half", PART + "{pord:PORD}" + _YEAR_OF,
       ["الربع الأول من العام الجاري", "الربع الثالث من 2024", "الربع الأخير من العام الماضي",
        "النصف الأول من العام المقبل", "النصف الثاني من هذا العام", "الربع الأول من العام",
        "الربع الأول من العام نفسه", "الربع الأول 2015", "النصف الثاني العام الماضي"])
 def quarter_or_half(s):
-    shift = s.ydir.direction if s.ydir else (0 if (s.ydem or s.thisyear) else None)
+    shift = _year_of_shift(s)
     grain, n = s.pord.grain, s.pord.number
     return Partial("date", year=s.year, year_shift=shift, quarter=n if grain == "quarter" else None,
                    half=n if grain == "half" else None, part=s.part.mod if s.part else None,
@@ -183,8 +189,7 @@ def months_of_year(s):
     n = s.n.value
     if not isinstance(n, int) or not 2 <= n <= 11:
         return None
-    # («من العام» alone is this year's, as for a quarter)
-    shift = s.ydir.direction if s.ydir else (0 if s.year is None and s.ysame is None else None)
+    shift = _year_of_shift(s)
     a, b = (1, n) if s.first is not None else (13 - n, 12)
     end = Partial("date", year=s.year, month=b, year_shift=shift, explicit_year=s.year is not None, era=era_of(s))
     return Partial("range", year=s.year, month=a, year_shift=shift, end=end, explicit_year=s.year is not None,
