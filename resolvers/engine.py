@@ -34,6 +34,7 @@ _NOT_A_VERB = frozenset((fold("منذ"),))   # a cue of the own clause is a verb
 _OWN_CLAUSE = 40                # a cue this near before an expression, no clause mark between, is its clause's
 _SENTENCE_WINDOW = 600        # how far the tense of a clause is looked for, either side
 _SPACE = " \t"
+_QUOTES = "\"«»“”„"
 _APPOSITION = re.compile(r"[ \t،,(]*$")   # only spaces, a comma or a parenthesis between
 _MOWAFIQ = re.compile(fold(r"^[ \t،,(\-]*(?:و)?(?:الموافق|الموافقة|ويوافق|يوافق|الموافق ل)[ \t]*(?:ل)?[ \t]*$"))
 # a third-person imperfect («يزور», «ويعقد») that opens a clause: after the start of a sentence, a comma
@@ -203,6 +204,12 @@ class Engine:
         self._needs_tense: dict = {}
         self._tails: dict = {}
         self._lam_rx = self._lam_regex()
+        self._relative_day = by_name["relative_day"]
+        self._nowadays_rule = self.rules[by_name["today_nowadays"]]
+        now = self.lex.nowadays
+        self._now_sentence = re.compile("(?<!\\w)(?:" + "|".join(map(re.escape, now["sentence"])) + ")(?!\\w)")
+        self._now_before = frozenset(now["before"])
+        self._now_after = frozenset(now["after"])
 
     def _lam_regex(self):
         """The clitic «ل» before a period noun's article drops the article's alef: «للعام الماضي» is
@@ -581,6 +588,9 @@ class Engine:
                     and self._blocked(norm, p, e):
                 last_end = e                             # «قوى 14 آذار»: a name, not a date
                 continue
+            if key == "اليوم" and self._quoted(norm, p, e):
+                last_end = e                             # «في حواره مع «اليوم»»: a newspaper's name
+                continue
             r = rule_of_group[m.lastgroup]
             if r.ahead_groups:                           # slots read past the match: in the key too
                 key = (key, *(m.group(g) for g in r.ahead_groups))
@@ -610,6 +620,23 @@ class Engine:
             found.append(_Found(s, e, r, partial, key))
             last_end = e
         return found
+
+    def _quoted(self, norm: str, s: int, e: int) -> bool:
+        """«اليوم» alone between quotation marks is a newspaper's name («قال لـ"اليوم"», «في حواره مع
+        «اليوم»», «حصلت "اليوم" على نسخة منه»), not the day, unless a relative day stands before it, which
+        the quoted one corrects («غدًا «اليوم»»)."""
+        a = s - 1
+        while a >= 0 and norm[a] in _SPACE:
+            a -= 1
+        if a < 0 or norm[a] not in _QUOTES:
+            return False
+        z = e
+        while z < len(norm) and norm[z] in _SPACE:
+            z += 1
+        if z >= len(norm) or norm[z] not in _QUOTES:
+            return False
+        before = norm[max(0, a - 30):a].split()
+        return not before or before[-1] not in self.lex["RELDAY"].entries
 
     def _produce(self, r, m) -> Optional[Partial]:
         """The rule's production, memoised on (rule, matched text and the slots it reads in a
@@ -834,6 +861,7 @@ class Engine:
                     cache.clear()
                 res = cache[key] = self._resolve(p, related, anchor, tense)
             resolved.append(res)
+        self._link_nowadays(norm, found, resolved, anchor)
         self._link_mowafiq(norm, found, resolved)
         self._link_apposition(norm, found, resolved)
         self._link_event(norm, found, resolved)
@@ -874,6 +902,48 @@ class Engine:
                 return resolve(p, _dt.date(2000, 1, 1), tense)
             return Resolved("DATE", None, reason=NO_ANCHOR, calendar=p.calendar)
         return resolve(p, anchor, tense)
+
+    def _link_nowadays(self, norm, found, resolved, anchor):
+        """«اليوم» alone is «nowadays» (PRESENT_REF, as the rule ``today_nowadays`` reads it) rather than
+        the publication day where the text sets it against the past (``nowadays_cues.tsv``): a verb of
+        becoming one or two words before it («أصبح رمضان اليوم محطة للنوم»), or just after it when it
+        opens its clause («اليوم، أصبح عددهم كبيراً»), «لم يعد» right after it («الصحافة اليوم لم تعد كما
+        كانت»), or a comparison with the past anywhere in its sentence («أكثر من أي وقت مضى», «في
+        الماضي»).  «نحن اليوم», «هناك اليوم» alone stay the publication day."""
+        for i, f in enumerate(found):
+            p = f.partial
+            if f.rule.index != self._relative_day or p.rel_day != 0 or p.weekday is not None or \
+                    p.time_of_day is not None or f.end - f.start != 5 or norm[f.start:f.end] != "اليوم":
+                continue
+            if self._nowadays(norm, f.start, f.end):
+                q = Partial("vague", vague="PRESENT_REF")
+                found[i] = _Found(f.start, f.end, self._nowadays_rule, q, f.key)
+                resolved[i] = self._resolve(q, False, anchor, None)
+
+    def _nowadays(self, norm: str, s: int, e: int) -> bool:
+        lo = max(0, s - 80)
+        b = max(norm.rfind(c, lo, s) for c in _CLAUSE_MARKS)
+        before = norm[b + 1 if b >= 0 else lo:s].split()
+        if b < 0 and lo > 0:
+            before = before[1:]                   # a word cut by the window
+        near = [w[1:] if w[:1] in "وف" and w[1:] in self._now_before else w for w in before[-2:]]
+        if any(w in self._now_before for w in near):
+            return True
+        opens = not before or before[-1] in ("و", "ف")            # «اليوم» opens its clause
+        x = e
+        while x < len(norm) and norm[x] in " \t،,":
+            x += 1
+        after = norm[x:x + 60]
+        cut = min((k for k in (after.find(c) for c in _CLAUSE_MARKS) if k >= 0), default=len(after))
+        words = after[:cut].split()[:3]
+        if not opens and " ".join(words[:2]) in self._now_after and words[0] == "لم":
+            return True                           # «الصحافة اليوم لم تعد كما كانت»: no longer
+        for k in range(len(words) if opens else 0):
+            w = words[k][1:] if words[k][:1] in "وف" else words[k]
+            if w in self._now_after or " ".join(words[k:k + 2]) in self._now_after:
+                return True
+        a, z = _sentence_of(norm, s, e)
+        return self._now_sentence.search(norm, a, z) is not None
 
     @staticmethod
     def _link_mowafiq(norm, found, resolved):

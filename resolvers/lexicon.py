@@ -132,6 +132,10 @@ SCHEMAS = {
     "same_words": {"note": str},
     # «أكثر من المتوقع», «أقل بكثير من المتوقع»: «من» is «than» after a comparative, no future frame
     "comparatives": {"kind": _enum("comparative", "intensifier"), "note": str},
+    # «أصبح رمضان اليوم محطة», «اليوم هناك 23 نموذجاً», «أكثر من أي وقت مضى»: the words that make «اليوم»
+    # «nowadays» (PRESENT_REF) rather than the publication day: just before it (two words at most), just
+    # after it when it opens its clause, or anywhere in its sentence
+    "nowadays_cues": {"place": _enum("before", "after", "sentence"), "note": str},
     # «اليوم التالي», «العام الذي سبقه», «حينها»: dated from the date said before (narrative anchoring)
     "narrative": {"relation": _enum("next", "previous", "then", "then_past", "then_day"), "note": str},
 }
@@ -300,6 +304,9 @@ class Lexicon:
         self.imperfect_exceptions = frozenset(fold(r["form"]) for r in self.tables["imperfect_exceptions"])
         self.comparatives = frozenset(fold(r["form"]) for r in self.tables["comparatives"] if r["kind"] == "comparative")
         self.intensifiers = frozenset(fold(r["form"]) for r in self.tables["comparatives"] if r["kind"] == "intensifier")
+        self.nowadays = {place: tuple(sorted({" ".join(fold(r["form"]).split()) for r in self.tables["nowadays_cues"]
+                                              if r["place"] == place}))
+                         for place in ("before", "after", "sentence")}
         self.blockers = {}
         for r in self.tables["blockers"]:
             self.blockers.setdefault((fold(r["form"]), r["side"]), set()).add(fold(r["context"]))
