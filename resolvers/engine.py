@@ -81,6 +81,7 @@ _RELATION_AFTER = re.compile(fold(r"[ \t]+(?:(?:فقط|تقريبا|تحديدا
                                   r"(?!(?:الان|ارض|الاقل|الاكثر|اقل|اكثر|اقصى|ابعد|الارجح|التوالي|جديد|مدار|امتداد|الرغم|خلال|الزمن)(?!\w))"))
 
 _CLOSING_PAREN = re.compile(r"[ \t]*\)")
+_AT_HANDS = re.compile(fold(r"(?:يد|ايدي)(?!\w)"))
 
 NO_ANCHOR = "no publication date (anchor) to resolve a relative expression against"
 
@@ -852,7 +853,7 @@ class Engine:
                 tense = None
             # (a stretch next to the anchor, «الأيام الماضية من دعم», is no count from another event)
             related = (p.offset is not None or p.approx is not None and p.approx[2] > 0) and \
-                _RELATION_AFTER.match(norm, f.end) is not None
+                self._related(norm, f.start, f.end)
             # resolution is a pure function of these, so it is memoised on them
             key = (f.rule.index, f.key, related, anchor, tense)
             res = cache.get(key)
@@ -885,6 +886,24 @@ class Engine:
                     self.rule_names[f.rule.index], res.flags, res.status, res.reason, res.tense, res.anchored_to))
             out.append(make(Timex, (text[s:e], s, e) + tail[1]))
         return out
+
+    def _related(self, norm: str, s: int, e: int) -> bool:
+        """A count followed by «من/على X» is counted from X («قبل ثلاثة أيام من الانتخابات», «بعد مرور
+        عام على»), unless the «على» is another word's: «على يد/أيدي» (at the hands of), or a verb or
+        noun of the clause before the count that takes «على» (``ala_governors.tsv``: «حصلت قبل شهرين على
+        رخصة», «موافقة الدول قبل عامين على تخصيص»)."""
+        m = _RELATION_AFTER.match(norm, e)
+        if m is None:
+            return False
+        if not norm.startswith("علي", m.end() - 4):
+            return True
+        if _AT_HANDS.match(norm, m.end()):
+            return False
+        lo = max(0, s - 60)
+        b = max(norm.rfind(c, lo, s) for c in _CLAUSE_MARKS)
+        words = norm[b + 1 if b >= 0 else lo:s].split()
+        gov = self.lex.ala_governors
+        return not any(w in gov or w[:1] in "وف" and w[1:] in gov or w[:2] == "ال" and w[2:] in gov for w in words)
 
     @staticmethod
     def _resolve(p: Partial, related: bool, anchor, tense) -> Resolved:

@@ -28,7 +28,8 @@ from .normalize import fold
 
 BUILTINS = {
     "DAY": r"(?:[0-3]?[0-9])(?![0-9])",
-    "NUM": r"(?:[0-9]{1,4}(?:[.,][0-9]{1,2})?)(?![0-9])",
+    # (not the tail of another number: «3:28.45 دقيقة» is a race time, «1,500 ريال» one amount)
+    "NUM": r"(?<![0-9][:.,/])(?:[0-9]{1,4}(?:[.,][0-9]{1,2})?)(?![0-9])",
     # a number read as a year wherever it stands (bare «2019»): the window of news years
     "YEAR": r"(?:1[89][0-9]{2}|20[0-9]{2}|2100)(?![0-9])",
     # four digits: a year after a month name («15 يوليو 1099»)

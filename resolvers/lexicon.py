@@ -136,6 +136,10 @@ SCHEMAS = {
     # «nowadays» (PRESENT_REF) rather than the publication day: just before it (two words at most), just
     # after it when it opens its clause, or anywhere in its sentence
     "nowadays_cues": {"place": _enum("before", "after", "sentence"), "note": str},
+    # «حصلت قبل شهرين على رخصة», «اتفقت قبل نحو 18 شهرا على حلول»: words that take «على» themselves, so
+    # that a «على» after the count is theirs and does not count it from another event («قبل يومين على
+    # الانتخابات»)
+    "ala_governors": {"note": str},
     # «اليوم التالي», «العام الذي سبقه», «حينها»: dated from the date said before (narrative anchoring)
     "narrative": {"relation": _enum("next", "previous", "then", "then_past", "then_day"), "note": str},
 }
@@ -307,6 +311,7 @@ class Lexicon:
         self.nowadays = {place: tuple(sorted({" ".join(fold(r["form"]).split()) for r in self.tables["nowadays_cues"]
                                               if r["place"] == place}))
                          for place in ("before", "after", "sentence")}
+        self.ala_governors = frozenset(fold(r["form"]) for r in self.tables["ala_governors"])
         self.blockers = {}
         for r in self.tables["blockers"]:
             self.blockers.setdefault((fold(r["form"]), r["side"]), set()).add(fold(r["context"]))

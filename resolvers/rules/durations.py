@@ -41,6 +41,9 @@ def _amount(s, need_explicit, framed=False):
             return None
     elif s.unit.count == 2:          # «ثلاثة يومين» is not Arabic
         return None
+    elif s.unit.grain == "decade" and s.unit.norm == "عقد" and c != "X" and c > 2:
+        return None                  # «المؤتمر 11 عقد من 5-7 ذي الحجة» (was held), «1800 عقد منفذ»
+                                     # (contracts): decades are «عقود» (3-10) or «عقداً» (11-99)
     if c == "X":
         return c
     return c + (s.frac.value if s.frac else 0)
@@ -180,8 +183,14 @@ def duration_fraction(s):
 
 
 # «عام»/«سنة» alone before a number is a year's keyword, not a duration: «نحو عام 1258 قبل الميلاد»
+# «عقود» of a contract's kind or worth are contracts, not decades: «أبرمت ثلاثة عقود احتراف», «5-6 عقود
+# استشارية», «عقدين بقيمة 10 ملايين»
+_CONTRACTS = ("(?!(?:(?<=عقود)|(?<=عقدين)|(?<=عقدا)|(?<=عقد)) (?:احتراف|استشارية|استشاري|شراكة|توريد|تمويل|صيانة|"
+              "ايجار|تشغيل|امتياز|تأمين|بيع|شراء|بقيمة|منفذة|منفذ|موقعة|جديدة|لتوريد|لتنفيذ|لبناء|لانشاء)(?!\\w))")
+
+
 @rule("duration", "(?:{am:DURMOD} )?(?:" + _COUNT + "{unit:UNIT}|{unit:UNIT}(?!(?<=عام)_[0-9])(?!(?<=سنة)_[0-9]))"
-      + _FRACTION,
+      + _FRACTION + _CONTRACTS,
       ["يومين", "ثلاثة أشهر ونصف", "أقل من 4 أشهر", "شهر ونصف", "10 سنوات", "أكثر من عامين",
        "نحو ثلاثة أشهر", "بضعة أيام", "ساعتين", "عشرين عاما", "ساعة ونصف"])
 def duration(s):

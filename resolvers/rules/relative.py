@@ -48,7 +48,8 @@ def day_beside_relative_day(s):
 # «لامس» is a verb («touched»), not «ل» + «أمس»: a relative day never takes a glued «ل» (the real corpus
 # has «لامس» 13 times, «لأمس» never; «ليوم أمس» is still read)
 # («اليوم 15 من شهر يونيو» is «the day 15», not today)
-@rule("relative_day", "(?:{pod:POD} )?(?:يوم )?(?<!(?<!\\w)ل){rel:RELDAY}" + _WEEKDAY_AFTER
+# («ما أشبه الليلة بالبارحة», what tonight is like last night: a proverb, no day)
+@rule("relative_day", "(?:{pod:POD} )?(?:يوم )?(?<!(?<!\\w)ل)(?<!الليلة\\x20ب){rel:RELDAY}" + _WEEKDAY_AFTER
       + "(?! [0-9]{1,2} من)",
       ["غداً الأربعاء", "أمس الثلاثاء", "اليوم", "صباح اليوم", "مساء أمس", "ليلة أمس", "بعد غد",
        "أول أمس", "يوم أمس", "البارحة", "اليوم الخميس", "أمس الأول", "أمس (السبت)", "غدًا (الأربعاء)"])
