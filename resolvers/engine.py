@@ -20,8 +20,8 @@ from . import rules as _rules  # noqa: F401  (registers the rules)
 from .grammar import RULES, BUILTINS, ANY, compile_rule, pattern_of, slot_values, first_tokens, first_sequences
 from .lexicon import get_lexicon, _trie_regex
 from .normalize import normalize, fold, word_bytes, _CODEC
-from .resolve import resolve, needs_tense, Resolved, ARITHMETIC, YEAR_NOT_SAID, NARRATIVE_NOT_FOUND
-from .types import (Partial, Timex, GRAINS, FLAG_HIJRI_MISMATCH, FLAG_NAMED_EVENT, FLAG_YEAR_SAID_BEFORE, FLAG_NARRATIVE,
+from .resolve import resolve, needs_tense, Resolved, ARITHMETIC, YEAR_NOT_SAID, NARRATIVE_NOT_FOUND, LISTED_NOT_FOUND
+from .types import (Partial, Timex, GRAINS, FLAG_HIJRI_MISMATCH, FLAG_NAMED_EVENT, FLAG_YEAR_SAID_BEFORE, FLAG_NARRATIVE, FLAG_LISTED,
                     FLAG_TENSE_DECIDED, FLAG_DEFAULT_PAST, FLAG_NEAR_ANCHOR, FLAG_YEAR_FROM_PAIR, FLAG_DAILY)
 
 # Words that start some forms («في وقت سابق», «ما يقارب», «كل عام») but are far too common to be
@@ -837,6 +837,9 @@ class Engine:
             if FLAG_NARRATIVE in p.flags:        # dated from the date said before: _link_narrative
                 resolved.append(_NARRATIVE_PENDING)
                 continue
+            if FLAG_LISTED in p.flags:           # dated by the day-month after it: _link_listed
+                resolved.append(_LISTED_PENDING)
+                continue
             key = (f.rule.index, f.key)
             need = needs.get(key)
             if need is None:
@@ -871,6 +874,7 @@ class Engine:
         self._link_narrative(norm, found, resolved, text, span)
         self._link_after(norm, found, resolved, text, span, anchor, framed)
         self._link_clock(norm, found, resolved)
+        self._link_listed(norm, found, resolved, anchor)
         out: list[Timex] = []
         tails = self._tails
         make = _TIMEX_NEW
@@ -963,6 +967,23 @@ class Engine:
                 return True
         a, z = _sentence_of(norm, s, e)
         return self._now_sentence.search(norm, a, z) is not None
+
+    @staticmethod
+    def _link_listed(norm, found, resolved, anchor):
+        """«في 14 و17 أغسطس»: the day listed first (rule ``day_listed``) is of the month and year the
+        Gregorian day-month right after it resolved to; with none, it stays unresolved, with that reason."""
+        for i, f in enumerate(found):
+            if resolved[i] is not _LISTED_PENDING:
+                continue
+            j = i + 1
+            r = resolved[j] if j < len(found) else None
+            if r is None or not _LISTED_GAP.fullmatch(norm, f.end, found[j].start) or r.first_day is None \
+                    or r.calendar != "gregorian" or r.grain != "day":
+                resolved[i] = _LISTED_PENDING._replace(flags=())
+                continue
+            d = r.first_day
+            resolved[i] = resolve(Partial("date", year=d.year, month=d.month, day=f.partial.day, explicit_year=True,
+                                          flags=(FLAG_LISTED,)), anchor or d)
 
     @staticmethod
     def _link_mowafiq(norm, found, resolved):
@@ -1305,6 +1326,8 @@ _NARRATIVE_SENTENCES = 1
 # (a full stop that ends a line is one mark, not two: «… عام 2013.\nوبعد مرور عامين»)
 _SENTENCE_MARK = re.compile(r"[.!?؟](?:[ \t]*\n|(?=\s|$))|\n")
 _NARRATIVE_PENDING = Resolved("DATE", None, flags=(FLAG_NARRATIVE,), reason=NARRATIVE_NOT_FOUND)
+_LISTED_PENDING = Resolved("DATE", None, flags=(FLAG_LISTED,), reason=LISTED_NOT_FOUND)
+_LISTED_GAP = re.compile(r"[ \t]*و[ \t]*")
 
 
 # the counts after («بعد ثلاثة أشهر», «بعد أسبوع ويومين», «بعد أيام») that a date said just before them

@@ -47,6 +47,7 @@ HIJRI_MARK_ON_NEWS_YEAR = "a year of 1800-2100 with the Hijri mark (هـ): Hijri
 YEAR_NOT_SAID = "«من العام نفسه»: the year said before it is not found near it"
 NARRATIVE_NOT_FOUND = ("narrative: no date of a fitting grain before it in its sentence or the one before "
                        "(the publication date would be a guess)")
+LISTED_NOT_FOUND = "a day listed before another («14 و17 أغسطس»): the day-month after it is not found"
 ARITHMETIC = "date arithmetic out of range"                  # the safety net: + (ExceptionType: message)
 # An unmarked year of this band is read only where a month name gives its calendar: Arabic news writes
 # its Hijri years without the mark («عام 1435») as often as with it

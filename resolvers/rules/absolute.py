@@ -1,6 +1,6 @@
 """Calendar dates: numeric dates, ranges, day-month(-year), month-year, month + direction, years."""
 from ..grammar import rule
-from ..types import Partial, FLAG_MONTH_PAIR_MISMATCH
+from ..types import Partial, FLAG_MONTH_PAIR_MISMATCH, FLAG_LISTED
 from ._shared import (PART, NUMERIC_PREFIX, MONTH_PAIR, WEEKDAY_PREFIX, DAY, YEAR_TAIL, YEAR_REF, YEAR_KW, ERA, HIJRI_MARK, NOT_COUNT, NOT_COUNT_NOUN,
                       HYEAR_SAID, alt_month, day_of, pod_of, era_of, year_ref_shift, year_ref_flags)
 
@@ -77,21 +77,25 @@ def numeric_ymd(s):
 
 # («من الأحد 2 إلى الخميس 6 أبريل»: each day with its weekday, both or neither;
 # «من 23 وحتى 26 أكتوبر», «من الثالث والعشرين وحتى السادس والعشرين من شهر أكتوبر»: «وحتى», days in words;
-# two days in words joined by «و» are two days, «الأول والثاني من سبتمبر», as before)
+# two days in words joined by «و» are two days, «الأول والثاني من سبتمبر», as before; so are two days in
+# digits joined by «و» that are not next to each other, unless after «بين»)
 @rule("range_days",
-      "(?:(?:يوم )?(?P<rwd>{:WEEKDAY}) )?(?:{d1:DAY}(?: (?:من )?{m1:MONTH})?_(?:الى|وحتى|حتى|-|و)_|{d1w:ORDINAL}(?: (?:من )?{m1:MONTH})?_(?:الى|وحتى|حتى)_)"
+      "(?:(?<={btw:=بين}\\x20))?(?:(?:يوم )?(?P<rwd>{:WEEKDAY}) )?(?:{d1:DAY}(?: (?:من )?{m1:MONTH})?_(?:الى|وحتى|حتى|-|{andc:=و})_|{d1w:ORDINAL}(?: (?:من )?{m1:MONTH})?_(?:الى|وحتى|حتى)_)"
       "(?(rwd)(?:يوم )?{:WEEKDAY} )(?:{day:DAY}|{dayw:ORDINAL}) (?:من )?(?:شهر )?" + MONTH_PAIR
       + "(?:(?:_[،,])? {dir:DIR}|" + YEAR_TAIL + "|" + YEAR_REF + "|_(?:من )?(?:عام |العام )?" + HYEAR_SAID + HIJRI_MARK + "?)?",
-      ["20 إلى 22 أكتوبر", "10 و15 نوفمبر المقبل", "28 فبراير إلى 3 مارس 2024",
+      ["20 إلى 22 أكتوبر", "بين 10 و15 نوفمبر المقبل", "28 و29 يوليو", "28 فبراير إلى 3 مارس 2024",
        "15 شوال إلى 25 من شهر ذي القعدة 1436هـ", "23 وحتى 26 أكتوبر", "الثالث والعشرين وحتى السادس والعشرين من شهر أكتوبر", "التاسع حتى الثاني عشر من يوليو",
        "الأحد 2 إلى الخميس 6 أبريل"],
-      left="من|بين")
+      left="من|بين", ahead=("btw",))
 def range_days(s):
     m1 = s.m1 or s.month
     d1 = s.d1 if s.d1 is not None else s.d1w.day
     day = s.day if s.day is not None else s.dayw.day
     if m1.calendar != s.month.calendar or (s.hyear is not None and s.month.calendar != "hijri"):
         return None
+    if s.andc is not None and s.btw is None and not (m1 is s.month and day == d1 + 1):
+        return None                     # «في 14 و17 أغسطس», «25 يناير و30 يونيو»: two days, not the days between
+                                        # («بين 10 و15 أغسطس» is; «يومي 28 و29 يوليو» is both days)
     year = s.hyear if s.hyear is not None else s.year
     end = Partial("date", year=year, month=s.month.month, day=day, calendar=s.month.calendar,
                   direction=s.dir.direction if s.dir else None, year_shift=year_ref_shift(s),
@@ -102,6 +106,13 @@ def range_days(s):
     return Partial("range", year=y1, month=m1.month, day=d1, calendar=m1.calendar,
                    direction=end.direction, year_shift=end.year_shift, end=end, flags=_pair_flags(s),
                    explicit_year=year is not None)
+
+
+# «في 14 و17 أغسطس», «يومي 8 و14 آذار»: two days of one month, the first written without it (a list: not
+# the days between, range_days); the first takes the second's month and year (Engine._link_listed)
+@rule("day_listed", "{d1:DAY}(?=_و_[0-9]{1,2} (?:من )?(?:شهر )?{:MONTH})", ["في [14] و17 أغسطس", "يومي [8] و14 آذار"])
+def day_listed(s):
+    return Partial("date", day=s.d1, flags=(FLAG_LISTED,))
 
 
 @rule("range_months",
