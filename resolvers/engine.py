@@ -206,6 +206,7 @@ class Engine:
         self._tails: dict = {}
         self._lam_rx = self._lam_regex()
         self._relative_day = by_name["relative_day"]
+        self._weekday_rule = by_name["weekday"]
         self._nowadays_rule = self.rules[by_name["today_nowadays"]]
         now = self.lex.nowadays
         self._now_sentence = re.compile("(?<!\\w)(?:" + "|".join(map(re.escape, now["sentence"])) + ")(?!\\w)")
@@ -868,6 +869,7 @@ class Engine:
         self._link_nowadays(norm, found, resolved, anchor)
         self._link_mowafiq(norm, found, resolved)
         self._link_apposition(norm, found, resolved)
+        self._link_weekday_day(norm, found, resolved)
         self._link_event(norm, found, resolved)
         self._link_year_before(found, resolved)
         span = nz.span if nz._norm_breaks or len(norm) != len(text) else None   # None: the same offsets
@@ -1033,6 +1035,26 @@ class Engine:
                 if m:
                     end = m.end()
             ends[i] = (i + 1, end)
+        _join_found(found, resolved, ends)
+
+    def _link_weekday_day(self, norm, found, resolved):
+        """«يوم الأحد غرة رجب 1447هـ», «الخميس أول أيام عيد الفطر»: a weekday right before a day said
+        otherwise than by its number (which the date rules read with their weekday) is that day's,
+        one expression, when the day falls on it; apart, each keeps its own reading."""
+        ends = {}
+        for i in range(len(found) - 1):
+            f, g = found[i], found[i + 1]
+            p = f.partial
+            if f.rule.index != self._weekday_rule or p.weekday is None or p.time_of_day is not None or i in ends or \
+                    not _WEEKDAY_GAP.fullmatch(norm, f.end, g.start):
+                continue
+            r = resolved[i + 1]
+            if r.first_day is None or r.first_day != r.last_day or r.first_day.weekday() != p.weekday or \
+                    g.partial.weekday is not None or g.partial.clock is not None:
+                continue
+            found[i] = _Found(f.start, f.end, g.rule, g.partial, g.key)
+            resolved[i] = r
+            ends[i] = (i + 1, g.end)
         _join_found(found, resolved, ends)
 
     @staticmethod
@@ -1328,6 +1350,7 @@ _SENTENCE_MARK = re.compile(r"[.!?؟](?:[ \t]*\n|(?=\s|$))|\n")
 _NARRATIVE_PENDING = Resolved("DATE", None, flags=(FLAG_NARRATIVE,), reason=NARRATIVE_NOT_FOUND)
 _LISTED_PENDING = Resolved("DATE", None, flags=(FLAG_LISTED,), reason=LISTED_NOT_FOUND)
 _LISTED_GAP = re.compile(r"[ \t]*و[ \t]*")
+_WEEKDAY_GAP = re.compile(r"[ \t]*(?:[،,][ \t]*)?")
 
 
 # the counts after («بعد ثلاثة أشهر», «بعد أسبوع ويومين», «بعد أيام») that a date said just before them
