@@ -157,6 +157,17 @@ class _Spotter:
 _CACHE_LIMIT = 200_000
 
 
+_QUOTED_NAME = re.compile(r"«[^»«\n]{1,40}»|\"[^\"\n]{1,40}\"")
+
+
+def _breaks_clause(gap: str) -> bool:
+    """Whether a clause mark stands in ``gap`` (the text between a verb and a date), a name in
+    quotation marks left aside («يصل المهاجم «رودريغو مورا» هذا الخميس»)."""
+    if not any(c in gap for c in _CLAUSE_MARKS):
+        return False
+    return any(c in _QUOTED_NAME.sub(" ", gap) for c in _CLAUSE_MARKS)
+
+
 def _join_found(found: list, resolved: list, ends: dict) -> None:
     """Make ``found[i]`` span to ``end`` and drop ``found[j]`` (and its reading), for each ``i: (j,
     end)`` of ``ends``: two expressions read as one («الساعة العاشرة من صباح أمس», «غداً الثلاثاء 31
@@ -735,6 +746,10 @@ class Engine:
         for m in self.tense_matches(norm, a, b, starts):
             if m.start() < e and m.end() > s:
                 continue
+            if m.start() >= e and _RELATIVE.search(norm, e + 2, m.start()) and not _RELATIVE.match(norm, e + 1):
+                continue                 # «… في حزيران في علامة على الطلب الذي يتوقع أن يدعم»: a cue of a
+                                         # relative clause after it tells of a noun, not of the date's clause
+                                         # (unless of the date's own noun: «مباراة الأربعاء التي ستجمع»)
             if m.group("w"):
                 w = " ".join(m.group("w").split())
                 t = self.lex.tense_words[w]
@@ -755,13 +770,13 @@ class Engine:
                 # clause, just before it or right after it, and only when no past or future cue says
                 # otherwise («وتنطلق الأحد امتحانات», «إن الشحنة الأولى من الحافلات تصل الجمعة»)
                 lo_, hi_ = (m.end(), s) if m.end() <= s else (e, m.start())
-                if d <= _OWN_CLAUSE and not any(c in norm[lo_:hi_] for c in _CLAUSE_MARKS):
+                if d <= _OWN_CLAUSE and not _breaks_clause(norm[lo_:hi_]):
                     scheduled = True
                     if m.end() <= s and near != "future" and best != "future":
                         near = "present"     # the clause's own verb, before it, outranks a verb after it
                 continue
             if m.end() <= s:             # (in text order: the last one is the nearest)
-                own = d <= _OWN_CLAUSE and not any(c in norm[m.end():s] for c in _CLAUSE_MARKS)
+                own = d <= _OWN_CLAUSE and not _breaks_clause(norm[m.end():s])
                 near = t if own and (not m.group("w") or w not in _NOT_A_VERB) else None
             if best_d is None or d < best_d:
                 best, best_d = t, d
@@ -1350,6 +1365,7 @@ _SENTENCE_MARK = re.compile(r"[.!?؟](?:[ \t]*\n|(?=\s|$))|\n")
 _NARRATIVE_PENDING = Resolved("DATE", None, flags=(FLAG_NARRATIVE,), reason=NARRATIVE_NOT_FOUND)
 _LISTED_PENDING = Resolved("DATE", None, flags=(FLAG_LISTED,), reason=LISTED_NOT_FOUND)
 _LISTED_GAP = re.compile(r"[ \t]*و[ \t]*")
+_RELATIVE = re.compile(fold(r"(?<!\w)(?:الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان|اللواتي|اللاتي)(?!\w)"))
 _WEEKDAY_GAP = re.compile(r"[ \t]*(?:[،,][ \t]*)?")
 
 
