@@ -221,6 +221,7 @@ class Engine:
         self._nowadays_rule = self.rules[by_name["today_nowadays"]]
         now = self.lex.nowadays
         self._now_sentence = re.compile("(?<!\\w)(?:" + "|".join(map(re.escape, now["sentence"])) + ")(?!\\w)")
+        self._now_keys = now["sentence"]
         self._now_before = frozenset(now["before"])
         self._now_after = frozenset(now["after"])
 
@@ -845,6 +846,7 @@ class Engine:
             framed = b" " + nz.word_bytes() + b" "
         found = self.match(norm, nz, framed)
         starts = None
+        listed = False
         resolved: list[Resolved] = []
         cache = self._resolutions
         needs = self._needs_tense
@@ -855,6 +857,7 @@ class Engine:
                 continue
             if FLAG_LISTED in p.flags:           # dated by the day-month after it: _link_listed
                 resolved.append(_LISTED_PENDING)
+                listed = True
                 continue
             key = (f.rule.index, f.key)
             need = needs.get(key)
@@ -891,7 +894,8 @@ class Engine:
         self._link_narrative(norm, found, resolved, text, span)
         self._link_after(norm, found, resolved, text, span, anchor, framed)
         self._link_clock(norm, found, resolved)
-        self._link_listed(norm, found, resolved, anchor)
+        if listed:
+            self._link_listed(norm, found, resolved, anchor)
         out: list[Timex] = []
         tails = self._tails
         make = _TIMEX_NEW
@@ -982,8 +986,12 @@ class Engine:
             w = words[k][1:] if words[k][:1] in "وف" else words[k]
             if w in self._now_after or " ".join(words[k:k + 2]) in self._now_after:
                 return True
+        lo, hi = max(0, s - _SENTENCE_WINDOW), e + _SENTENCE_WINDOW
+        if not any(norm.find(k, lo, hi) >= 0 for k in self._now_keys):
+            return False                          # (most: no cue near it at all; a search in C)
+        rx = self._now_sentence
         a, z = _sentence_of(norm, s, e)
-        return self._now_sentence.search(norm, a, z) is not None
+        return rx.search(norm, a, z) is not None
 
     @staticmethod
     def _link_listed(norm, found, resolved, anchor):
