@@ -218,6 +218,7 @@ class Engine:
         self._lam_rx = self._lam_regex()
         self._relative_day = by_name["relative_day"]
         self._weekday_rule = by_name["weekday"]
+        self._period_direction = by_name["period_direction"]
         self._nowadays_rule = self.rules[by_name["today_nowadays"]]
         now = self.lex.nowadays
         self._now_sentence = re.compile("(?<!\\w)(?:" + "|".join(map(re.escape, now["sentence"])) + ")(?!\\w)")
@@ -892,6 +893,7 @@ class Engine:
         self._link_year_before(found, resolved)
         span = nz.span if nz._norm_breaks or len(norm) != len(text) else None   # None: the same offsets
         self._link_narrative(norm, found, resolved, text, span)
+        self._link_previous(norm, found, resolved, text, span)
         self._link_after(norm, found, resolved, text, span, anchor, framed)
         self._link_clock(norm, found, resolved)
         if listed:
@@ -1267,6 +1269,32 @@ class Engine:
             flags = tuple(x for x in res.flags if x not in _TENSE_FLAGS and x != FLAG_NARRATIVE) + (FLAG_NARRATIVE,)
             resolved[i] = res._replace(flags=flags, anchored_to=note, tense=None)
 
+    def _link_previous(self, norm, found, resolved, text, span):
+        """«ارتفع التوظيف في يوليو … كما ارتفعت الأجور في الشهر السابق» 2015-06, «في عام 2014 مقارنة
+        بالعام السابق» 2013: a period «السابق» (the one before, not «الماضي», the last) after a date of
+        its grain or finer in its own sentence is the one before that date's; with none, the one before
+        the anchor's, as before («تراجعت المبيعات في الشهر السابق»)."""
+        for i, f in enumerate(found):
+            if f.rule.index != self._period_direction or resolved[i].value is None or \
+                    not norm.startswith(_PREVIOUS, f.end - 6, f.end):
+                continue
+            p = f.partial
+            if p.period not in _GRAIN_RANK or p.period_shift != -1 or _MOWAFIQ_NEXT.match(norm, f.end):
+                continue                                   # («العام السابق الموافق 31 ديسمبر 2014»: said)
+            j = Engine._narrative_base(norm, found, resolved, i, p.period, optional=True)
+            if j is None or _SENTENCE_MARK.search(norm, found[j].end, f.start) or \
+                    norm[max(0, found[j].start - 6):found[j].start].split()[-1:] == ["منذ"] or \
+                    found[j].rule is f.rule and found[j].key == f.key:
+                continue                                   # («أعلى مستوى منذ تموز 2011»: a reference point;
+                                                           # «العام السابق … من العام السابق»: the same words again)
+            r = resolved[j]
+            res = resolve(p, r.first_day)
+            if res.value is None:
+                continue
+            flags = tuple(x for x in res.flags if x not in _TENSE_FLAGS) + (FLAG_NARRATIVE,)
+            resolved[i] = res._replace(flags=flags, anchored_to=_anchor_note(found, resolved, j, text, span),
+                                       tense=None)
+
     def _link_after(self, norm, found, resolved, text, span, anchor, framed):
         """«سافر في مايو 2023، وبعد ثلاثة أشهر وقع لناديه» 2023-08, «اندلعت الاحتجاجات في 10 فبراير. وبعد
         أسبوع استقالت الحكومة» 2025-W08: a count after («بعد», no «من» after it) that follows a date said
@@ -1373,6 +1401,8 @@ _SENTENCE_MARK = re.compile(r"[.!?؟](?:[ \t]*\n|(?=\s|$))|\n")
 _NARRATIVE_PENDING = Resolved("DATE", None, flags=(FLAG_NARRATIVE,), reason=NARRATIVE_NOT_FOUND)
 _LISTED_PENDING = Resolved("DATE", None, flags=(FLAG_LISTED,), reason=LISTED_NOT_FOUND)
 _LISTED_GAP = re.compile(r"[ \t]*و[ \t]*")
+_PREVIOUS = ("السابق", "السابقة", "السابقه")
+_MOWAFIQ_NEXT = re.compile(r"[ \t]*(?:[-–(،,][ \t]*)?(?:و)?الموافق(?!\w)")
 _RELATIVE = re.compile(fold(r"(?<!\w)(?:الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان|اللواتي|اللاتي)(?!\w)"))
 _WEEKDAY_GAP = re.compile(r"[ \t]*(?:[،,][ \t]*)?")
 
