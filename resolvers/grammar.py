@@ -276,8 +276,14 @@ def _first_sequences(r: Rule, k: int = 2) -> set:
 
     def seq(items):
         out = {()}
-        for op, av in items:
-            out = cat(out, item(op, av))
+        last = len(items) - 1
+        for n, (op, av) in enumerate(items):
+            if n == last and op == c.ASSERT and av[0] == 1:
+                # a lookahead that ends the template («{d1:DAY}(?=_و_…)»): what follows the match
+                # must begin with it, so its words continue the sequence
+                out = cat(out, seq(av[1]))
+            else:
+                out = cat(out, item(op, av))
             if all(closed(s) for s in out):
                 break
         return out

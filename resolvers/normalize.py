@@ -88,7 +88,8 @@ _SLOW_RX = re.compile("[" + "".join(re.escape(c) for c in _slow_chars) + "\ufb50
 @dataclass(frozen=True)
 class Normalized:
     """A normalised text and the map back to the original one."""
-    original: str
+    original: str                             # the text the offsets point into: the input, the first
+                                              # character of a dash drawn in tatweel read «-» (_dash)
     text: str
     # For each *kept-or-inserted* character whose original position differs by a new amount, the
     # normalised index where that run starts and the original index it maps to.  Empty: identity.
@@ -197,6 +198,7 @@ def _restore(norm: str, text: str, mapping) -> str:
 def _slow(text: str) -> Normalized:
     """The per-character path (for ligatures, which expand): characters that need nothing are copied a
     run at a time, so the Python work is per character that changes."""
+    text = _dash(text)
     out = []
     n = 0                              # normalised length so far
     norm_breaks, orig_at = [], []
@@ -265,8 +267,24 @@ for _c in list(range(0xFB50, 0xFE00)) + list(range(0xFE70, 0xFF00)):
 _EXPANDING_RX = re.compile("[" + "".join(map(re.escape, _EXPANDING)) + "]") if _EXPANDING else None
 
 
+# a run of tatweel touching no letter is a dash, as the Saudi press writes one («من 5 ــ 6 ذي الحجة»,
+# «الفترة 2007 ــ 2010»): its first character reads «-», the others are deleted as tatweel is (the same
+# length, so every offset stays); within a word («الـ 95», «سـ») it is still only drawn out
+_DASH_TATWEEL = re.compile("(?<![\u0620-\u064a\u066e-\u06d3\\-])\u0640+(?![\u0620-\u064a\u066e-\u06d3])")
+
+
+def _dash(text: str) -> str:
+    if "\u0640" not in text:
+        return text
+    return _DASH_TATWEEL.sub(lambda m: "-" + m.group()[1:], text)
+
+
 def normalize(text: str) -> Normalized:
     """Normalise ``text`` once; see the module documentation for what is folded."""
+    return _normalize(_dash(text))
+
+
+def _normalize(text: str) -> Normalized:
     try:
         raw = text.encode(_CODEC)                   # every character is in cp1256: the fast path as is
     except UnicodeEncodeError:

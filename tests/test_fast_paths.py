@@ -88,7 +88,9 @@ def test_the_strict_cp1256_shortcut_sees_every_character_the_slow_path_must():
 
 
 def _slow_reference(text):
-    """The per-character normalisation, as plainly as it can be written."""
+    """The per-character normalisation, as plainly as it can be written (after the one pre-pass both
+    share: a tatweel run that touches no letter reads «-», ``N._dash``; the same length)."""
+    text = N._dash(text)
     out, nb, oa, shift = [], [], [], 0
     for o, ch in enumerate(text):
         if ch in N._DELETE_SET:

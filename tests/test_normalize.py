@@ -45,3 +45,13 @@ def test_every_normalised_span_maps_inside_the_original(s):
     if n.text:
         a, b = n.span(0, len(n.text))
         assert fold(s[a:b]) == n.text.strip() or fold(s[a:b]) == n.text
+
+
+def test_a_tatweel_that_touches_no_letter_is_a_dash():
+    """«من 5 ــ 6 ذي الحجة»: the Saudi press draws a dash with tatweel; within a word it is still only
+    drawn out («الـ 95», «سـ»), and the offsets still point into the original text."""
+    n = normalize("من 5 ــ 6 ذي الحجة")
+    assert n.text == "من 5 - 6 ذي الحجة"
+    assert normalize("الـ 95").text == "ال 95"
+    assert normalize("2007ــ2010").text == "2007-2010"
+    assert n.span(5, 6) == (5, 7)                     # the «-» is the tatweel run of the original
