@@ -160,6 +160,22 @@ _CACHE_LIMIT = 200_000
 _QUOTED_NAME = re.compile(r"«[^»«\n]{1,40}»|\"[^\"\n]{1,40}\"")
 
 
+def _as_narrative(res: Resolved, note) -> Resolved:
+    """A reading counted from a date said before: its tense flags dropped (the date said before fixes
+    it), flag ``narrative`` once, ``anchored_to`` naming that date."""
+    flags = tuple(x for x in res.flags if x not in _TENSE_FLAGS and x != FLAG_NARRATIVE) + (FLAG_NARRATIVE,)
+    return res._replace(flags=flags, anchored_to=note, tense=None)
+
+
+def _clause_words_before(norm: str, s: int, reach: int) -> list:
+    """The words of the clause before ``s`` (after its last clause mark), within ``reach`` characters
+    (a word the window cuts left out)."""
+    lo = max(0, s - reach)
+    b = max(norm.rfind(c, lo, s) for c in _CLAUSE_MARKS)
+    words = norm[b + 1 if b >= 0 else lo:s].split()
+    return words[1:] if b < 0 and lo > 0 and norm[lo - 1] not in " \t\n" else words
+
+
 def _breaks_clause(gap: str) -> bool:
     """Whether a clause mark stands in ``gap`` (the text between a verb and a date), a name in
     quotation marks left aside («يصل المهاجم «رودريغو مورا» هذا الخميس»)."""
@@ -926,9 +942,7 @@ class Engine:
             return True
         if _AT_HANDS.match(norm, m.end()):
             return False
-        lo = max(0, s - 60)
-        b = max(norm.rfind(c, lo, s) for c in _CLAUSE_MARKS)
-        words = norm[b + 1 if b >= 0 else lo:s].split()
+        words = _clause_words_before(norm, s, 60)
         gov = self.lex.ala_governors
         return not any(w in gov or w[:1] in "وف" and w[1:] in gov or w[:2] == "ال" and w[2:] in gov for w in words)
 
@@ -967,11 +981,7 @@ class Engine:
                 resolved[i] = self._resolve(q, False, anchor, None)
 
     def _nowadays(self, norm: str, s: int, e: int) -> bool:
-        lo = max(0, s - 80)
-        b = max(norm.rfind(c, lo, s) for c in _CLAUSE_MARKS)
-        before = norm[b + 1 if b >= 0 else lo:s].split()
-        if b < 0 and lo > 0:
-            before = before[1:]                   # a word cut by the window
+        before = _clause_words_before(norm, s, 80)
         near = [w[1:] if w[:1] in "وف" and w[1:] in self._now_before else w for w in before[-2:]]
         if any(w in self._now_before for w in near):
             return True
@@ -1266,8 +1276,7 @@ class Engine:
             if res.value is None:
                 resolved[i] = res._replace(flags=res.flags + ((FLAG_NARRATIVE,) if FLAG_NARRATIVE not in res.flags else ()))
                 continue
-            flags = tuple(x for x in res.flags if x not in _TENSE_FLAGS and x != FLAG_NARRATIVE) + (FLAG_NARRATIVE,)
-            resolved[i] = res._replace(flags=flags, anchored_to=note, tense=None)
+            resolved[i] = _as_narrative(res, note)
 
     def _link_previous(self, norm, found, resolved, text, span):
         """«ارتفع التوظيف في يوليو … كما ارتفعت الأجور في الشهر السابق» 2015-06, «في عام 2014 مقارنة
@@ -1291,9 +1300,7 @@ class Engine:
             res = resolve(p, r.first_day)
             if res.value is None:
                 continue
-            flags = tuple(x for x in res.flags if x not in _TENSE_FLAGS) + (FLAG_NARRATIVE,)
-            resolved[i] = res._replace(flags=flags, anchored_to=_anchor_note(found, resolved, j, text, span),
-                                       tense=None)
+            resolved[i] = _as_narrative(res, _anchor_note(found, resolved, j, text, span))
 
     def _link_after(self, norm, found, resolved, text, span, anchor, framed):
         """«سافر في مايو 2023، وبعد ثلاثة أشهر وقع لناديه» 2023-08, «اندلعت الاحتجاجات في 10 فبراير. وبعد
@@ -1339,9 +1346,7 @@ class Engine:
             res = resolve(p, base)
             if res.value is None:
                 continue
-            flags = tuple(x for x in res.flags if x not in _TENSE_FLAGS and x != FLAG_NARRATIVE) + (FLAG_NARRATIVE,)
-            resolved[i] = res._replace(flags=flags, anchored_to=_anchor_note(found, resolved, j, text, span),
-                                       tense=None)
+            resolved[i] = _as_narrative(res, _anchor_note(found, resolved, j, text, span))
 
     @staticmethod
     def _link_pair(found, resolved, i):
