@@ -1288,7 +1288,8 @@ class Engine:
                     not norm.startswith(_PREVIOUS, f.end - 6, f.end):
                 continue
             p = f.partial
-            if p.period not in _GRAIN_RANK or p.period_shift != -1 or _MOWAFIQ_NEXT.match(norm, f.end):
+            if p.period not in _GRAIN_RANK or p.period_shift != -1 or \
+                    i + 1 < len(found) and _MOWAFIQ.match(norm[f.end:found[i + 1].start]):
                 continue                                   # («العام السابق الموافق 31 ديسمبر 2014»: said)
             j = Engine._narrative_base(norm, found, resolved, i, p.period, optional=True)
             if j is None or _SENTENCE_MARK.search(norm, found[j].end, f.start) or \
@@ -1407,7 +1408,6 @@ _NARRATIVE_PENDING = Resolved("DATE", None, flags=(FLAG_NARRATIVE,), reason=NARR
 _LISTED_PENDING = Resolved("DATE", None, flags=(FLAG_LISTED,), reason=LISTED_NOT_FOUND)
 _LISTED_GAP = re.compile(r"[ \t]*و[ \t]*")
 _PREVIOUS = ("السابق", "السابقة", "السابقه")
-_MOWAFIQ_NEXT = re.compile(r"[ \t]*(?:[-–(،,][ \t]*)?(?:و)?الموافق(?!\w)")
 _RELATIVE = re.compile(fold(r"(?<!\w)(?:الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان|اللواتي|اللاتي)(?!\w)"))
 _WEEKDAY_GAP = re.compile(r"[ \t]*(?:[،,][ \t]*)?")
 
