@@ -1285,7 +1285,7 @@ class Engine:
         the anchor's, as before («تراجعت المبيعات في الشهر السابق»)."""
         for i, f in enumerate(found):
             if f.rule.index != self._period_direction or resolved[i].value is None or \
-                    not norm.startswith(_PREVIOUS, f.end - 6, f.end):
+                    not norm.endswith(_PREVIOUS, f.start, f.end):
                 continue
             p = f.partial
             if p.period not in _GRAIN_RANK or p.period_shift != -1 or \
