@@ -87,6 +87,17 @@ def test_year_mention_needs_real_similarity():
     assert len(merge(ms)) == 2
 
 
+def test_a_vague_stretch_joins_only_its_own_stretch():
+    # «الأيام المقبلة» around 31 July: a forecast, not the visit of that day, however alike the words
+    ms = [mention("a", VISIT, D(2025, 7, 31)),
+          mention("b", VISIT2, D(2025, 7, 26), D(2025, 8, 4), value="2025-07-26/2025-08-04", mod="APPROX"),
+          mention("c", VISIT2, D(2025, 7, 26), D(2025, 8, 4), value="2025-07-26/2025-08-04", mod="APPROX"),
+          mention("d", VISIT2, D(2025, 7, 1), D(2025, 8, 31), value="2025-07/2025-08")]
+    groups = sorted(sorted(ms[i].doc_id for i in ev.members) for ev in merge(ms))
+    assert ["b", "c"] in groups and not any("a" in g and ("b" in g or "c" in g) for g in groups)
+    assert not any("d" in g and ("b" in g or "c" in g) for g in groups)
+
+
 def test_order_chronological_coarser_after_finer_and_total():
     ms = [mention("y", "افتتاح المعرض الدولي للكتاب", D(2025, 1, 1), D(2025, 12, 31)),
           mention("m", "انطلاق بطولة كرة القدم", D(2025, 1, 1), D(2025, 1, 31)),

@@ -188,6 +188,17 @@ def test_incompatible_dates_of_one_sentence_keep_their_clauses():
     assert "دمشق" in ms[0].text and "عمان" not in ms[0].text and "عمان" in ms[1].text
 
 
+def test_a_vague_stretch_is_its_own_mention_not_the_clause_of_the_day_it_holds():
+    # «السنوات المقبلة» (2015/2025) holds «أمس», but dates the forecast, not the training of yesterday
+    doc = "وأجرى الفريق مناورة مساء أمس، ويعول النادي على المهاجم في السنوات المقبلة."
+    vague = Timex("السنوات المقبلة", doc.index("السنوات"), doc.index("السنوات") + 15, "DATE", "2015/2025", "APPROX",
+                  dt.date(2015, 1, 1), dt.date(2025, 12, 31), "year")
+    tx = [timex("مساء أمس", doc, "2015-07-22"), vague]
+    rows, ms = extract("d", doc, dt.date(2015, 7, 23), tx)
+    assert [(m.value, m.mod) for m in ms] == [("2015-07-22", None), ("2015/2025", "APPROX")]
+    assert rows[0]["mention"] == 0 and rows[1]["mention"] == 1 and "same clause" not in (rows[1]["note"] or "")
+
+
 @pytest.mark.parametrize("sentence, dur, value, expect", [
     ("وتأتي الزيارة بعد مرور يومين فقط على سحب القوات من المطار.", "يومين", "P2D", "2026-01-26"),
     ("وجاء الاتفاق بعد ثلاثة أسابيع من انهيار الهدنة.", "ثلاثة أسابيع", "P3W", "2026-01-07"),

@@ -376,13 +376,22 @@ def _relations(text: str, s: int, e: int, tx: list[tuple[int, Timex]], anchor: O
     return out
 
 
+def _vague_stretch(t: Timex) -> bool:
+    return t.mod == "APPROX" and t.first_day != t.last_day
+
+
 def _groups(items: list[tuple[int, Timex]]) -> list[list[tuple[int, Timex]]]:
-    """Compatible dates of one sentence form one group (one mention); incompatible ones do not."""
+    """Compatible dates of one sentence form one group (one mention); incompatible ones do not, nor
+    does a vague stretch («السنوات المقبلة», «منذ أيام»: an approximate interval) with any other
+    date: it holds «أمس» without dating what «أمس» dates."""
     groups: list[list[tuple[int, Timex]]] = []
     for it in items:
         t = it[1]
+        if _vague_stretch(t):
+            groups.append([it])
+            continue
         for g in groups:
-            if all((u.first_day <= t.first_day and t.last_day <= u.last_day)
+            if not _vague_stretch(g[0][1]) and all((u.first_day <= t.first_day and t.last_day <= u.last_day)
                    or (t.first_day <= u.first_day and u.last_day <= t.last_day) for _, u in g):
                 g.append(it)
                 break
