@@ -30,7 +30,7 @@ from typing import NamedTuple, Optional
 from . import arith, hijri
 from .types import (Partial, FLAG_WEEKDAY_MISMATCH, FLAG_IMPOSSIBLE_DATE, FLAG_HIJRI_OUT_OF_RANGE, FLAG_HIJRI_TABULAR,
                     FLAG_TENSE_DECIDED, FLAG_DEFAULT_PAST, FLAG_NEAR_ANCHOR, FLAG_YEAR_FROM_WEEKDAY,
-                    FLAG_HIJRI_FROM_WEEKDAY, FLAG_CLOCK_AMPM_GUESSED)
+                    FLAG_HIJRI_FROM_WEEKDAY, FLAG_CLOCK_AMPM_GUESSED, FLAG_HIJRI_BY_ANCHOR)
 
 PROBLEM_FLAGS = frozenset({"weekday_mismatch", "impossible_date", "hijri_gregorian_mismatch",
                            "hijri_out_of_range", "month_pair_mismatch"})
@@ -210,6 +210,8 @@ def _date(p: Partial, anchor: dt.date, tense) -> Resolved:
     if p.calendar == "hijri":
         return _hijri_date(p, anchor, tense)
     if p.year is not None and p.explicit_year:
+        if _hijri_by_anchor(p, anchor):
+            return _hijri_date(p.replace(calendar="hijri", flags=p.flags + (FLAG_HIJRI_BY_ANCHOR,)), anchor, tense)
         _check_year(p)
     if p.approx is not None:
         return _approx(p, anchor)
@@ -287,6 +289,25 @@ def _clock(p: Partial, anchor: dt.date, tense) -> Resolved:
     value = f"{d.isoformat()}T{hh:02d}:{mm:02d}" + (f":{seconds:02d}" if seconds is not None else "")
     return Resolved("TIME", value, first_day=d, last_day=d, grain="time",
                     flags=p.flags + tuple(f for f in flags if f != FLAG_DEFAULT_PAST or used) + guessed, tense=used)
+
+
+# a year without an era mark, this near the anchor's Hijri year (years back, years ahead), is Hijri
+HIJRI_BY_ANCHOR = (60, 10)
+_PLAIN_YEAR = frozenset({"kind", "year", "explicit_year", "flags"})
+
+
+def _hijri_by_anchor(p: Partial, anchor: dt.date) -> bool:
+    """«بدأها عام 1433», «منذ العام 1428», «بحلول عام 1440» in a paper of 1436 AH: a bare year of the
+    Hijri band (:data:`HIJRI_BAND`) within 60 years before and 10 after the anchor's Hijri year is that
+    Hijri year (in Gregorian years it would be six centuries back); «عام 1500», «في عام 1558» stay
+    unresolved (:data:`NO_ERA`).  Only a year said alone: with a month, a quarter or a mark it is not
+    read so."""
+    y = p.year
+    if p.era is not None or not HIJRI_BAND[0] <= y <= HIJRI_BAND[1] or \
+            any(v is not None for k, v in p.__dict__.items() if k not in _PLAIN_YEAR):
+        return False
+    ah = hijri.from_gregorian(anchor)
+    return ah is not None and ah[0] - HIJRI_BY_ANCHOR[0] <= y <= ah[0] + HIJRI_BY_ANCHOR[1]
 
 
 def _check_year(p: Partial) -> None:

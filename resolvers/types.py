@@ -33,6 +33,7 @@ FLAG_NARRATIVE = "narrative"                        # «في اليوم التا
 FLAG_YEAR_FROM_PAIR = "year_from_pair"              # a day-month without its year beside a dated partner
                                                     # («الموافق», «غداً الاثنين 18 شوال»): the year nearest it
 FLAG_DAILY = "daily"                                # a clock time of a daily schedule: an hour of no one day («T17:00»)
+FLAG_HIJRI_BY_ANCHOR = "hijri_by_anchor"            # «عام 1433» with no era mark, in a paper of 1436 AH: a Hijri year
 FLAG_LISTED = "listed_day"                          # «في 14 و17 أغسطس»: a day dated by the day-month listed after it
 
 
