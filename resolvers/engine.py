@@ -234,6 +234,7 @@ class Engine:
         self._lam_rx = self._lam_regex()
         self._relative_day = by_name["relative_day"]
         self._weekday_rule = by_name["weekday"]
+        self._weekday_of_week = by_name["weekday_of_week"]
         self._period_direction = by_name["period_direction"]
         self._nowadays_rule = self.rules[by_name["today_nowadays"]]
         now = self.lex.nowadays
@@ -905,6 +906,7 @@ class Engine:
         self._link_mowafiq(norm, found, resolved)
         self._link_apposition(norm, found, resolved)
         self._link_weekday_day(norm, found, resolved)
+        self._link_weekday_list(norm, found, resolved, anchor)
         self._link_event(norm, found, resolved)
         self._link_year_before(found, resolved)
         span = nz.span if nz._norm_breaks or len(norm) != len(text) else None   # None: the same offsets
@@ -1091,6 +1093,25 @@ class Engine:
             resolved[i] = r
             ends[i] = (i + 1, g.end)
         _join_found(found, resolved, ends)
+
+    def _link_weekday_list(self, norm, found, resolved, anchor):
+        """«يومي الخميس والجمعة المقبلين», «الأحد والاثنين والثلاثاء الأسبوع ما بعد المقبل»: a bare weekday
+        listed right before one that says its week or direction is the latest such weekday before that
+        one's day (the days of one stretch), flagged ``listed_day``; apart, each keeps its own reading."""
+        for i in range(len(found) - 2, -1, -1):
+            f, g = found[i], found[i + 1]
+            p, q = f.partial, g.partial
+            if f.rule.index != self._weekday_rule or p.weekday is None or p.direction is not None or \
+                    p.time_of_day is not None or not _WEEKDAY_LIST_GAP.fullmatch(norm, f.end, g.start):
+                continue
+            r = resolved[i + 1]
+            if r.first_day is None or r.first_day != r.last_day or q.weekday is None or q.weekday == p.weekday:
+                continue
+            if not (q.direction is not None or g.rule.index == self._weekday_of_week or FLAG_LISTED in r.flags):
+                continue
+            d = r.first_day - _dt.timedelta(days=(q.weekday - p.weekday) % 7)
+            resolved[i] = resolve(Partial("date", year=d.year, month=d.month, day=d.day, explicit_year=True,
+                                          flags=(FLAG_LISTED,)), anchor or d)
 
     @staticmethod
     def _link_event(norm, found, resolved):
@@ -1407,6 +1428,7 @@ _SENTENCE_MARK = re.compile(r"[.!?؟](?:[ \t]*\n|(?=\s|$))|\n")
 _NARRATIVE_PENDING = Resolved("DATE", None, flags=(FLAG_NARRATIVE,), reason=NARRATIVE_NOT_FOUND)
 _LISTED_PENDING = Resolved("DATE", None, flags=(FLAG_LISTED,), reason=LISTED_NOT_FOUND)
 _LISTED_GAP = re.compile(r"[ \t]*و[ \t]*")
+_WEEKDAY_LIST_GAP = re.compile(r"[ \t]*و[ \t]*(?:يوم[ \t]+)?")
 _PREVIOUS = ("السابق", "السابقة", "السابقه")
 _RELATIVE = re.compile(fold(r"(?<!\w)(?:الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان|اللواتي|اللاتي)(?!\w)"))
 _WEEKDAY_GAP = re.compile(r"[ \t]*(?:[،,][ \t]*)?")

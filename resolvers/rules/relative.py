@@ -104,20 +104,25 @@ def night_of_two_days(s):
 
 # «الأحد من الأسبوع الماضي», «يوم الخميس من الأسبوع المقبل», «الاثنين من هذا الأسبوع», «ثلاثاء الأسبوع
 # الفائت» (the construct): that weekday of that ISO week (weeks are ISO weeks, as «الأسبوع الماضي» is)
-@rule("weekday_of_week", "(?<!(?<!\\w)ك)(?:{pod:POD} )?(?:يوم )?(?:{wd:WEEKDAY}(?: من)? |{wdb:WDBARE} )"
-      "(?:الأسبوع {dir:DIR}|{dem:DEM} الأسبوع)",
+@rule("weekday_of_week", "(?<!(?<!\\w)ك)(?:{pod:POD} )?(?:يوم )?(?:{wd:WEEKDAY}(?: من| في)? |{wdb:WDBARE} )"
+      "(?:الأسبوع (?:{before:=قبل} |(?:ما )?{after:=بعد} )?{dir:DIR}|{dem:DEM} الأسبوع)",
       ["الأحد من الأسبوع الماضي", "يوم الخميس من الأسبوع المقبل", "الاثنين من هذا الأسبوع",
-       "ثلاثاء الأسبوع الفائت", "أحد الأسبوع الماضي", "الجمعة الأسبوع المقبل", "مساء الأربعاء من الأسبوع الجاري"])
+       "ثلاثاء الأسبوع الفائت", "أحد الأسبوع الماضي", "الجمعة الأسبوع المقبل", "مساء الأربعاء من الأسبوع الجاري",
+       "الاثنين الأسبوع ما بعد المقبل", "الخميس من الأسبوع قبل الماضي", "الخميس في الأسبوع المقبل"])
 def weekday_of_week(s):
     shift = s.dir.direction if s.dir is not None else 0
+    if s.before is not None or s.after is not None:      # the week before the last, after the next
+        if shift != (-1 if s.before is not None else 1) or s.dir.norm.startswith("السابق"):
+            return None
+        shift *= 2
     return Partial("date", weekday=(s.wd or s.wdb).weekday, period="week", period_shift=shift,
                    time_of_day=s.pod.part if s.pod else None)
 
 
 # a glued «ك» («كيوم الجمعة مثلا», «كالجمعة»: like a Friday) compares with a weekday in general, no dated day
-@rule("weekday", "(?<!(?<!\\w)ك)(?<!(?<!\\w)كيوم\\x20)(?:{pod:POD} )?(?:يوم )?{wd:WEEKDAY}(?: (?:{after:=بعد} |{before:=قبل} )?{dir:DIR})?",
+@rule("weekday", "(?<!(?<!\\w)ك)(?<!(?<!\\w)كيوم\\x20)(?:{pod:POD} )?(?:يوم )?{wd:WEEKDAY}(?: (?:(?:ما )?{after:=بعد} |{before:=قبل} )?{dir:DIR})?",
       ["الأحد الماضي", "السبت المقبل", "يوم الثلاثاء", "الجمعة", "مساء الخميس", "يوم الإثنين القادم",
-       "الأربعاء بعد القادم", "الجمعة قبل الماضي"])
+       "الأربعاء بعد القادم", "الجمعة قبل الماضي", "الخميس ما بعد المقبل"])
 def weekday(s):
     if s.dir is not None and s.dir.direction == 0:
         return None
@@ -134,18 +139,21 @@ def weekday(s):
                    time_of_day=s.pod.part if s.pod else None)
 
 
-# («العام قبل الماضي», «الأسبوع قبل الماضي»: the one before the last)
-@rule("period_direction", PART + "{period:PERIOD} (?:{before:=قبل} )?{dir:DIR}",
+# («العام قبل الماضي», «الأسبوع قبل الماضي»: the one before the last; «الأسبوع بعد المقبل», «الشهر ما
+# بعد القادم»: the one after the next)
+@rule("period_direction", PART + "{period:PERIOD} (?:{before:=قبل} |(?:ما )?{after:=بعد} )?{dir:DIR}",
       ["العام الماضي", "الشهر المقبل", "الأسبوع الجاري", "السنة الماضية", "منتصف الشهر المقبل",
        "نهاية العام الجاري", "الربع الماضي", "بداية الأسبوع المقبل", "العام قبل الماضي",
-       "نهاية الشهر قبل الماضي"])
+       "نهاية الشهر قبل الماضي", "الأسبوع بعد المقبل", "الأسبوع ما بعد المقبل", "العام بعد القادم"])
 def period_direction(s):
     if s.period.grain == "quarter" and s.dir.direction == -1 and s.dir.norm.startswith("السابق"):
         return None        # «مقارنة مع الربع السابق»: the quarter before the one reported, not the anchor's
     if s.before is not None and (s.dir.direction != -1 or s.dir.norm.startswith("السابق")):
         return None
-    return Partial("date", period=s.period.grain, period_shift=-2 if s.before is not None else s.dir.direction,
-                   part=s.part.mod if s.part else None)
+    if s.after is not None and s.dir.direction != 1:
+        return None
+    shift = -2 if s.before is not None else 2 if s.after is not None else s.dir.direction
+    return Partial("date", period=s.period.grain, period_shift=shift, part=s.part.mod if s.part else None)
 
 
 @rule("period_demonstrative", PART + "{dem:DEM} {period:PERIOD}",
