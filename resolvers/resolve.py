@@ -776,7 +776,9 @@ def _range(p: Partial, anchor: dt.date, tense) -> Resolved:
         return start
     if start.first_day > end.last_day:
         raise _Fail("range ends before it starts")
-    return Resolved("DATE", f"{start.value}/{end.value}", first_day=start.first_day, last_day=end.last_day,
+    # (a side that is itself an interval, a Hijri month or year, gives its own end: «من رجب إلى شعبان»)
+    value = f"{start.value.split('/')[0]}/{end.value.split('/')[-1]}"
+    return Resolved("DATE", value, first_day=start.first_day, last_day=end.last_day,
                     grain=start.grain, calendar=p.calendar, flags=p.flags + start.flags + end.flags,
                     tense=end.tense)
 

@@ -146,6 +146,15 @@ def range_years_bare(s):
     return Partial("range", year=s.y1, end=Partial("date", year=s.year), explicit_year=True)
 
 
+# «عام 2013 / 2014», «العام المالي 2013/2014»: a fiscal, academic or sports year written over a slash
+# (two years in a row only: other pairs over a slash are no year of one season)
+@rule("range_years_slash", "(?:عام )?{y1:YEAR}_/_{year:YEAR}", ["عام 2013 / 2014", "2009/2010"])
+def range_years_slash(s):
+    if s.year != s.y1 + 1:
+        return None
+    return Partial("range", year=s.y1, end=Partial("date", year=s.year), explicit_year=True)
+
+
 @rule("range_years_and", "(?:عام )?{y1:YEAR}_و_(?:عام )?{year:YEAR}", ["بين 1990 و1995"],
       left="بين", left_required=True)
 def range_years_and(s):

@@ -20,6 +20,14 @@ def hijri_numeric_dmy(s):
                    weekday=s.wd.weekday if s.wd else None)
 
 
+# «يوم الأحد (10/شوال/1436هـ)»: the day, the month's name and the year over slashes or dashes
+@rule("hijri_date_slashed", NUMERIC_PREFIX + "{day:DAY}_(?P<hsep3>[/-])_{month:HMONTH}_(?P=hsep3)_{hyear:HYEAR}"
+      + HIJRI_MARK + "?", ["10/شوال/1436هـ", "5-رمضان-1436 هـ", "يوم الأحد 10/شوال/1436هـ"])
+def hijri_date_slashed(s):
+    return Partial("date", time_of_day=pod_of(s), year=s.hyear, month=s.month.month, day=s.day, calendar="hijri",
+                   weekday=s.wd.weekday if s.wd else None, explicit_year=True)
+
+
 @rule("hijri_date", WEEKDAY_PREFIX + DAY + " (?:من )?(?:شهر )?{month:HMONTH}_[،,]?_(?:من )?(?:" + HYEAR_KW + "|(?:(?:عام|العام|سنة|لعام) )?" + HYEAR_SAID
       + HIJRI_MARK + "?)",
       ["15 ربيع الآخر 1447هـ", "25 شوال 1436 هـ", "الأول من محرم 1447", "الخميس 1 رمضان 1446هـ",
@@ -60,6 +68,18 @@ def hijri_month_gyear(s):
 def hijri_year(s):
     return Partial("date", year=s.hyear, calendar="hijri", part=s.part.mod if s.part else None,
                    explicit_year=True)
+
+
+# «العام الدراسي 1436/1437هـ», «1437/1436هـ» (either order), «١٤٣٧/١٤٣٦هـ»: an academic or fiscal year over
+# two Hijri years in a row, the two years
+@rule("hijri_year_pair", "(?:(?:عام|العام|سنة|لعام) )?{y1:HYEAR}_/_{hyear:HYEAR}" + HIJRI_MARK,
+      ["1436/1437هـ", "العام 1437/1436هـ", "1435 / 1436 هـ"])
+def hijri_year_pair(s):
+    a, b = sorted((s.y1, s.hyear))
+    if b != a + 1:
+        return None
+    return Partial("range", year=a, calendar="hijri", explicit_year=True,
+                   end=Partial("date", year=b, calendar="hijri", explicit_year=True))
 
 
 # «صباح عيد الفطر», «مساء عيد الأضحى المبارك»: a part of the holiday's day; «ليلة رأس السنة الميلادية»,
