@@ -47,6 +47,8 @@ HIJRI_MARK_ON_NEWS_YEAR = "a year of 1800-2100 with the Hijri mark (هـ): Hijri
 YEAR_NOT_SAID = "«من العام نفسه»: the year said before it is not found near it"
 NARRATIVE_NOT_FOUND = ("narrative: no date of a fitting grain before it in its sentence or the one before "
                        "(the publication date would be a guess)")
+DM_WEEKDAY = ("a day and month without their year («الأحد 7/9»): no Gregorian or Hijri day near the anchor "
+              "falls on the weekday written with them")
 LISTED_NOT_FOUND = "a day listed before another («14 و17 أغسطس»): the day-month after it is not found"
 ARITHMETIC = "date arithmetic out of range"                  # the safety net: + (ExceptionType: message)
 # An unmarked year of this band is read only where a month name gives its calendar: Arabic news writes
@@ -209,6 +211,8 @@ def _date(p: Partial, anchor: dt.date, tense) -> Resolved:
         return _half_of_month(p, anchor, tense)
     if p.calendar == "hijri":
         return _hijri_date(p, anchor, tense)
+    if p.calendar == "either":
+        return _day_by_weekday(p, anchor, tense)
     if p.year is not None and p.explicit_year:
         if _hijri_by_anchor(p, anchor):
             return _hijri_date(p.replace(calendar="hijri", flags=p.flags + (FLAG_HIJRI_BY_ANCHOR,)), anchor, tense)
@@ -717,6 +721,36 @@ def _nearest_year_shift(m: int, here: int) -> int:
     if ahead < 6:                                   # the coming one
         return 0 if m > here else 1
     return 0 if m < here else -1
+
+
+EITHER_DAYS = 200         # a day and month without year read by their weekday: this near the anchor
+
+
+def _day_by_weekday(p: Partial, anchor: dt.date, tense) -> Resolved:
+    """«يوم الأربعاء 20/10»: of the Gregorian and the Hijri days of that day and month within
+    ``EITHER_DAYS`` of the anchor, the nearest one that falls on the weekday written («يوم السبت 7/11» in
+    a paper of 3 August 2015: 7 Dhu al-Qa'dah, 22 August, rather than 7 November, both Saturdays); when
+    none does, unresolved with that reason (``DM_WEEKDAY``)."""
+    found = []
+    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+        if arith.valid_date(y, p.month, p.day):
+            found.append((dt.date(y, p.month, p.day), "gregorian"))
+    ah = hijri.from_gregorian(anchor)
+    if ah is not None and p.day <= 30:
+        for hy in (ah[0] - 1, ah[0], ah[0] + 1):
+            d = hijri.to_gregorian(hy, p.month, p.day)
+            if d is not None:
+                found.append((d, "hijri"))
+    fits = sorted((abs((d - anchor).days), d, c) for d, c in found
+                  if abs((d - anchor).days) <= EITHER_DAYS and d.weekday() == p.weekday)
+    if not fits or (len(fits) > 1 and fits[0][0] == fits[1][0]):
+        raise _Fail(DM_WEEKDAY)
+    _, d, cal = fits[0]
+    flag = FLAG_HIJRI_FROM_WEEKDAY if cal == "hijri" else FLAG_YEAR_FROM_WEEKDAY
+    if p.time_of_day:
+        return Resolved("TIME", f"{d.isoformat()}T{p.time_of_day}", first_day=d, last_day=d, grain="time",
+                        flags=p.flags + (flag,), calendar=cal)
+    return _result(_day_value(d), (d, d), "day", p, (flag,), calendar=cal)
 
 
 def _weekday(p: Partial, anchor: dt.date, tense) -> Resolved:

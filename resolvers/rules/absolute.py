@@ -69,6 +69,16 @@ def numeric_my(s):
     return Partial("date", year=s.year, month=s.m, explicit_year=True)
 
 
+# «يوم الأربعاء 20/10»: a day and month with no year are left alone (Hijri or Gregorian, see above),
+# unless a weekday is written with them: then the one day near the anchor, of either calendar, that
+# falls on it (20 Shawwal 1436 was a Wednesday, 20 October 2015 a Tuesday)
+@rule("weekday_numeric_dm", "(?:(?:{wpod:POD} )?(?:يوم )?{wd:WEEKDAY}_[،,(]?_(?:الموافق )?)(?:يوم )?"
+      "{day:DAY}_/_{m:MNUM}(?!_?[/.-]_?[0-9])(?!_(?:هـ|ه|م)(?!\\w))",
+      ["يوم الأربعاء 20/10", "الخميس 6/8", "يوم الاثنين (10/8"])
+def weekday_numeric_dm(s):
+    return Partial("date", time_of_day=pod_of(s), month=s.m, day=s.day, calendar="either", weekday=s.wd.weekday)
+
+
 @rule("numeric_ymd", "{year:YEAR}_(?P<sep2>[/.-])_{m:MNUM}_(?P=sep2)_{day:DAY}(?:_م(?!\\w))?",
       ["2025/10/20", "2025-10-20", "2015/7/30م"])
 def numeric_ymd(s):
