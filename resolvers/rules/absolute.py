@@ -148,9 +148,11 @@ def range_years_kw(s):
     return Partial("range", year=s.y1, end=Partial("date", year=s.year), explicit_year=True)
 
 
-@rule("range_years_bare", "(?:عام )?{y1:YEAR}_(?:الى|حتى|-)_(?:عام )?{year:YEAR}",
-      ["2015 إلى 2018", "2010-2015", "عام 2003 إلى عام 2011"], left="من|بين")
+@rule("range_years_bare", "(?:عام )?{y1:YEAR}_(?:الى|حتى|-)_(?:عام )?{year:YEAR}(?:_م(?!\\w))?",
+      ["2015 إلى 2018", "2010-2015", "عام 2003 إلى عام 2011", "2016 - 2015م"], left="من|بين")
 def range_years_bare(s):
+    if s.y1 == s.year + 1:               # «للموسم الرياضي 2016 - 2015م»: a season written from its end
+        return Partial("range", year=s.year, end=Partial("date", year=s.y1), explicit_year=True)
     if s.year <= s.y1:
         return None
     return Partial("range", year=s.y1, end=Partial("date", year=s.year), explicit_year=True)

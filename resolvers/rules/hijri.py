@@ -70,10 +70,18 @@ def hijri_year(s):
                    explicit_year=True)
 
 
-# «العام الدراسي 1436/1437هـ», «1437/1436هـ» (either order), «١٤٣٧/١٤٣٦هـ»: an academic or fiscal year over
+# «العام المقبل 1437», «خلال العام الماضي 1435هـ», «العام الحالي (1436هـ)»: a year said by its direction and
+# then by its Hijri number is that Hijri year (the number alone of 1300-1599 needs no mark after it)
+@rule("hijri_year_said_twice", PART + "(?:العام|السنة|عام) {dir:DIR}_\\(?_{hyear:HYEAR}(?:" + HIJRI_MARK + "|" + NOT_COUNT
+      + ")(?!_?[/.\\-–]_?[0-9])", ["العام المقبل 1437", "العام الماضي 1435هـ", "العام الحالي (1436هـ"])
+def hijri_year_said_twice(s):
+    return Partial("date", year=s.hyear, calendar="hijri", part=s.part.mod if s.part else None, explicit_year=True)
+
+
+# «العام الدراسي 1436/1437هـ», «1437/1436هـ» (either order), «١٤٣٧/١٤٣٦هـ», «1436-1437هـ»: an academic or fiscal year over
 # two Hijri years in a row, the two years
-@rule("hijri_year_pair", "(?:(?:عام|العام|سنة|لعام) )?{y1:HYEAR}_/_{hyear:HYEAR}" + HIJRI_MARK,
-      ["1436/1437هـ", "العام 1437/1436هـ", "1435 / 1436 هـ"])
+@rule("hijri_year_pair", "(?:(?:عام|العام|سنة|لعام) )?{y1:HYEAR}_[/\\-–]_{hyear:HYEAR}" + HIJRI_MARK,
+      ["1436/1437هـ", "العام 1437/1436هـ", "1435 / 1436 هـ", "1436-1437هـ", "1436 - 1437هـ"])
 def hijri_year_pair(s):
     a, b = sorted((s.y1, s.hyear))
     if b != a + 1:
