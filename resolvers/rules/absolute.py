@@ -1,7 +1,7 @@
 """Calendar dates: numeric dates, ranges, day-month(-year), month-year, month + direction, years."""
 from ..grammar import rule
 from ..types import Partial, FLAG_MONTH_PAIR_MISMATCH, FLAG_LISTED
-from ._shared import (PART, NUMERIC_PREFIX, MONTH_PAIR, WEEKDAY_PREFIX, DAY, YEAR_TAIL, YEAR_REF, YEAR_KW, ERA, HIJRI_MARK, NOT_COUNT, NOT_COUNT_NOUN,
+from ._shared import (FISCAL, PART, NUMERIC_PREFIX, MONTH_PAIR, WEEKDAY_PREFIX, DAY, YEAR_TAIL, YEAR_REF, YEAR_KW, ERA, HIJRI_MARK, NOT_COUNT, NOT_COUNT_NOUN,
                       HYEAR_SAID, alt_month, day_of, pod_of, era_of, year_ref_shift, year_ref_flags)
 
 
@@ -148,8 +148,9 @@ def range_years_kw(s):
     return Partial("range", year=s.y1, end=Partial("date", year=s.year), explicit_year=True)
 
 
-@rule("range_years_bare", "(?:عام )?{y1:YEAR}_(?:الى|حتى|-)_(?:عام )?{year:YEAR}(?:_م(?!\\w))?",
-      ["2015 إلى 2018", "2010-2015", "عام 2003 إلى عام 2011", "2016 - 2015م"], left="من|بين")
+@rule("range_years_bare", "(?:" + FISCAL + "|عام )?{y1:YEAR}_(?:الى|حتى|-)_(?:عام )?{year:YEAR}(?:_م(?!\\w))?",
+      ["2015 إلى 2018", "2010-2015", "عام 2003 إلى عام 2011", "2016 - 2015م", "العام المالي 2023-2024"],
+      left="من|بين")
 def range_years_bare(s):
     if s.y1 == s.year + 1:               # «للموسم الرياضي 2016 - 2015م»: a season written from its end
         return Partial("range", year=s.year, end=Partial("date", year=s.y1), explicit_year=True)
@@ -160,7 +161,8 @@ def range_years_bare(s):
 
 # «عام 2013 / 2014», «العام المالي 2013/2014»: a fiscal, academic or sports year written over a slash
 # (two years in a row only: other pairs over a slash are no year of one season)
-@rule("range_years_slash", "(?:عام )?{y1:YEAR}_/_{year:YEAR}", ["عام 2013 / 2014", "2009/2010"])
+@rule("range_years_slash", "(?:" + FISCAL + "|عام )?{y1:YEAR}_/_{year:YEAR}", ["عام 2013 / 2014", "2009/2010",
+                                                                            "العام المالي 2024/2025"])
 def range_years_slash(s):
     if s.year != s.y1 + 1:
         return None

@@ -1,7 +1,7 @@
 """Hijri dates, months and years, and the holidays of both calendars."""
 from ..grammar import rule
 from ..types import Partial
-from ._shared import NUMERIC_PREFIX, PART, WEEKDAY_PREFIX, DAY, HIJRI_MARK, HYEAR_SAID, HYEAR_KW, NOT_COUNT, pod_of
+from ._shared import FISCAL, NUMERIC_PREFIX, PART, WEEKDAY_PREFIX, DAY, HIJRI_MARK, HYEAR_SAID, HYEAR_KW, NOT_COUNT, pod_of
 
 
 @rule("hijri_numeric", "{hyear:HYEAR}_(?P<hsep>[/-])_{m:MNUM}_(?P=hsep)_{day:DAY}" + HIJRI_MARK,
@@ -80,14 +80,21 @@ def hijri_year_said_twice(s):
 
 # «العام الدراسي 1436/1437هـ», «1437/1436هـ» (either order), «١٤٣٧/١٤٣٦هـ», «1436-1437هـ»: an academic or fiscal year over
 # two Hijri years in a row, the two years
-@rule("hijri_year_pair", "(?:(?:عام|العام|سنة|لعام) )?{y1:HYEAR}_[/\\-–]_{hyear:HYEAR}" + HIJRI_MARK,
-      ["1436/1437هـ", "العام 1437/1436هـ", "1435 / 1436 هـ", "1436-1437هـ", "1436 - 1437هـ"])
+@rule("hijri_year_pair", "(?:" + FISCAL + "|(?:عام|العام|سنة|لعام) )?{y1:HYEAR}_[/\\-–]_{hyear:HYEAR}" + HIJRI_MARK,
+      ["1436/1437هـ", "العام 1437/1436هـ", "1435 / 1436 هـ", "1436-1437هـ", "1436 - 1437هـ", "للعام الدراسي 1436/1437هـ"])
 def hijri_year_pair(s):
     a, b = sorted((s.y1, s.hyear))
     if b != a + 1:
         return None
     return Partial("range", year=a, calendar="hijri", explicit_year=True,
                    end=Partial("date", year=b, calendar="hijri", explicit_year=True))
+
+
+# («للعام المالي 1426/1427»: after what the year is, two Hijri years need no mark)
+@rule("hijri_year_pair_fiscal", FISCAL + "{y1:HYEAR}_[/\\-–]_{hyear:HYEAR}(?!_?[/.\\-–]_?[0-9])",
+      ["للعام المالي 1426/1427", "العام الدراسي 1436-1437"])
+def hijri_year_pair_fiscal(s):
+    return hijri_year_pair(s)
 
 
 # «صباح عيد الفطر», «مساء عيد الأضحى المبارك»: a part of the holiday's day; «ليلة رأس السنة الميلادية»,
