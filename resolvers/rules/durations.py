@@ -117,10 +117,11 @@ def offset_elapsed(s):
     return Partial("duration", amount=amount, unit=s.unit.grain, mod=s.am.mod if s.am else None)
 
 
-@rule("period_count", "{unit:DUNIT}(?: (?:{n:NUMWORD}|ال{nd:NUMWORD}|{num:NUM}))?(?: {few:=القليلة})? "
+@rule("period_count", "{unit:DUNIT}(?: (?:{n:NUMWORD}|ال{nd:NUMWORD}|(?:ال_?)?{num:NUM}))?(?: {few:=القليلة})? "
       "(?:{dir:DIR}|{last:=الأخيرة})",
       ["السنوات الخمس الماضية", "الأيام الثلاثة المقبلة", "العامين الماضيين", "الأشهر الستة الماضية",
-       "الأيام القليلة المقبلة", "السنوات العشر الأخيرة", "الأشهر المقبلة", "الأسابيع القليلة الماضية"])
+       "الأيام القليلة المقبلة", "السنوات العشر الأخيرة", "الأشهر المقبلة", "الأسابيع القليلة الماضية",
+       "الساعات الـ24 الماضية"])
 def period_count(s):
     n = s.n or s.nd
     c = n.value if n is not None else (s.num if s.num is not None else s.unit.count)
