@@ -242,6 +242,7 @@ class Engine:
         self._now_keys = now["sentence"]
         self._now_before = frozenset(now["before"])
         self._now_after = frozenset(now["after"])
+        self._now_until = frozenset(now["until"])
 
     def _lam_regex(self):
         """The clitic «ل» before a period noun's article drops the article's alef: «للعام الماضي» is
@@ -987,6 +988,8 @@ class Engine:
         near = [w[1:] if w[:1] in "وف" and w[1:] in self._now_before else w for w in before[-2:]]
         if any(w in self._now_before for w in near):
             return True
+        if before and before[-1] in _UNTIL and self._lasting(before[:-1]):
+            return True                           # «لا يزال … إلى اليوم», «لم تنشر حتى اليوم»: to this day
         opens = not before or before[-1] in ("و", "ف")            # «اليوم» opens its clause
         x = e
         while x < len(norm) and norm[x] in " \t،,":
@@ -1006,6 +1009,16 @@ class Engine:
         rx = self._now_sentence
         a, z = _sentence_of(norm, s, e)
         return rx.search(norm, a, z) is not None
+
+    def _lasting(self, words: list) -> bool:
+        """A state that lasts, or a thing not yet done, in these words of the clause (``nowadays_cues.tsv``,
+        place ``until``): «لا يزال», «ما زالت», «بقي», «لم» («منذ يوم أمس حتى اليوم» has none)."""
+        cues = self._now_until
+        for k, w in enumerate(words):
+            w1 = w[1:] if w[:1] in "وف" and w[1:] in cues else w
+            if w1 in cues or (k + 1 < len(words) and f"{w1} {words[k + 1]}" in cues):
+                return True
+        return False
 
     @staticmethod
     def _link_listed(norm, found, resolved, anchor):
@@ -1427,6 +1440,7 @@ _NARRATIVE_SENTENCES = 1
 _SENTENCE_MARK = re.compile(r"[.!?؟](?:[ \t]*\n|(?=\s|$))|\n")
 _NARRATIVE_PENDING = Resolved("DATE", None, flags=(FLAG_NARRATIVE,), reason=NARRATIVE_NOT_FOUND)
 _LISTED_PENDING = Resolved("DATE", None, flags=(FLAG_LISTED,), reason=LISTED_NOT_FOUND)
+_UNTIL = frozenset({"حتي", "الي", "لحد", "لغاية"})     # («حتى/إلى اليوم», folded): until today
 _LISTED_GAP = re.compile(r"[ \t]*و[ \t]*")
 _WEEKDAY_LIST_GAP = re.compile(r"[ \t]*و[ \t]*(?:يوم[ \t]+)?")
 _PREVIOUS = ("السابق", "السابقة", "السابقه")
