@@ -295,10 +295,33 @@ class Engine:
             else:
                 keys.setdefault(words[0], {}).setdefault(0, set()).add(idx)
 
+        def add_second(t2, idx):
+            """A rule that begins with a stop word alone («كل يوليو»): keyed by the words that can
+            follow it, one word back."""
+            kind, name = t2
+            if kind == "lit":
+                forms = (name,)
+            elif name in BUILTINS:
+                forms = tuple("0123456789")
+            else:
+                forms = tuple(self.lex[name].entries)
+            for form in forms:
+                keys.setdefault(form.split()[0], {}).setdefault(1, set()).add(idx)
+
         for r in self.rules:
-            for kind, name in sorted(first_tokens(r), key=lambda t: (t[0], t[1] or "")):
+            firsts = first_tokens(r)
+            # (a stop word the rule may begin with, when it can begin otherwise, stays out of its span:
+            # «في تمام الساعة» is read from «تمام», as before)
+            alone = all(k == "lit" and n in STOPWORDS for k, n in firsts)
+            for kind, name in sorted(firsts, key=lambda t: (t[0], t[1] or "")):
                 if kind == "any":
                     self.wildcard_rules.add(r.index)
+                elif kind == "lit" and name in STOPWORDS:
+                    if not alone:
+                        continue
+                    for seq in sorted(first_sequences(r, 2), key=repr):
+                        if len(seq) > 1 and seq[0] == ("lit", name) and seq[1] != ANY and seq[1][0] != "chars":
+                            add_second(seq[1], r.index)
                 elif kind == "lit":
                     add(name, r.index)
                 elif name in BUILTINS:

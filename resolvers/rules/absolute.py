@@ -33,6 +33,14 @@ def day_month_every_year(s):
     return Partial("set", set_value=f"XXXX-{s.month.month:02d}-{day_of(s):02d}", flags=_pair_flags(s))
 
 
+# «كل يوليو (تموز)», «في كل شهر رمضان»: every such month
+@rule("month_every", "كل (?:{shahr:=شهر} )?" + MONTH_PAIR + "(?! من كل)", ["كل يوليو (تموز)", "كل شهر مارس", "كل ديسمبر"])
+def month_every(s):
+    if s.month.calendar != "gregorian" or _first_day(s) or not _month_context_ok(s):
+        return None                      # («كل أب، وأم»: every father; an ambiguous name needs more)
+    return Partial("set", set_value=f"XXXX-{s.month.month:02d}", flags=_pair_flags(s))
+
+
 @rule("month_every_year", PART + "(?:{shahr:=شهر} )?" + MONTH_PAIR + _EVERY_YEAR,
       ["شهر نوفمبر من كل عام", "نهاية شهر يونيو من كل عام", "مارس من كل عام ميلادي", "سبتمبر (أيلول) من كل سنة"])
 def month_every_year(s):
