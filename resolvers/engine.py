@@ -18,6 +18,7 @@ import ahocorasick_rs
 
 from . import rules as _rules  # noqa: F401  (registers the rules)
 from .grammar import RULES, BUILTINS, ANY, compile_rule, pattern_of, slot_values, first_tokens, first_sequences
+from . import recache
 from .lexicon import get_lexicon, _trie_regex
 from .normalize import normalize, fold, word_bytes, _CODEC
 from .resolve import resolve, needs_tense, Resolved, ARITHMETIC, YEAR_NOT_SAID, NARRATIVE_NOT_FOUND, LISTED_NOT_FOUND
@@ -112,7 +113,7 @@ class _Entry:
             body = "|".join(r.regex for r in self.rules)
             if self._engine.prefixes and len(self.rules) >= PREFIX_MIN:
                 body = self._engine._prefix(self) + "(?:" + body + ")"
-            self._master = re.compile(body)
+            self._master = recache.compile(body)
         return self._master
 
     @property
@@ -424,7 +425,8 @@ class Engine:
             memo.clear()
 
     def compile_all(self) -> int:
-        """Compile every rule set now rather than on first use (about a second); returns how many."""
+        """Compile every rule set now rather than on first use (5-7 s, or well under one from the
+        cache of :mod:`resolvers.recache`); returns how many."""
         for e in list(self._entries.values()):
             e.master
         return len(self._entries)
