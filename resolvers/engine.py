@@ -429,6 +429,7 @@ class Engine:
         cache of :mod:`resolvers.recache`); returns how many."""
         for e in list(self._entries.values()):
             e.master
+        recache.prune()                  # the compiled patterns of rules since changed
         return len(self._entries)
 
     def _entry(self, ids: frozenset) -> "_Entry":

@@ -10,7 +10,8 @@ and group names (``tests/test_recache.py``).
 
 Where: ``$ARABIC_TIMELINE_CACHE`` if set (``0`` turns the cache off), else ``$XDG_CACHE_HOME`` or
 ``~/.cache``, under ``arabic-timeline/re``.  A file that cannot be read or is not valid SRE code is
-compiled again and rewritten; a directory that cannot be written only costs the time.  An interpreter
+compiled again and rewritten; a directory that cannot be written only costs the time. Once every
+rule set is compiled (``resolvers.prepare``), the files of no current pattern are removed.  An interpreter
 whose ``re`` internals are not those of CPython 3.11+ (``re._parser``, ``re._compiler._code``) simply
 compiles as usual.
 """
@@ -68,12 +69,36 @@ def _parts(pattern: str, flags: int) -> tuple:
             tuple(indexgroup))
 
 
+_USED: set = set()                       # the files this process compiled from or wrote
+
+
+def prune() -> int:
+    """Remove the cache's files this process did not use (patterns of rules since changed), so the
+    folder holds one version of the rules, about 12 MB; returns how many were removed."""
+    where = directory() if _OK else None
+    if where is None or not _USED:
+        return 0
+    n = 0
+    try:
+        for f in where.glob("*.sre"):
+            if f.name not in _USED:
+                try:
+                    f.unlink()
+                    n += 1
+                except OSError:
+                    pass
+    except OSError:
+        pass
+    return n
+
+
 def compile(pattern: str, flags: int = 0) -> "re.Pattern":
     """``re.compile(pattern, flags)``, from the cache when it holds it."""
     where = directory() if _OK else None
     if where is None:
         return re.compile(pattern, flags)
     path = where / (_key(pattern, flags) + ".sre")
+    _USED.add(path.name)
     try:
         with open(path, "rb") as f:
             fl, code, groups, groupindex, indexgroup = marshal.load(f)

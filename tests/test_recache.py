@@ -76,3 +76,14 @@ def test_the_tagger_reads_the_same_with_the_cache_cold_warm_and_off(tmp_path):
     assert "2011-11-26/2012-11-14" in out[0]          # «عام 1433»: a real reading, not an empty run
     here = [[(x.text, x.start, x.type, x.value, x.mod) for x in tag(t, "2015-08-06")] for t in text.split("\n")]
     assert out[0] == "".join(f"{h}\n" for h in here)
+
+
+@pytest.mark.skipif(not recache._OK, reason="another interpreter: plain re.compile")
+def test_prune_keeps_the_patterns_in_use_only(tmp_path, monkeypatch):
+    monkeypatch.setenv("ARABIC_TIMELINE_CACHE", str(tmp_path))
+    monkeypatch.setattr(recache, "_USED", set())
+    recache.compile(PATTERN)
+    stale = tmp_path / "re" / ("0" * 64 + ".sre")
+    stale.write_bytes(b"an older rule's pattern")
+    assert recache.prune() == 1
+    assert not stale.exists() and len(list((tmp_path / "re").glob("*.sre"))) == 1
