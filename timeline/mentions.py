@@ -376,8 +376,13 @@ def _relations(text: str, s: int, e: int, tx: list[tuple[int, Timex]], anchor: O
     return out
 
 
+def vague_stretch(mod: Optional[str], first_day, last_day) -> bool:
+    """«السنوات المقبلة», «منذ أيام», «قبل أيام»: an approximate interval, which dates no one happening."""
+    return mod == "APPROX" and first_day != last_day
+
+
 def _vague_stretch(t: Timex) -> bool:
-    return t.mod == "APPROX" and t.first_day != t.last_day
+    return vague_stretch(t.mod, t.first_day, t.last_day)
 
 
 def _groups(items: list[tuple[int, Timex]]) -> list[list[tuple[int, Timex]]]:

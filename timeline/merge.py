@@ -61,7 +61,7 @@ from resolvers.normalize import fold
 
 from .dates import compatible, contains, grain_rank, period_keys
 from .headline import dangling
-from .mentions import EventMention
+from .mentions import EventMention, vague_stretch
 from .similarity import Vocabulary, norm, words
 
 SAME_DATE = (0.30, 0.0, 2)    # (best, mean, shared stems) to join an event of the same day
@@ -282,14 +282,6 @@ def plan(mentions: Sequence[EventMention]) -> dict:
     return dict(sorted(groups.items()))
 
 
-def _vague(mod, single: bool) -> bool:
-    """A vague stretch («الأيام المقبلة», «منذ سنوات», «قبل أيام»: an approximate interval): it
-    joins, and is joined by, only mentions of the very same stretch (one article's copies), never
-    an event of another date: on the four judged sets, every pair of a vague stretch and another
-    date is two happenings."""
-    return mod == "APPROX" and not single
-
-
 class _Merger:
     """One sequential pass over mentions in merge order, with a blocking index.  ``period(first,
     last)`` gives the index periods an interval is found under (finest first); a mention looks up
@@ -394,7 +386,10 @@ class _Merger:
             interval = (m.first_day, m.last_day)
             need_best, need_mean, n_shared = link_threshold(m.first_day, m.last_day)
             single = m.first_day == m.last_day
-            vague = _vague(m.mod, single)
+            # a vague stretch (mentions.vague_stretch) joins, and is joined by, only mentions of the very
+            # same stretch (one article's copies): on the four judged sets, every pair of a vague
+            # stretch and another date is two happenings
+            vague = vague_stretch(m.mod, m.first_day, m.last_day)
             chosen, link = None, None
             if periods and vn:
                 p = periods[0]
@@ -426,7 +421,7 @@ class _Merger:
                     ev = events[e]
                     if not contains(interval, ev.hull):
                         continue
-                    if (vague or _vague(ev.mod, ev.first_day == ev.last_day)) and (ev.first_day, ev.last_day) != interval:
+                    if (vague or vague_stretch(ev.mod, ev.first_day, ev.last_day)) and (ev.first_day, ev.last_day) != interval:
                         continue                       # a vague stretch dates no one happening
                     # each member's similarity from the shared key weight (a lower bound), the
                     # closest one's exactly

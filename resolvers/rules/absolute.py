@@ -148,12 +148,14 @@ def range_months(s):
                    explicit_year=s.year is not None)
 
 
+def _years(first: int, last: int) -> Partial:
+    return Partial("range", year=first, end=Partial("date", year=last), explicit_year=True)
+
+
 @rule("range_years", "(?:عامي|العامين|سنتي|الأعوام|السنوات|الفترة)_(?:من )?{y1:YEAR}_(?:و|الى|حتى|-)_{year:YEAR}",
       ["عامي 2015 و2018", "الفترة 2010-2015"], left="بين|من|خلال")
 def range_years_kw(s):
-    if s.year <= s.y1:
-        return None
-    return Partial("range", year=s.y1, end=Partial("date", year=s.year), explicit_year=True)
+    return _years(s.y1, s.year) if s.y1 < s.year else None
 
 
 @rule("range_years_bare", "(?:" + FISCAL + "|عام )?{y1:YEAR}_(?:الى|حتى|-)_(?:عام )?{year:YEAR}(?:_م(?!\\w))?",
@@ -161,10 +163,8 @@ def range_years_kw(s):
       left="من|بين")
 def range_years_bare(s):
     if s.y1 == s.year + 1:               # «للموسم الرياضي 2016 - 2015م»: a season written from its end
-        return Partial("range", year=s.year, end=Partial("date", year=s.y1), explicit_year=True)
-    if s.year <= s.y1:
-        return None
-    return Partial("range", year=s.y1, end=Partial("date", year=s.year), explicit_year=True)
+        return _years(s.year, s.y1)
+    return _years(s.y1, s.year) if s.y1 < s.year else None
 
 
 # «عام 2013 / 2014», «العام المالي 2013/2014»: a fiscal, academic or sports year written over a slash
@@ -172,9 +172,7 @@ def range_years_bare(s):
 @rule("range_years_slash", "(?:" + FISCAL + "|عام )?{y1:YEAR}_/_{year:YEAR}", ["عام 2013 / 2014", "2009/2010",
                                                                             "العام المالي 2024/2025"])
 def range_years_slash(s):
-    if s.year != s.y1 + 1:
-        return None
-    return Partial("range", year=s.y1, end=Partial("date", year=s.year), explicit_year=True)
+    return _years(s.y1, s.year) if s.year == s.y1 + 1 else None
 
 
 @rule("range_years_and", "(?:عام )?{y1:YEAR}_و_(?:عام )?{year:YEAR}", ["بين 1990 و1995"],

@@ -102,6 +102,17 @@ def night_of_two_days(s):
                    direction=s.dir.direction if s.dir else None)
 
 
+def _beyond(s, direction: int):
+    """The direction said, doubled past «بعد» («الأربعاء بعد القادم», «الأسبوع ما بعد المقبل»: the one after
+    the next) or «قبل» («الجمعة قبل الماضي», «العام قبل الماضي»: the one before the last); None when the
+    word does not fit it (nothing after a last one, nothing before «السابق»)."""
+    if s.after is not None:
+        return 2 if direction == 1 else None
+    if s.before is not None:
+        return -2 if direction == -1 and not s.dir.norm.startswith("السابق") else None
+    return direction
+
+
 # «الأحد من الأسبوع الماضي», «يوم الخميس من الأسبوع المقبل», «الاثنين من هذا الأسبوع», «ثلاثاء الأسبوع
 # الفائت» (the construct): that weekday of that ISO week (weeks are ISO weeks, as «الأسبوع الماضي» is)
 @rule("weekday_of_week", "(?<!(?<!\\w)ك)(?:{pod:POD} )?(?:يوم )?(?:{wd:WEEKDAY}(?: من| في)? |{wdb:WDBARE} )"
@@ -110,11 +121,9 @@ def night_of_two_days(s):
        "ثلاثاء الأسبوع الفائت", "أحد الأسبوع الماضي", "الجمعة الأسبوع المقبل", "مساء الأربعاء من الأسبوع الجاري",
        "الاثنين الأسبوع ما بعد المقبل", "الخميس من الأسبوع قبل الماضي", "الخميس في الأسبوع المقبل"])
 def weekday_of_week(s):
-    shift = s.dir.direction if s.dir is not None else 0
-    if s.before is not None or s.after is not None:      # the week before the last, after the next
-        if shift != (-1 if s.before is not None else 1) or s.dir.norm.startswith("السابق"):
-            return None
-        shift *= 2
+    shift = _beyond(s, s.dir.direction) if s.dir is not None else 0
+    if shift is None:
+        return None
     return Partial("date", weekday=(s.wd or s.wdb).weekday, period="week", period_shift=shift,
                    time_of_day=s.pod.part if s.pod else None)
 
@@ -124,17 +133,11 @@ def weekday_of_week(s):
       ["الأحد الماضي", "السبت المقبل", "يوم الثلاثاء", "الجمعة", "مساء الخميس", "يوم الإثنين القادم",
        "الأربعاء بعد القادم", "الجمعة قبل الماضي", "الخميس ما بعد المقبل"])
 def weekday(s):
-    if s.dir is not None and s.dir.direction == 0:
-        return None
-    direction = s.dir.direction if s.dir else None
-    if s.after:                        # «الأربعاء بعد القادم»: the one after the next
-        if direction != 1:
+    direction = None
+    if s.dir is not None:
+        direction = _beyond(s, s.dir.direction)
+        if not direction:                # «الأحد الجاري»: no such weekday; a «بعد/قبل» that does not fit
             return None
-        direction = 2
-    if s.before:                       # «الجمعة قبل الماضي»: the one before the last
-        if direction != -1 or s.dir.norm.startswith("السابق"):
-            return None
-        direction = -2
     return Partial("date", weekday=s.wd.weekday, direction=direction,
                    time_of_day=s.pod.part if s.pod else None)
 
@@ -148,11 +151,9 @@ def weekday(s):
 def period_direction(s):
     if s.period.grain == "quarter" and s.dir.direction == -1 and s.dir.norm.startswith("السابق"):
         return None        # «مقارنة مع الربع السابق»: the quarter before the one reported, not the anchor's
-    if s.before is not None and (s.dir.direction != -1 or s.dir.norm.startswith("السابق")):
+    shift = _beyond(s, s.dir.direction)
+    if shift is None:
         return None
-    if s.after is not None and s.dir.direction != 1:
-        return None
-    shift = -2 if s.before is not None else 2 if s.after is not None else s.dir.direction
     return Partial("date", period=s.period.grain, period_shift=shift, part=s.part.mod if s.part else None)
 
 
