@@ -184,6 +184,14 @@ def _result(value, span, grain, p: Partial, extra_flags=(), tense=None, calendar
                     calendar=calendar or p.calendar, flags=p.flags + tuple(extra_flags), tense=tense)
 
 
+def _day(d: dt.date, p: Partial, extra=(), tense=None, calendar=None) -> Resolved:
+    """The day ``d``, or its part when the text says one («مساء الخميس»: TIME 2015-08-06TEV)."""
+    if p.time_of_day:
+        return Resolved("TIME", f"{d.isoformat()}T{p.time_of_day}", first_day=d, last_day=d, grain="time",
+                        calendar=calendar or p.calendar, flags=p.flags + tuple(extra), tense=tense)
+    return _result(_day_value(d), (d, d), "day", p, extra, tense=tense, calendar=calendar)
+
+
 def _tense_flags(tense):
     if tense == "future" or tense == "past":
         return (FLAG_TENSE_DECIDED,), tense
@@ -746,11 +754,7 @@ def _day_by_weekday(p: Partial, anchor: dt.date, tense) -> Resolved:
     if not fits or (len(fits) > 1 and fits[0][0] == fits[1][0]):
         raise _Fail(DM_WEEKDAY)
     _, d, cal = fits[0]
-    flag = FLAG_HIJRI_FROM_WEEKDAY if cal == "hijri" else FLAG_YEAR_FROM_WEEKDAY
-    if p.time_of_day:
-        return Resolved("TIME", f"{d.isoformat()}T{p.time_of_day}", first_day=d, last_day=d, grain="time",
-                        flags=p.flags + (flag,), calendar=cal)
-    return _result(_day_value(d), (d, d), "day", p, (flag,), calendar=cal)
+    return _day(d, p, (FLAG_HIJRI_FROM_WEEKDAY if cal == "hijri" else FLAG_YEAR_FROM_WEEKDAY,), calendar=cal)
 
 
 def _weekday(p: Partial, anchor: dt.date, tense) -> Resolved:
@@ -770,20 +774,14 @@ def _weekday(p: Partial, anchor: dt.date, tense) -> Resolved:
             d = arith.weekday_on_or_after(anchor, p.weekday)
         else:
             d = arith.weekday_on_or_before(anchor, p.weekday)
-    if p.time_of_day:
-        return Resolved("TIME", f"{d.isoformat()}T{p.time_of_day}", first_day=d, last_day=d, grain="time",
-                        flags=p.flags + extra, tense=used)
-    return _result(_day_value(d), (d, d), "day", p, extra, tense=used)
+    return _day(d, p, extra, tense=used)
 
 
 def _weekday_of_week(p: Partial, anchor: dt.date) -> Resolved:
     """«الأحد من الأسبوع الماضي»: that weekday of the ISO week shifted from the anchor's."""
     monday = arith.week_span(arith.shift_days(anchor, 7 * (p.period_shift or 0)))[0]
     d = arith.shift_days(monday, p.weekday)
-    if p.time_of_day:
-        return Resolved("TIME", f"{d.isoformat()}T{p.time_of_day}", first_day=d, last_day=d, grain="time",
-                        flags=p.flags)
-    return _result(_day_value(d), (d, d), "day", p.replace(period=None, period_shift=None))
+    return _day(d, p.replace(period=None, period_shift=None))
 
 
 def _range(p: Partial, anchor: dt.date, tense) -> Resolved:
