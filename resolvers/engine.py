@@ -805,6 +805,8 @@ class Engine:
                                          # does: «من المقرر أن يصل … السبت»)
                 if w.startswith(_MIN) and self._after_comparative(norm, m.start("w")):
                     continue             # «تراجعت الصادرات أكثر من المتوقع في حزيران»: than expected
+                if t == "past" and w in self.lex.verbal_nouns["form"] and self._verbal_noun(norm, m.start("w")):
+                    continue             # «يتوقع رفع أسعار الفائدة في أيلول»: the raising, not «raised»
             else:
                 word = m.group("p")
                 if word in self.lex.future_exceptions:
@@ -1035,6 +1037,19 @@ class Engine:
         rx = self._now_sentence
         a, z = _sentence_of(norm, s, e)
         return rx.search(norm, a, z) is not None
+
+    def _verbal_noun(self, norm: str, at: int) -> bool:
+        """Whether the perfect form at ``at`` («رفع») is the verbal noun: it is the verb when it opens
+        its clause, is glued to «و/ف» («ورفع البنك»), or follows a particle of verbs («قد», «كما»,
+        «عندما»: ``verbal_nouns.tsv``, place ``opener``); after any other word («يتوقع المحللون رفع»,
+        «احتمالات رفع», «بعد نشر») it is the noun."""
+        if norm[at - 1:at] not in " \t":
+            return False
+        before = _clause_words_before(norm, at, 40)
+        if not before:
+            return False
+        w, openers = before[-1], self.lex.verbal_nouns["opener"]
+        return w not in openers and not (w[:1] in "وف" and w[1:] in openers)
 
     def _lasting(self, words: list) -> bool:
         """A state that lasts, or a thing not yet done, in these words of the clause (``nowadays_cues.tsv``,

@@ -140,6 +140,10 @@ SCHEMAS = {
     # that a «على» after the count is theirs and does not count it from another event («قبل يومين على
     # الانتخابات»)
     "ala_governors": {"note": str},
+    # «يتوقع المحللون رفع أسعار الفائدة في سبتمبر»: perfect forms that are also verbal nouns, and the
+    # particles after which they are the verb (as when they open their clause); elsewhere in a clause
+    # they are the noun, no past tense cue
+    "verbal_nouns": {"place": _enum("form", "opener"), "note": str},
     # «اليوم التالي», «العام الذي سبقه», «حينها»: dated from the date said before (narrative anchoring)
     "narrative": {"relation": _enum("next", "previous", "then", "then_past", "then_day"), "note": str},
 }
@@ -312,6 +316,8 @@ class Lexicon:
                                               if r["place"] == place}))
                          for place in ("before", "after", "sentence", "until")}
         self.ala_governors = frozenset(fold(r["form"]) for r in self.tables["ala_governors"])
+        self.verbal_nouns = {place: frozenset(fold(r["form"]) for r in self.tables["verbal_nouns"] if r["place"] == place)
+                             for place in ("form", "opener")}
         self.blockers = {}
         for r in self.tables["blockers"]:
             self.blockers.setdefault((fold(r["form"]), r["side"]), set()).add(fold(r["context"]))
