@@ -168,6 +168,11 @@ def _as_narrative(res: Resolved, note) -> Resolved:
     return res._replace(flags=flags, anchored_to=note, tense=None)
 
 
+def _glued(w: str, words) -> bool:
+    """Whether ``w`` is one of ``words``, or is one with «و» or «ف» glued before it («وأصبح», «فقد»)."""
+    return w in words or (w[:1] in "وف" and w[1:] in words)
+
+
 def _clause_words_before(norm: str, s: int, reach: int) -> list:
     """The words of the clause before ``s`` (after its last clause mark), within ``reach`` characters
     (a word the window cuts left out)."""
@@ -975,7 +980,7 @@ class Engine:
             return False
         words = _clause_words_before(norm, s, 60)
         gov = self.lex.ala_governors
-        return not any(w in gov or w[:1] in "وف" and w[1:] in gov or w[:2] == "ال" and w[2:] in gov for w in words)
+        return not any(_glued(w, gov) or w[:2] == "ال" and w[2:] in gov for w in words)
 
     @staticmethod
     def _resolve(p: Partial, related: bool, anchor, tense) -> Resolved:
@@ -1013,8 +1018,7 @@ class Engine:
 
     def _nowadays(self, norm: str, s: int, e: int) -> bool:
         before = _clause_words_before(norm, s, 80)
-        near = [w[1:] if w[:1] in "وف" and w[1:] in self._now_before else w for w in before[-2:]]
-        if any(w in self._now_before for w in near):
+        if any(_glued(w, self._now_before) for w in before[-2:]):
             return True
         if before and before[-1] in _UNTIL and self._lasting(before[:-1]):
             return True                           # «لا يزال … إلى اليوم», «لم تنشر حتى اليوم»: to this day
@@ -1048,18 +1052,14 @@ class Engine:
         before = _clause_words_before(norm, at, 40)
         if not before:
             return False
-        w, openers = before[-1], self.lex.verbal_nouns["opener"]
-        return w not in openers and not (w[:1] in "وف" and w[1:] in openers)
+        return not _glued(before[-1], self.lex.verbal_nouns["opener"])
 
     def _lasting(self, words: list) -> bool:
         """A state that lasts, or a thing not yet done, in these words of the clause (``nowadays_cues.tsv``,
         place ``until``): «لا يزال», «ما زالت», «بقي», «لم» («منذ يوم أمس حتى اليوم» has none)."""
         cues = self._now_until
-        for k, w in enumerate(words):
-            w1 = w[1:] if w[:1] in "وف" and w[1:] in cues else w
-            if w1 in cues or (k + 1 < len(words) and f"{w1} {words[k + 1]}" in cues):
-                return True
-        return False
+        return any(_glued(w, cues) or (k + 1 < len(words) and f"{w} {words[k + 1]}" in cues)
+                   for k, w in enumerate(words))
 
     @staticmethod
     def _link_listed(norm, found, resolved, anchor):
