@@ -434,6 +434,8 @@ class Engine:
         cache of :mod:`resolvers.recache`); returns how many."""
         for e in list(self._entries.values()):
             e.master
+        for r in self.rules:             # a rule's own pattern is compiled when first needed
+            recache.keep(r.regex)
         recache.prune()                  # the compiled patterns of rules since changed
         return len(self._entries)
 

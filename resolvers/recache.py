@@ -92,6 +92,13 @@ def prune() -> int:
     return n
 
 
+def keep(pattern: str, flags: int = 0) -> None:
+    """Mark the pattern's file as in use without reading it, so that :func:`prune` leaves it: a
+    pattern compiled only when first needed (a rule's own, ``grammar.pattern_of``)."""
+    if _OK and directory() is not None:
+        _USED.add(_key(pattern, flags) + ".sre")
+
+
 def compile(pattern: str, flags: int = 0) -> "re.Pattern":
     """``re.compile(pattern, flags)``, from the cache when it holds it."""
     where = directory() if _OK else None

@@ -87,3 +87,32 @@ def test_prune_keeps_the_patterns_in_use_only(tmp_path, monkeypatch):
     stale.write_bytes(b"an older rule's pattern")
     assert recache.prune() == 1
     assert not stale.exists() and len(list((tmp_path / "re").glob("*.sre"))) == 1
+
+
+def test_a_pattern_kept_for_later_use_survives_prune(tmp_path, monkeypatch):
+    # a rule's own pattern, compiled only when a rule set's match falls back to it: prepare() marks
+    # it as in use before pruning, so a later process still finds it
+    monkeypatch.setenv("ARABIC_TIMELINE_CACHE", str(tmp_path))
+    monkeypatch.setattr(recache, "_USED", set())
+    recache.compile(PATTERN)
+    later = r"(?:يوم|أمس) (?P<d>[0-9]+)"
+    recache.compile(later)                            # written by an earlier process
+    monkeypatch.setattr(recache, "_USED", set())      # this process: the first compiled, the other kept
+    recache.compile(PATTERN)
+    if recache._OK:
+        recache.keep(later)
+        assert recache.prune() == 0
+        assert len(list((tmp_path / "re").glob("*.sre"))) == 2
+        monkeypatch.setattr(recache, "_USED", {recache._key(PATTERN, 0) + ".sre"})
+        assert recache.prune() == 1                   # not kept: removed
+
+
+def test_a_rules_own_pattern_comes_from_the_cache(tmp_path, monkeypatch):
+    from resolvers import grammar
+    monkeypatch.setenv("ARABIC_TIMELINE_CACHE", str(tmp_path))
+    r = grammar.Rule.__new__(grammar.Rule)
+    r.regex, r.compiled = PATTERN, None
+    p = grammar.pattern_of(r)
+    _same(p, re.compile(PATTERN))
+    if recache._OK:
+        assert (tmp_path / "re" / (recache._key(PATTERN, 0) + ".sre")).exists()
