@@ -118,6 +118,7 @@ SCHEMAS = {
     "counted_nouns": {"kind": _enum("person", "thing", "money", "measure", "scale", "percent")},
     "named_events": {"value": _iso_partial, "note": str},
     "not_counted": {"note": str},
+    "given_names": {"note": str},
     "decades": {"decade": _int},
     "imperfect_exceptions": {"note": str},
     # «أول خميس من», «الجمعة الأخيرة من»: the n-th weekday of a month or a year (-1: the last);
@@ -314,13 +315,17 @@ class Lexicon:
         self.intensifiers = frozenset(fold(r["form"]) for r in self.tables["comparatives"] if r["kind"] == "intensifier")
         self.nowadays = {place: tuple(sorted({" ".join(fold(r["form"]).split()) for r in self.tables["nowadays_cues"]
                                               if r["place"] == place}))
-                         for place in ("before", "after", "sentence", "until")}
+                         for place in ("before", "after", "sentence", "until", "subject", "not_subject")}
         self.ala_governors = frozenset(fold(r["form"]) for r in self.tables["ala_governors"])
         self.verbal_nouns = {place: frozenset(fold(r["form"]) for r in self.tables["verbal_nouns"] if r["place"] == place)
                              for place in ("form", "opener")}
         self.blockers = {}
+        given = [fold(r["form"]) for r in self.tables["given_names"]]
         for r in self.tables["blockers"]:
-            self.blockers.setdefault((fold(r["form"]), r["side"]), set()).add(fold(r["context"]))
+            ctx = fold(r["context"])
+            # «@given_name» in a context stands for each form of given_names.tsv («محمد الخميس»)
+            for c in ([ctx.replace("@given_name", g) for g in given] if "@given_name" in ctx else [ctx]):
+                self.blockers.setdefault((fold(r["form"]), r["side"]), set()).add(c)
 
     def __getitem__(self, cat: str) -> Category:
         return self.categories[cat]
