@@ -249,6 +249,8 @@ class Engine:
         self._now_before = frozenset(now["before"])
         self._now_after = frozenset(now["after"])
         self._now_until = frozenset(now["until"])
+        self._now_subject = frozenset(now["subject"])
+        self._now_not_subject = frozenset(now["not_subject"])
 
     def _lam_regex(self):
         """The clitic «ل» before a period noun's article drops the article's alef: «للعام الماضي» is
@@ -1006,7 +1008,8 @@ class Engine:
         the publication day where the text sets it against the past (``nowadays_cues.tsv``): a verb of
         becoming one or two words before it («أصبح رمضان اليوم محطة للنوم»), or just after it when it
         opens its clause («اليوم، أصبح عددهم كبيراً»), «لم يعد» right after it («الصحافة اليوم لم تعد كما
-        كانت»), or a comparison with the past anywhere in its sentence («أكثر من أي وقت مضى», «في
+        كانت»), a noun of all people just before it («العالم اليوم يواجه», «وعي الناس اليوم»; not «أنظار
+        العالم اليوم»), or a comparison with the past anywhere in its sentence («أكثر من أي وقت مضى», «في
         الماضي»).  «نحن اليوم», «هناك اليوم» alone stay the publication day."""
         for i, f in enumerate(found):
             p = f.partial
@@ -1024,6 +1027,9 @@ class Engine:
             return True
         if before and before[-1] in _UNTIL and self._lasting(before[:-1]):
             return True                           # «لا يزال … إلى اليوم», «لم تنشر حتى اليوم»: to this day
+        if before and _glued(before[-1], self._now_subject) and not (
+                len(before) > 1 and _glued(before[-2], self._now_not_subject)):
+            return True                           # «العالم اليوم أصبح», «وعي الناس اليوم»: our time
         opens = not before or before[-1] in ("و", "ف")            # «اليوم» opens its clause
         x = e
         while x < len(norm) and norm[x] in " \t،,":
