@@ -79,6 +79,19 @@ def decade(s):
                    century_shift=shift, part=s.part.mod if s.part else None)
 
 
+# «العقد الأول من القرن الحالي» (the 2000s), «العقد الأخير من القرن الماضي» (the 1990s), «العقد الثاني من
+# القرن العشرين» (the 1910s): the n-th ten years of a century, as its decades are written (200 = 2000-2009)
+@rule("decade_of_century", PART + "العقد (?:{n:ORDINAL}|{last:=الأخير}) (?:من |في )?القرن (?:{cent:ORDINAL}|{dir:DIR})",
+      ["العقد الأول من القرن الحالي", "العقد الأخير من القرن الماضي", "العقد الثاني من القرن العشرين",
+       "مطلع العقد الثالث من القرن الحادي والعشرين"])
+def decade_of_century(s):
+    n = 10 if s.last else s.n.day
+    if not 1 <= n <= 10 or (s.cent is not None and s.cent.day not in CENTURIES):
+        return None
+    return Partial("date", decade=n - 1, century=s.cent.day if s.cent else None,
+                   century_shift=s.dir.direction if s.dir else None, part=s.part.mod if s.part else None)
+
+
 # «العقد الماضي», «العقد المنصرم»: only the past one («العقد الحالي» is the current contract)
 @rule("decade_direction", PART + "العقد {dir:DIR}", ["العقد الماضي", "العقد المنصرم", "مطلع العقد الماضي"])
 def decade_direction(s):
