@@ -1341,14 +1341,14 @@ class Engine:
 
         return Engine._nearest_before(found, resolved, i, fits, stop)
 
-    @staticmethod
-    def _link_narrative(norm, found, resolved, text, span):
+    def _link_narrative(self, norm, found, resolved, text, span):
         """«وفي 12 مارس 2015 اندلعت الاشتباكات، وفي اليوم التالي …» 2015-03-13: an expression of
         ``FLAG_NARRATIVE`` is resolved against the nearest date before it (the same mechanism as
         «من العام نفسه») of a grain as fine as its own («اليوم التالي» a day; «الشهر التالي» a month
         or finer; «حينها» any: that date itself), in its own sentence or the one before; with none,
-        it is unresolved (the publication date would be a guess).  ``anchored_to`` (and so ``why``)
-        names that date."""
+        it is unresolved (the publication date would be a guess), except «حينها/وقتها» in a clause of
+        the past: some past time («التي كانت حينها أفضل الحلول» PAST_REF).  ``anchored_to``
+        (and so ``why``) names that date."""
         for i, f in enumerate(found):
             p = f.partial
             if FLAG_NARRATIVE not in p.flags:
@@ -1356,8 +1356,12 @@ class Engine:
             need = _narrative_grain(p)
             j = Engine._narrative_base(norm, found, resolved, i, need)
             if j is None:
-                if p.vague is not None:                    # «آنذاك» with no date before it: some past time
-                    resolved[i] = Resolved("DATE", p.vague, flags=(FLAG_NARRATIVE,))
+                vague = p.vague
+                if vague is None and need is None and self.tense_at(norm, f.start, f.end) == "past":
+                    vague = "PAST_REF"                     # «التي كانت حينها أفضل الحلول»: some past time (a
+                                                           # coming one is not read: «سيسيه وقتها رفض» is a name)
+                if vague is not None:                      # «آنذاك» with no date before it: some past time
+                    resolved[i] = Resolved("DATE", vague, flags=(FLAG_NARRATIVE,))
                 continue                                   # else stays _NARRATIVE_PENDING: unresolved, with its reason
             r = resolved[j]
             note = _anchor_note(found, resolved, j, text, span)
