@@ -303,6 +303,14 @@ class Lexicon:
                 alt = _ta_marbuta_as_ha(norm)
                 if alt != norm and alt not in c.entries:
                     c.entries[alt] = Lexeme(lex.form, alt, lex._cols)
+            if cat == "COUNTED":
+                # a counted noun after a number of 11-99 is in the accusative («1980 كيلوغراماً», «1500
+                # طناً», «2000 برميلاً»): every form of one word of three letters or more that can take
+                # «-an» is also read so («كم» is not: «منذ 2009 كما»)
+                for norm, lex in list(c.entries.items()):
+                    alt = norm + "ا"
+                    if " " not in norm and len(norm) > 2 and norm[-1:] not in "اةهىءي" and alt not in c.entries:
+                        c.entries[alt] = Lexeme(lex.form, alt, lex._cols)
             self.categories[cat] = c
         # tense cues: a form ending in a tatweel (سـ) is a verb prefix
         self.future_prefixes = [fold(r["form"].rstrip("ـ")) for r in self.tables["tense_cues"]

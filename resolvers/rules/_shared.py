@@ -38,8 +38,8 @@ _KW_NEWS = "(?:عام|العام|سنة|لعام) {year:YEAR}"
 # after «العام» (each guard once per fragment: the counted nouns are a long alternation)
 YEAR_KW = "(?:" + _KW_NEWS + "|(?:" + _KW_ANY + "|العام {year:YEAR4}" + END_OR_ERA + ")" + NOT_COUNT + ")"
 # A year where the context makes a number one (a season, «من» after a quarter): with its keyword, a
-# news year, or four digits
-YEAR_SAID = ("(?:" + _KW_NEWS + "|{year:YEAR}|(?:" + _KW_ANY + "|العام {year:YEAR4}" + END_OR_ERA
+# news year (not before a counted noun: «الربع الأول 1850 سيارة»), or four digits
+YEAR_SAID = ("(?:" + _KW_NEWS + "|{year:YEAR}" + NOT_COUNT_NOUN + "|(?:" + _KW_ANY + "|العام {year:YEAR4}" + END_OR_ERA
              + "|{year:YEAR4})" + NOT_COUNT + ")")
 # After a month, where «العام» can only be the year's: «2025», «عام 2025», «من العام 1776», «2025م»,
 # «1099م», «عام 1187»; but a news year without «عام» that runs on into a counted noun is the count («في
