@@ -17,7 +17,7 @@ from typing import Optional
 import ahocorasick_rs
 
 from . import rules as _rules  # noqa: F401  (registers the rules)
-from .grammar import RULES, BUILTINS, ANY, compile_rule, pattern_of, slot_values, first_tokens, first_sequences
+from .grammar import RULES, BUILTINS, ANY, compile_rule, pattern_of, slot_values, first_tokens, first_sequences, _literal_fold
 from . import recache
 from .lexicon import get_lexicon, _trie_regex
 from .normalize import normalize, fold, word_bytes, _CODEC
@@ -241,6 +241,7 @@ class Engine:
         self._needs_tense: dict = {}
         self._tails: dict = {}
         self._lam_rx = self._lam_regex()
+        self._ta_rx = self._ta_regex()
         self._relative_day = by_name["relative_day"]
         self._weekday_rule = by_name["weekday"]
         self._weekday_of_week = by_name["weekday_of_week"]
@@ -289,6 +290,35 @@ class Engine:
         chars = list(norm)
         for p in at:
             chars[p] = "ا"
+        return "".join(chars)
+
+    def _ta_regex(self):
+        """The words the rules' templates write with a final «ة» («الساعة», «سنة», «لمدة», «الفترة»):
+        the lexicon's forms are read with «ه» too (``Lexicon``), these literals are matched in a view
+        of the text where such a word's final «ه» reads «ة» («الساعه العاشره صباحا»; the same
+        length, so every offset stays)."""
+        words = set()
+        for r in self.rules:
+            t = re.sub(r"\{[^}]*\}", " ", _literal_fold(r.template))
+            words.update(w[:-1] for w in re.findall(r"[\u0600-\u06ff]{3,}", t) if w.endswith("ة"))
+        self._ta_stems = frozenset(words)
+        # (the «ه» first, so that the scan for it runs in C; the stem before it is looked behind)
+        return re.compile("ه(?![^\\W_])(?:" + "|".join(f"(?<={w}ه)" for w in sorted(words)) + ")")
+
+    def _ta_view(self, norm: str) -> str:
+        """``norm`` with the final «ه» of each template word read «ة» (:meth:`_ta_regex`), or ``norm``."""
+        at = []
+        for m in self._ta_rx.finditer(norm):
+            p = b = m.start()
+            while b > 0 and norm[b - 1].isalnum():
+                b -= 1
+            if norm[b:p] in self._ta_stems:           # the whole word, not its end («وسنه», «حسنه»)
+                at.append(p)
+        if not at:
+            return norm
+        chars = list(norm)
+        for p in at:
+            chars[p] = "ة"
         return "".join(chars)
 
     # --- candidate spotting ---------------------------------------------------------------------
@@ -905,6 +935,7 @@ class Engine:
         nz = normalize(text)
         norm = nz.text
         lam = self._lam_view(norm) if "لل" in norm else norm
+        lam = self._ta_view(lam)             # «الساعه العاشرة»: its «ه» read «ة» (_ta_view)
         if lam is not norm:                  # «للعام الماضي»: its «لل» read «ال» (_lam_view)
             norm = lam
             framed = b" " + word_bytes(norm) + b" "
