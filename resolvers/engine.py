@@ -22,7 +22,7 @@ from . import recache
 from .lexicon import get_lexicon, _trie_regex
 from .normalize import normalize, fold, word_bytes, _CODEC
 from .resolve import resolve, needs_tense, Resolved, ARITHMETIC, YEAR_NOT_SAID, NARRATIVE_NOT_FOUND, LISTED_NOT_FOUND
-from .types import (Partial, Timex, GRAINS, FLAG_HIJRI_MISMATCH, FLAG_NAMED_EVENT, FLAG_YEAR_SAID_BEFORE, FLAG_NARRATIVE, FLAG_LISTED,
+from .types import (Partial, Timex, GRAINS, FLAG_HIJRI_MISMATCH, FLAG_NAMED_EVENT, FLAG_YEAR_SAID_BEFORE, FLAG_NARRATIVE, FLAG_LISTED, FLAG_YEARS_LISTED,
                     FLAG_TENSE_DECIDED, FLAG_DEFAULT_PAST, FLAG_NEAR_ANCHOR, FLAG_YEAR_FROM_PAIR, FLAG_DAILY)
 
 # Words that start some forms («في وقت سابق», «ما يقارب», «كل عام») but are far too common to be
@@ -31,6 +31,7 @@ STOPWORDS = frozenset(fold(w) for w in ("في", "من", "إلى", "على", "ع�
 CLITICS = frozenset(fold(w) for w in ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك", "لل"))
 _BOUNDARY = ".!?؟؛\n"
 _MIN = fold("من") + " "
+_DIGITS = re.compile(r"[0-9]+")
 _NOT_A_VERB = frozenset((fold("منذ"),))   # a cue of the own clause is a verb or a frame, not a preposition
 _OWN_CLAUSE = 40                # a cue this near before an expression, no clause mark between, is its clause's
 _SENTENCE_WINDOW = 600        # how far the tense of a clause is looked for, either side
@@ -243,6 +244,7 @@ class Engine:
         self._lam_rx = self._lam_regex()
         self._ta_rx = self._ta_regex()
         self._relative_day = by_name["relative_day"]
+        self._year_rule = self.rules[by_name["year"]]
         self._weekday_rule = by_name["weekday"]
         self._weekday_of_week = by_name["weekday_of_week"]
         self._period_direction = by_name["period_direction"]
@@ -988,6 +990,7 @@ class Engine:
         self._link_weekday_list(norm, found, resolved, anchor)
         self._link_event(norm, found, resolved)
         self._link_year_before(found, resolved)
+        self._split_years_listed(norm, found, resolved, anchor)
         span = nz.span if nz._norm_breaks or len(norm) != len(text) else None   # None: the same offsets
         self._link_narrative(norm, found, resolved, text, span)
         self._link_previous(norm, found, resolved, text, span)
@@ -1043,6 +1046,26 @@ class Engine:
                 return resolve(p, _dt.date(2000, 1, 1), tense)
             return Resolved("DATE", None, reason=NO_ANCHOR, calendar=p.calendar)
         return resolve(p, anchor, tense)
+
+    def _split_years_listed(self, norm, found, resolved, anchor):
+        """«خسر مرتين عامي 1966 و1976», «كأس العالم عامي 2018 و2022»: two years of a dual listed with «و»
+        (``FLAG_YEARS_LISTED``) are two dates, each its own expression; after «بين» they are the span
+        between («بين عامي 2004 و2012»)."""
+        for i in range(len(found) - 1, -1, -1):
+            f = found[i]
+            if FLAG_YEARS_LISTED not in f.partial.flags:
+                continue
+            flags = tuple(x for x in resolved[i].flags if x != FLAG_YEARS_LISTED)
+            if norm.startswith("بين", f.start) or len(_DIGITS.findall(norm, f.start, f.end)) != 2:
+                resolved[i] = resolved[i]._replace(flags=flags)
+                continue
+            (a, b), (c, d) = (m.span() for m in _DIGITS.finditer(norm, f.start, f.end))
+            parts = []
+            for s, e, y in ((f.start, b, norm[a:b]), (c, f.end, norm[c:d])):   # «عامي 1966» and «1976»
+                q = Partial("date", year=int(y), explicit_year=True)
+                parts.append((_Found(s, e, self._year_rule, q, norm[s:e]), self._resolve(q, False, anchor, None)))
+            found[i:i + 1] = [x for x, _ in parts]
+            resolved[i:i + 1] = [r for _, r in parts]
 
     def _link_nowadays(self, norm, found, resolved, anchor):
         """«اليوم» alone is «nowadays» (PRESENT_REF, as the rule ``today_nowadays`` reads it) rather than

@@ -35,6 +35,7 @@ FLAG_YEAR_FROM_PAIR = "year_from_pair"              # a day-month without its ye
 FLAG_DAILY = "daily"                                # a clock time of a daily schedule: an hour of no one day («T17:00»)
 FLAG_HIJRI_BY_ANCHOR = "hijri_by_anchor"            # «عام 1433» with no era mark, in a paper of 1436 AH: a Hijri year
 FLAG_LISTED = "listed_day"                          # «في 14 و17 أغسطس»: a day dated by the day-month listed after it
+FLAG_YEARS_LISTED = "years_listed"                  # «عامي 2000 و2007»: two years listed, not the span between
 
 
 class Partial:

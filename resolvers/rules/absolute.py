@@ -1,6 +1,6 @@
 """Calendar dates: numeric dates, ranges, day-month(-year), month-year, month + direction, years."""
 from ..grammar import rule
-from ..types import Partial, FLAG_MONTH_PAIR_MISMATCH, FLAG_LISTED
+from ..types import Partial, FLAG_MONTH_PAIR_MISMATCH, FLAG_LISTED, FLAG_YEARS_LISTED
 from ._shared import (FISCAL, PART, NUMERIC_PREFIX, MONTH_PAIR, WEEKDAY_PREFIX, DAY, YEAR_TAIL, YEAR_REF, YEAR_KW, ERA, HIJRI_MARK, NOT_COUNT, NOT_COUNT_NOUN,
                       HYEAR_SAID, alt_month, day_of, pod_of, era_of, year_ref_shift, year_ref_flags)
 
@@ -152,10 +152,16 @@ def _years(first: int, last: int) -> Partial:
     return Partial("range", year=first, end=Partial("date", year=last), explicit_year=True)
 
 
-@rule("range_years", "(?:عامي|العامين|سنتي|الأعوام|السنوات|الفترة)_(?:من )?{y1:YEAR}_(?:و|الى|حتى|-)_{year:YEAR}",
-      ["عامي 2015 و2018", "الفترة 2010-2015"], left="بين|من|خلال")
+# («عامي 1986 و1996» without «بين» lists two years: Engine._split_years_listed makes them two dates)
+@rule("range_years", "(?:عامي|العامين|سنتي|الأعوام|السنوات|الفترة)_(?:من )?{y1:YEAR}_(?:{conj:=و}|الى|حتى|-)_{year:YEAR}",
+      ["عامي 2015 و2016", "الفترة 2010-2015", "بين عامي 2015 و2018"], left="بين|من|خلال")
 def range_years_kw(s):
-    return _years(s.y1, s.year) if s.y1 < s.year else None
+    if s.y1 >= s.year:
+        return None
+    if s.conj and s.year != s.y1 + 1:
+        return Partial("range", year=s.y1, end=Partial("date", year=s.year), explicit_year=True,
+                       flags=(FLAG_YEARS_LISTED,))
+    return _years(s.y1, s.year)
 
 
 @rule("range_years_bare", "(?:" + FISCAL + "|عام )?{y1:YEAR}_(?:الى|حتى|-)_(?:عام )?{year:YEAR}(?:_م(?!\\w))?",
