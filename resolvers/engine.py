@@ -172,6 +172,24 @@ def _as_narrative(res: Resolved, note) -> Resolved:
     return res._replace(flags=flags, anchored_to=note, tense=None)
 
 
+def _word_start(norm: str, p: int) -> int:
+    """Where the word that ends at ``p`` begins."""
+    while p > 0 and norm[p - 1].isalnum():
+        p -= 1
+    return p
+
+
+def _with_letter(norm: str, at: list, letter: str) -> str:
+    """``norm`` with the letter at each of ``at`` read as ``letter`` (a view of the same length), or
+    ``norm`` itself when there is none."""
+    if not at:
+        return norm
+    chars = list(norm)
+    for p in at:
+        chars[p] = letter
+    return "".join(chars)
+
+
 def _glued(w: str, words) -> bool:
     """Whether ``w`` is one of ``words``, or is one with «و» or «ف» glued before it («وأصبح», «فقد»)."""
     return w in words or (w[:1] in "وف" and w[1:] in words)
@@ -280,19 +298,12 @@ class Engine:
             w = p - 1 if p and norm[p - 1] in "وف" else p        # «وللعام»: the clitic «و» before
             if w and norm[w - 1].isalnum():
                 continue                                          # inside a word
-            b = w - 1
-            while b > 0 and norm[b - 1].isalnum():
-                b -= 1
+            b = _word_start(norm, w - 1)
             before = norm[b:w - 1] if w and norm[w - 1] == " " else ""
             if before in self._lam_dems or before[:1] in ("و", "ف") and before[1:] in self._lam_dems:
                 continue                                          # «وذلك للربع الثاني»
             at.append(p)
-        if not at:
-            return norm
-        chars = list(norm)
-        for p in at:
-            chars[p] = "ا"
-        return "".join(chars)
+        return _with_letter(norm, at, "ا")
 
     def _ta_regex(self):
         """The words the rules' templates write with a final «ة» («الساعة», «سنة», «لمدة», «الفترة»):
@@ -309,19 +320,9 @@ class Engine:
 
     def _ta_view(self, norm: str) -> str:
         """``norm`` with the final «ه» of each template word read «ة» (:meth:`_ta_regex`), or ``norm``."""
-        at = []
-        for m in self._ta_rx.finditer(norm):
-            p = b = m.start()
-            while b > 0 and norm[b - 1].isalnum():
-                b -= 1
-            if norm[b:p] in self._ta_stems:           # the whole word, not its end («وسنه», «حسنه»)
-                at.append(p)
-        if not at:
-            return norm
-        chars = list(norm)
-        for p in at:
-            chars[p] = "ة"
-        return "".join(chars)
+        at = [m.start() for m in self._ta_rx.finditer(norm)          # the whole word, not its end
+              if norm[_word_start(norm, m.start()):m.start()] in self._ta_stems]   # («وسنه», «حسنه»)
+        return _with_letter(norm, at, "ة")
 
     # --- candidate spotting ---------------------------------------------------------------------
     def _automaton(self):
