@@ -937,9 +937,9 @@ class Engine:
     def tag(self, text: str, anchor: Optional[_dt.date]) -> list[Timex]:
         nz = normalize(text)
         norm = nz.text
-        lam = self._lam_view(norm) if "لل" in norm else norm
-        lam = self._ta_view(lam)             # «الساعه العاشرة»: its «ه» read «ة» (_ta_view)
-        if lam is not norm:                  # «للعام الماضي»: its «لل» read «ال» (_lam_view)
+        lam = self._lam_view(norm) if "لل" in norm else norm   # «للعام الماضي»: «لل» read «ال»
+        lam = self._ta_view(lam)             # «الساعه العاشرة»: its «ه» read «ة»
+        if lam is not norm:                  # a view of the same length: the offsets stay
             norm = lam
             framed = b" " + word_bytes(norm) + b" "
         else:
