@@ -61,6 +61,26 @@ def hijri_month_gyear(s):
                    part=s.part.mod if s.part else None, explicit_year=True)
 
 
+# «العام الدراسي 1436/1437هـ», «1437/1436هـ» (either order), «١٤٣٧/١٤٣٦هـ», «1436-1437هـ»: an academic or fiscal year over
+# two Hijri years in a row, the two years
+@rule("hijri_year_pair", "(?:" + FISCAL + "|(?:عام|العام|سنة|لعام) )?{y1:HYEAR}" + HIJRI_MARK + "?_[/\\-–]_{hyear:HYEAR}" + HIJRI_MARK,
+      ["1436/1437هـ", "العام 1437/1436هـ", "1435 / 1436 هـ", "1436-1437هـ", "1436 - 1437هـ", "للعام الدراسي 1436/1437هـ",
+       "1436هـ / 1437هـ", "1435هـ/1436هـ"])
+def hijri_year_pair(s):
+    a, b = sorted((s.y1, s.hyear))
+    if b != a + 1:
+        return None
+    return Partial("range", year=a, calendar="hijri", explicit_year=True,
+                   end=Partial("date", year=b, calendar="hijri", explicit_year=True))
+
+
+# («للعام المالي 1426/1427»: after what the year is, two Hijri years need no mark)
+@rule("hijri_year_pair_fiscal", FISCAL + "{y1:HYEAR}_[/\\-–]_{hyear:HYEAR}(?!_?[/.\\-–]_?[0-9])",
+      ["للعام المالي 1426/1427", "العام الدراسي 1436-1437"])
+def hijri_year_pair_fiscal(s):
+    return hijri_year_pair(s)
+
+
 # any number with the mark, unless it ends a numeric date («1 /12 /143هـ», a year cut short)
 @rule("hijri_year", PART + "(?:(?:عام|العام|سنة|لعام) )?(?:{hyear:HYEAR}|(?<![/.-])(?<![/.-]\\x20){hyear:YEARN})"
       + HIJRI_MARK,
@@ -76,25 +96,6 @@ def hijri_year(s):
       + ")(?!_?[/.\\-–]_?[0-9])", ["العام المقبل 1437", "العام الماضي 1435هـ", "العام الحالي (1436هـ"])
 def hijri_year_said_twice(s):
     return Partial("date", year=s.hyear, calendar="hijri", part=s.part.mod if s.part else None, explicit_year=True)
-
-
-# «العام الدراسي 1436/1437هـ», «1437/1436هـ» (either order), «١٤٣٧/١٤٣٦هـ», «1436-1437هـ»: an academic or fiscal year over
-# two Hijri years in a row, the two years
-@rule("hijri_year_pair", "(?:" + FISCAL + "|(?:عام|العام|سنة|لعام) )?{y1:HYEAR}_[/\\-–]_{hyear:HYEAR}" + HIJRI_MARK,
-      ["1436/1437هـ", "العام 1437/1436هـ", "1435 / 1436 هـ", "1436-1437هـ", "1436 - 1437هـ", "للعام الدراسي 1436/1437هـ"])
-def hijri_year_pair(s):
-    a, b = sorted((s.y1, s.hyear))
-    if b != a + 1:
-        return None
-    return Partial("range", year=a, calendar="hijri", explicit_year=True,
-                   end=Partial("date", year=b, calendar="hijri", explicit_year=True))
-
-
-# («للعام المالي 1426/1427»: after what the year is, two Hijri years need no mark)
-@rule("hijri_year_pair_fiscal", FISCAL + "{y1:HYEAR}_[/\\-–]_{hyear:HYEAR}(?!_?[/.\\-–]_?[0-9])",
-      ["للعام المالي 1426/1427", "العام الدراسي 1436-1437"])
-def hijri_year_pair_fiscal(s):
-    return hijri_year_pair(s)
 
 
 # «صباح عيد الفطر», «مساء عيد الأضحى المبارك»: a part of the holiday's day; «ليلة رأس السنة الميلادية»,
