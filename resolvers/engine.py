@@ -32,6 +32,8 @@ CLITICS = frozenset(fold(w) for w in ("و", "ف", "ب", "ل", "ك", "وب", "و�
 _BOUNDARY = ".!?؟؛\n"
 _MIN = fold("من") + " "
 _DIGITS = re.compile(r"[0-9]+")
+_PAREN_OPEN = re.compile(r"[ \t]*\([ \t]*")
+_PAREN_CLOSE = re.compile(r"[ \t]*\)")
 _NOT_A_VERB = frozenset((fold("منذ"),))   # a cue of the own clause is a verb or a frame, not a preposition
 _OWN_CLAUSE = 40                # a cue this near before an expression, no clause mark between, is its clause's
 _SENTENCE_WINDOW = 600        # how far the tense of a clause is looked for, either side
@@ -992,6 +994,7 @@ class Engine:
         self._link_event(norm, found, resolved)
         self._link_year_before(found, resolved)
         self._split_years_listed(norm, found, resolved, anchor)
+        self._link_corrected_day(norm, found, resolved, anchor)
         span = nz.span if nz._norm_breaks or len(norm) != len(text) else None   # None: the same offsets
         self._link_narrative(norm, found, resolved, text, span)
         self._link_previous(norm, found, resolved, text, span)
@@ -1067,6 +1070,26 @@ class Engine:
                 parts.append((_Found(s, e, self._year_rule, q, norm[s:e]), self._resolve(q, False, anchor, None)))
             found[i:i + 1] = [x for x, _ in parts]
             resolved[i:i + 1] = [r for _, r in parts]
+
+    def _link_corrected_day(self, norm, found, resolved, anchor):
+        """«منعت حتى اليوم (أمس) بسبب القتال», «استشهد عدد من المواطنين فجر اليوم (أمس السبت)»: a
+        relative day quoted from the day before, and the paper's own in parentheses after it, are one
+        expression of the paper's day, with the part of the day said first (as a quoted «اليوم» after
+        a relative day is: :meth:`_quoted`)."""
+        i = len(found) - 2
+        while i >= 0:
+            a, b = found[i], found[i + 1]
+            if a.rule.index == b.rule.index == self._relative_day and \
+                    _PAREN_OPEN.fullmatch(norm, a.end, b.start):
+                close = _PAREN_CLOSE.match(norm, b.end)
+                if close:
+                    q, r = b.partial, resolved[i + 1]
+                    if a.partial.time_of_day is not None and q.time_of_day is None and anchor is not None:
+                        q = q.replace(time_of_day=a.partial.time_of_day)      # «فجر اليوم (أمس)»
+                        r = self._resolve(q, False, anchor, None)
+                    found[i:i + 2] = [_Found(a.start, close.end(), b.rule, q, b.key)]
+                    resolved[i:i + 2] = [r]
+            i -= 1
 
     def _link_nowadays(self, norm, found, resolved, anchor):
         """«اليوم» alone is «nowadays» (PRESENT_REF, as the rule ``today_nowadays`` reads it) rather than
