@@ -18,7 +18,7 @@ import ahocorasick_rs
 
 from . import rules as _rules  # noqa: F401  (registers the rules)
 from .grammar import RULES, BUILTINS, ANY, compile_rule, pattern_of, slot_values, first_tokens, first_sequences, _literal_fold
-from . import recache
+from . import hijri, recache
 from .lexicon import get_lexicon, _trie_regex
 from .normalize import normalize, fold, word_bytes, _CODEC
 from .resolve import resolve, needs_tense, Resolved, ARITHMETIC, YEAR_NOT_SAID, NARRATIVE_NOT_FOUND, LISTED_NOT_FOUND
@@ -172,6 +172,11 @@ def _as_narrative(res: Resolved, note) -> Resolved:
     it), flag ``narrative`` once, ``anchored_to`` naming that date."""
     flags = tuple(x for x in res.flags if x not in _TENSE_FLAGS and x != FLAG_NARRATIVE) + (FLAG_NARRATIVE,)
     return res._replace(flags=flags, anchored_to=note, tense=None)
+
+
+def _day_of_same_month(p: Partial) -> bool:
+    """«الثاني والعشرين من الشهر نفسه»: a day of the month said before."""
+    return p.day is not None and p.period == "month" and p.period_shift == 0 and p.month is None
 
 
 def _word_start(norm: str, p: int) -> int:
@@ -1415,7 +1420,9 @@ class Engine:
                 return True
             # the nearest date is Hijri: it gives no Gregorian week, month or year to count from (and
             # a farther Gregorian one is not what the text counts from)
-            return need not in (None, "day") and resolved[j].calendar != "gregorian" and dated(j)
+            # (a day of «الشهر نفسه» after a Hijri date is of that Hijri month: _link_narrative)
+            return need not in (None, "day") and resolved[j].calendar != "gregorian" and dated(j) \
+                and not (_day_of_same_month(f.partial) and resolved[j].calendar == "hijri")
 
         return Engine._nearest_before(found, resolved, i, fits, stop)
 
@@ -1447,7 +1454,13 @@ class Engine:
                 flags = tuple(x for x in r.flags if x not in _TENSE_FLAGS and x != FLAG_NARRATIVE)
                 resolved[i] = r._replace(flags=flags + (FLAG_NARRATIVE,), anchored_to=note, reason=None, tense=None)
                 continue
-            res = resolve(p, r.first_day)                 # (resolve never raises: its own safety net)
+            q, base = p, r.first_day
+            if r.calendar == "hijri" and _day_of_same_month(p):
+                # «في 10 شوال … الموافق الثاني والعشرين من الشهر نفسه»: that day of the Hijri month
+                h = hijri.from_gregorian(base)
+                if h is not None:
+                    q = Partial("date", year=h[0], month=h[1], day=p.day, calendar="hijri", explicit_year=True)
+            res = resolve(q, base)                        # (resolve never raises: its own safety net)
             if res.value is None:
                 resolved[i] = res._replace(flags=res.flags + ((FLAG_NARRATIVE,) if FLAG_NARRATIVE not in res.flags else ()))
                 continue
