@@ -1431,8 +1431,8 @@ class Engine:
         ``FLAG_NARRATIVE`` is resolved against the nearest date before it (the same mechanism as
         «من العام نفسه») of a grain as fine as its own («اليوم التالي» a day; «الشهر التالي» a month
         or finer; «حينها» any: that date itself), in its own sentence or the one before; with none,
-        it is unresolved (the publication date would be a guess), except «حينها/وقتها» in a clause of
-        the past: some past time («التي كانت حينها أفضل الحلول» PAST_REF).  ``anchored_to``
+        it is unresolved (the publication date would be a guess), except in a clause of the past: some
+        past time («التي كانت حينها أفضل الحلول», «وفي اليوم التالي عاد» PAST_REF).  ``anchored_to``
         (and so ``why``) names that date."""
         for i, f in enumerate(found):
             p = f.partial
@@ -1442,9 +1442,12 @@ class Engine:
             j = Engine._narrative_base(norm, found, resolved, i, need)
             if j is None:
                 vague = p.vague
-                if vague is None and need is None and self.tense_at(norm, f.start, f.end) == "past":
-                    vague = "PAST_REF"                     # «التي كانت حينها أفضل الحلول»: some past time (a
-                                                           # coming one is not read: «سيسيه وقتها رفض» is a name)
+                if vague is None and f.rule.name not in _COMPARISON_BASES and \
+                        self.tense_at(norm, f.start, f.end) == "past":
+                    vague = "PAST_REF"                     # «التي كانت حينها أفضل الحلول», «ثم افتتح التسجيل
+                                                           # بعدها بأسبوع»: some past time (a coming one is
+                                                           # not read: «سيسيه وقتها رفض» is a name; nor
+                                                           # a base of comparison, «مقارنة بالشهر السابق»)
                 if vague is not None:                      # «آنذاك» with no date before it: some past time
                     resolved[i] = Resolved("DATE", vague, flags=(FLAG_NARRATIVE,))
                 continue                                   # else stays _NARRATIVE_PENDING: unresolved, with its reason

@@ -25,7 +25,10 @@ def test_the_publication_date_plays_no_part():
         (t,) = _narrative(TEXT, anchor)
         assert t.value == "2024-03-04", anchor
     for anchor in ("2025-10-15", "2015-08-01"):
+        # with no date before it: some past time in a clause of the past, never a day near the anchor
         (t,) = _narrative("وفي اليوم التالي عاد الهدوء", anchor)
+        assert (t.value, t.first_day, t.status, t.anchored_to) == ("PAST_REF", None, "resolved", None)
+        (t,) = _narrative("في اليوم التالي", anchor)             # no tense: unresolved, with its reason
         assert (t.value, t.status, t.anchored_to) == (None, "unresolved", None) and t.reason
 
 
@@ -33,7 +36,8 @@ def test_it_looks_back_over_its_own_sentence_and_the_one_before():
     one = "أعلنت اللجنة النتائج في 4 يناير 2019. وفي اليوم التالي وصلت الفرق"
     two = "أعلنت اللجنة النتائج في 4 يناير 2019. وتابعت عملها. وفي اليوم التالي وصلت الفرق"
     assert _narrative(one, "2025-10-15")[0].value == "2019-01-05"
-    assert _narrative(two, "2025-10-15")[0].value is None
+    t = _narrative(two, "2025-10-15")[0]                       # too far back: not dated from it
+    assert (t.value, t.first_day, t.anchored_to) == ("PAST_REF", None, None)
 
 
 def test_a_grain_too_coarse_is_passed_over():
