@@ -321,7 +321,8 @@ def year_words(s):
 
 # A bare year: not part of a numeric date, and not a count: before a counted noun, a unit, a currency,
 # a percent or a noun in the accusative («2015 شخصاً», «1800 سيارة», «2000 ريال»), or after a word of
-# quantity («نحو 2000», «مبلغ 1950»: blockers.tsv, «@year_bare»).  After a preposition of time («في»,
+# quantity («نحو 2000», «مبلغ 1950»: blockers.tsv, «@year_bare»), or after a word in Latin letters, a code
+# or a name («الرحلة MS 2024», «Euro 2016»).  After a preposition of time («في»,
 # «منذ», «بحلول»...) a word in «-ا» does not make it a count: «بحلول 2019 مدعوماً», «في 1902 كاهناً».
 @rule("year_part", "{part:PART} {year:YEAR}" + ERA + "?(?!_[/.-]_[0-9])",
       ["أواخر 2024", "منتصف 2023"])
@@ -331,7 +332,7 @@ def year_part(s):
 
 @rule("year_bare", "(?:(?:(?<=في\\x20)|(?<=منذ\\x20)|(?<=بحلول\\x20)|(?<=حتى\\x20)|(?<=قبل\\x20)|(?<=بعد\\x20)"
       "|(?<=خلال\\x20))" + "{year:YEAR}" + ERA + "?(?!_[/.-]_[0-9])" + NOT_COUNT_NOUN
-      + "|{year:YEAR}" + ERA + "?(?!_[/.-]_[0-9])" + NOT_COUNT + ")",
+      + "|(?<![A-Za-z]\\x20)(?<![A-Za-z]-)(?<![A-Za-z]){year:YEAR}" + ERA + "?(?!_[/.-]_[0-9])" + NOT_COUNT + ")",
       ["2019", "2015م", "2000 قبل الميلاد"])
 def year_bare(s):
     return Partial("date", year=s.year, explicit_year=True, era=era_of(s))
