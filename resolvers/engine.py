@@ -1001,7 +1001,7 @@ class Engine:
         self._split_years_listed(norm, found, resolved, anchor)
         self._link_corrected_day(norm, found, resolved, anchor)
         span = nz.span if nz._norm_breaks or len(norm) != len(text) else None   # None: the same offsets
-        self._link_narrative(norm, found, resolved, text, span)
+        self._link_narrative(norm, found, resolved, text, span, framed)
         self._link_previous(norm, found, resolved, text, span)
         self._link_after(norm, found, resolved, text, span, anchor, framed)
         self._link_clock(norm, found, resolved)
@@ -1065,10 +1065,11 @@ class Engine:
             if FLAG_YEARS_LISTED not in f.partial.flags:
                 continue
             flags = tuple(x for x in resolved[i].flags if x != FLAG_YEARS_LISTED)
-            if norm.startswith("بين", f.start) or len(_DIGITS.findall(norm, f.start, f.end)) != 2:
+            years = [m.span() for m in _DIGITS.finditer(norm, f.start, f.end)]
+            if norm.startswith("بين", f.start) or len(years) != 2:
                 resolved[i] = resolved[i]._replace(flags=flags)
                 continue
-            (a, b), (c, d) = (m.span() for m in _DIGITS.finditer(norm, f.start, f.end))
+            (a, b), (c, d) = years
             parts = []
             for s, e, y in ((f.start, b, norm[a:b]), (c, f.end, norm[c:d])):   # «عامي 1966» and «1976»
                 q = Partial("date", year=int(y), explicit_year=True)
@@ -1426,7 +1427,7 @@ class Engine:
 
         return Engine._nearest_before(found, resolved, i, fits, stop)
 
-    def _link_narrative(self, norm, found, resolved, text, span):
+    def _link_narrative(self, norm, found, resolved, text, span, framed):
         """«وفي 12 مارس 2015 اندلعت الاشتباكات، وفي اليوم التالي …» 2015-03-13: an expression of
         ``FLAG_NARRATIVE`` is resolved against the nearest date before it (the same mechanism as
         «من العام نفسه») of a grain as fine as its own («اليوم التالي» a day; «الشهر التالي» a month
@@ -1434,6 +1435,7 @@ class Engine:
         it is unresolved (the publication date would be a guess), except in a clause of the past: some
         past time («التي كانت حينها أفضل الحلول», «وفي اليوم التالي عاد» PAST_REF).  ``anchored_to``
         (and so ``why``) names that date."""
+        starts = None                                      # the tense cues, found once when needed
         for i, f in enumerate(found):
             p = f.partial
             if FLAG_NARRATIVE not in p.flags:
@@ -1441,14 +1443,16 @@ class Engine:
             need = _narrative_grain(p)
             j = Engine._narrative_base(norm, found, resolved, i, need)
             if j is None:
-                vague = p.vague
-                if vague is None and f.rule.name not in _COMPARISON_BASES and \
-                        self.tense_at(norm, f.start, f.end) == "past":
-                    vague = "PAST_REF"                     # «التي كانت حينها أفضل الحلول», «ثم افتتح التسجيل
+                vague = p.vague                            # «آنذاك» with no date before it: some past time
+                if vague is None and f.rule.name not in _COMPARISON_BASES:
+                    if starts is None:
+                        starts = self.tense_cue_starts(framed)
+                    if self.tense_at(norm, f.start, f.end, starts) == "past":
+                        vague = "PAST_REF"                 # «التي كانت حينها أفضل الحلول», «ثم افتتح التسجيل
                                                            # بعدها بأسبوع»: some past time (a coming one is
                                                            # not read: «سيسيه وقتها رفض» is a name; nor
                                                            # a base of comparison, «مقارنة بالشهر السابق»)
-                if vague is not None:                      # «آنذاك» with no date before it: some past time
+                if vague is not None:
                     resolved[i] = Resolved("DATE", vague, flags=(FLAG_NARRATIVE,))
                 continue                                   # else stays _NARRATIVE_PENDING: unresolved, with its reason
             r = resolved[j]

@@ -158,10 +158,8 @@ def _years(first: int, last: int) -> Partial:
 def range_years_kw(s):
     if s.y1 >= s.year:
         return None
-    if s.conj and s.year != s.y1 + 1:
-        return Partial("range", year=s.y1, end=Partial("date", year=s.year), explicit_year=True,
-                       flags=(FLAG_YEARS_LISTED,))
-    return _years(s.y1, s.year)
+    span = _years(s.y1, s.year)
+    return span.replace(flags=(FLAG_YEARS_LISTED,)) if s.conj and s.year != s.y1 + 1 else span
 
 
 @rule("range_years_bare", "(?:" + FISCAL + "|عام )?{y1:YEAR}_(?:الى|حتى|-)_(?:عام )?{year:YEAR}(?:_م(?!\\w))?",
