@@ -2,7 +2,7 @@
 tense, deictic periods («العام الماضي», «هذا الشهر»), parts of them, quarters, halves and seasons."""
 from ..grammar import rule
 from ..types import Partial
-from ._shared import PART, YEAR_SAID, YEAR_SAME, ERA, HIJRI_MARK, NOT_COUNT, era_of, year_ref_flags
+from ._shared import PART, YEAR_SAID, YEAR_SAME, ERA, HIJRI_MARK, era_of, year_ref_flags
 
 # «من العام الماضي», «من العام المالي الماضي», «من هذا العام», «من 2024», «من العام» (this year)
 # ... or the year right after the quarter, no preposition («الربع الأول 2015», «النصف الثاني العام الماضي»,
@@ -190,19 +190,20 @@ def quarter_or_half(s):
 
 
 # «الفصل الأول من سنة 2026», «الفصل الثالث من 2014», «الفصل الأول من هذه السنة»: a quarter, as the Maghrebi
-# press names one, of a year said by its number or its demonstrative; not a school term («الفصل الأول من
-# العام التدريبي الجديد», «من هذا العام الدراسي», «من عام 2015/2016») nor a chapter («الفصل الثاني من النظام»)
-_TERM = "(?! (?:الدراسي|الدراسية|التدريبي|التدريبية|الجامعي|الأكاديمي))"
+# press names one, of a year said as a quarter's is (``_YEAR_OF``); not a school term («الفصل الأول من
+# العام التدريبي الجديد», «من هذا العام الدراسي», «من عام 2015/2016», «من العام» alone) nor a chapter
+# («الفصل الثاني من النظام»)
+_TERM = "(?!_?[/.\\-–]_?[0-9])(?! (?:الدراسي|الدراسية|التدريبي|التدريبية|الجامعي|الأكاديمي))"
 
 
-@rule("quarter_fasl", PART + "الفصل {n:ORDINAL} (?:من |ل)_?(?:(?:(?:عام|سنة|العام|السنة) )?{year:YEAR}"
-      + NOT_COUNT + "(?!_?[/.\\-–]_?[0-9])|{ydem:DEM} (?:العام|السنة)" + _TERM + ")",
+@rule("quarter_fasl", PART + "الفصل {n:ORDINAL}" + _YEAR_OF + _TERM,
       ["الفصل الأول من سنة 2026", "الفصل الثالث من 2014", "الفصل الأول من هذه السنة", "الفصل الرابع لعام 2015"])
 def quarter_fasl(s):
-    if not 1 <= s.n.day <= 4:
+    if not 1 <= s.n.day <= 4 or s.thisyear is not None:
         return None
-    return Partial("date", year=s.year, year_shift=0 if s.ydem is not None else None, quarter=s.n.day,
-                   part=s.part.mod if s.part else None, explicit_year=s.year is not None)
+    return Partial("date", year=s.year, year_shift=_year_of_shift(s), quarter=s.n.day,
+                   part=s.part.mod if s.part else None, explicit_year=s.year is not None, era=era_of(s),
+                   flags=year_ref_flags(s))
 
 
 # «الأشهر التسعة الأولى من 2024», «الأشهر الثلاثة الأخيرة من العام الماضي»: the first or last months of
