@@ -51,7 +51,7 @@ _IMPERFECT_AFTER_WA = re.compile(r"و(?P<v>ي\w{2,})(?=[ \t]+\w)")
 _IMPERFECT_AFTER_AN = re.compile(r"(?:ب|ل)?ان[ \t]+(?:\w+[ \t]+){1,2}(?P<v>[يت]\w{2,}(?<![تة])(?<!ات))(?=[ \t]+\w)")
 # «عندما/حين/حينما» + an imperfect: the time of a thing to come («عندما يتواجه الفريقان الأربعاء»); a
 # masculine one only: after «عندما» a word in «ت» is as often a perfect of forms V-VI («عندما تلقى اتصالا»)
-_IMPERFECT_AFTER_WHEN = re.compile(r"(?:عندما|حينما|حين)[ \t]+(?P<v>ي\w{2,}(?<![تة])(?<!ات))(?=[ \t]+\w)")
+_IMPERFECT_AFTER_WHEN = re.compile(r"(?<![^\W_])[وف]?(?:عندما|حينما|حين)[ \t]+(?P<v>ي\w{2,}(?<![تة])(?<!ات))(?=[ \t]+\w)")
 # «إن/أن/أنه/بأن…» opens a reported or complement clause
 _COMPLEMENTIZER = re.compile(fold(r"(?<!\w)(?:[وف])?(?:ب)?(?:ان|إن|أن)(?:ه|ها|هم|هما|هن|نا)?(?!\w)"))
 _COMP_TAIL = re.compile(r"(?:ه|ها|هم|هما|هن|نا)?(?!\w)")
@@ -931,13 +931,9 @@ class Engine:
                 if verb_at(rx, x + 1):
                     return True
                 x = norm.find(key, x + 1, s)
-        for key in ("عندما", "حين"):             # at a word's start, maybe after «و/ف» («(عندما يتواجه»)
-            x = norm.find(key, lo, s)
-            while x >= 0:
-                y = x - 1 if x > lo and norm[x - 1] in "وف" else x
-                if (y == lo or not norm[y - 1].isalnum()) and verb_at(_IMPERFECT_AFTER_WHEN, x):
-                    return True
-                x = norm.find(key, x + 1, s)
+        for m in _IMPERFECT_AFTER_WHEN.finditer(norm, lo, end):      # «(عندما يتواجه», «وحين يلتقي»
+            if m.end() <= s and m.group("v") not in ok and m.group("v") not in fut:
+                return True
         return False
 
     # --- the whole pass -------------------------------------------------------------------------
