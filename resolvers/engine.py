@@ -282,6 +282,7 @@ class Engine:
         self._now_until = frozenset(now["until"])
         self._now_subject = frozenset(now["subject"])
         self._now_not_subject = frozenset(now["not_subject"])
+        self._now_opener = frozenset(now["opener"])
 
     def _lam_regex(self):
         """The clitic «ل» before a period noun's article drops the article's alef: «للعام الماضي» is
@@ -1120,6 +1121,8 @@ class Engine:
         if before and _glued(before[-1], self._now_subject) and not (
                 len(before) > 1 and _glued(before[-2], self._now_not_subject)):
             return True                           # «العالم اليوم أصبح», «وعي الناس اليوم»: our time
+        if self._subject_first(norm, s, e, before):
+            return True                           # «إن العالم اليوم يواجه», «فالهند اليوم تحتل»: our time
         opens = not before or before[-1] in ("و", "ف")            # «اليوم» opens its clause
         x = e
         while x < len(norm) and norm[x] in " \t،,":
@@ -1139,6 +1142,31 @@ class Engine:
         rx = self._now_sentence
         a, z = _sentence_of(norm, s, e)
         return rx.search(norm, a, z) is not None
+
+    def _subject_first(self, norm: str, s: int, e: int, before: list) -> bool:
+        """Whether «اليوم» stands between a subject said first and its predicate, as in a nominal
+        sentence: a definite noun (and a definite adjective) that opens a sentence («. الأسد اليوم في أسوأ
+        الحالات», «فالهند اليوم تحتل»), or that follows a particle that puts the subject first
+        (``nowadays_cues.tsv``, place ``opener``: «إن العالم اليوم يواجه», «لأن العالم اليوم أصبح»).  A
+        report dates its happening after the verb («أغلق المؤشر اليوم»); this order tells of our time.
+        Not before a future («إن الفريق اليوم سيواجه»), nor after a subject glued to «و» (a list)."""
+        n = len(before)
+        if not n:
+            return False
+        rest = before[:-2] if n > 1 and before[-1].startswith("ال") and before[-2].startswith(("ال", "فال")) else before[:-1]
+        subject = before[len(rest):]
+        if not (subject[0].startswith("ال") or subject[0].startswith("فال")) or subject[0] in _NOT_SUBJECTS:
+            return False
+        if rest:
+            if rest[-1] not in self._now_opener or subject[0].startswith("ف"):
+                return False
+        else:
+            lo = max(0, s - 80)
+            b = max(norm.rfind(c, lo, s) for c in _CLAUSE_MARKS)
+            if b < 0 and lo > 0 or b >= 0 and norm[b] not in _SENTENCE_OPENS:
+                return False
+        nxt = norm[e:e + 12].split()[:1]
+        return not nxt or not (nxt[0] == "سوف" or len(nxt[0]) > 3 and nxt[0][0] == "س" and nxt[0][1] in "يتنا")
 
     def _verbal_noun(self, norm: str, at: int) -> bool:
         """Whether the perfect form at ``at`` («رفع») is the verbal noun: it is the verb when it opens
@@ -1597,6 +1625,8 @@ _NARRATIVE_SENTENCES = 1
 _SENTENCE_MARK = re.compile(r"[.!?؟](?:[ \t]*\n|(?=\s|$))|\n")
 _NARRATIVE_PENDING = Resolved("DATE", None, flags=(FLAG_NARRATIVE,), reason=NARRATIVE_NOT_FOUND)
 _LISTED_PENDING = Resolved("DATE", None, flags=(FLAG_LISTED,), reason=LISTED_NOT_FOUND)
+_SENTENCE_OPENS = ".!?؟:\n"                 # a mark after which a subject opens a sentence
+_NOT_SUBJECTS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللاتي", "الان", "الي"})   # (folded)
 _UNTIL = frozenset({"حتي", "الي", "لحد", "لغاية"})     # («حتى/إلى اليوم», folded): until today
 _LISTED_GAP = re.compile(r"[ \t]*و[ \t]*")
 _WEEKDAY_LIST_GAP = re.compile(r"[ \t]*و[ \t]*(?:يوم[ \t]+)?")
