@@ -202,11 +202,17 @@ def _glued(w: str, words) -> bool:
     return w in words or (w[:1] in "وف" and w[1:] in words)
 
 
+def _clause_mark(norm: str, s: int, reach: int) -> int:
+    """Where the last clause mark before ``s`` stands, within ``reach`` characters, or -1."""
+    lo = max(0, s - reach)
+    return max(norm.rfind(c, lo, s) for c in _CLAUSE_MARKS)
+
+
 def _clause_words_before(norm: str, s: int, reach: int) -> list:
     """The words of the clause before ``s`` (after its last clause mark), within ``reach`` characters
     (a word the window cuts left out)."""
     lo = max(0, s - reach)
-    b = max(norm.rfind(c, lo, s) for c in _CLAUSE_MARKS)
+    b = _clause_mark(norm, s, reach)
     words = norm[b + 1 if b >= 0 else lo:s].split()
     return words[1:] if b < 0 and lo > 0 and norm[lo - 1] not in " \t\n" else words
 
@@ -1161,12 +1167,13 @@ class Engine:
             if rest[-1] not in self._now_opener or subject[0].startswith("ف"):
                 return False
         else:
-            lo = max(0, s - 80)
-            b = max(norm.rfind(c, lo, s) for c in _CLAUSE_MARKS)
-            if b < 0 and lo > 0 or b >= 0 and norm[b] not in _SENTENCE_OPENS:
+            b = _clause_mark(norm, s, 80)
+            if b < 0 and s > 80 or b >= 0 and norm[b] not in _SENTENCE_OPENS:
                 return False
-        nxt = norm[e:e + 12].split()[:1]
-        return not nxt or not (nxt[0] == "سوف" or len(nxt[0]) > 3 and nxt[0][0] == "س" and nxt[0][1] in "يتنا")
+        x = e + 1 if norm[e:e + 1] == " " else e
+        m = self._tense_rx.match(norm, x)          # a future right after it: the day of a thing to come
+        return m is None or m.start() != x or not (
+            m.group("p") or m.group("w") and self.lex.tense_words[" ".join(m.group("w").split())] == "future")
 
     def _verbal_noun(self, norm: str, at: int) -> bool:
         """Whether the perfect form at ``at`` («رفع») is the verbal noun: it is the verb when it opens

@@ -73,6 +73,9 @@ def _iso_partial(v):
     return (y, m if len(parts) > 1 else None, d if len(parts) > 2 else None)
 
 
+NOWADAYS_PLACES = ("before", "after", "sentence", "until", "subject", "not_subject", "opener")
+
+
 def _enum(*allowed):
     def check(v):
         if v not in allowed:
@@ -136,7 +139,7 @@ SCHEMAS = {
     # «أصبح رمضان اليوم محطة», «اليوم هناك 23 نموذجاً», «أكثر من أي وقت مضى»: the words that make «اليوم»
     # «nowadays» (PRESENT_REF) rather than the publication day: just before it (two words at most), just
     # after it when it opens its clause, or anywhere in its sentence
-    "nowadays_cues": {"place": _enum("before", "after", "sentence", "until", "subject", "not_subject", "opener"), "note": str},
+    "nowadays_cues": {"place": _enum(*NOWADAYS_PLACES), "note": str},
     # «حصلت قبل شهرين على رخصة», «اتفقت قبل نحو 18 شهرا على حلول»: words that take «على» themselves, so
     # that a «على» after the count is theirs and does not count it from another event («قبل يومين على
     # الانتخابات»)
@@ -323,7 +326,7 @@ class Lexicon:
         self.intensifiers = frozenset(fold(r["form"]) for r in self.tables["comparatives"] if r["kind"] == "intensifier")
         self.nowadays = {place: tuple(sorted({" ".join(fold(r["form"]).split()) for r in self.tables["nowadays_cues"]
                                               if r["place"] == place}))
-                         for place in ("before", "after", "sentence", "until", "subject", "not_subject", "opener")}
+                         for place in NOWADAYS_PLACES}
         self.ala_governors = frozenset(fold(r["form"]) for r in self.tables["ala_governors"])
         self.verbal_nouns = {place: frozenset(fold(r["form"]) for r in self.tables["verbal_nouns"] if r["place"] == place)
                              for place in ("form", "opener")}
