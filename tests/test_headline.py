@@ -86,3 +86,50 @@ def test_too_short_summaries_are_no_headline():
     from timeline.headline import too_short
     assert too_short("1377هـ =") and too_short("قال") and too_short("وذلك") and too_short("")
     assert not too_short("الحرب العالمية الثانية تنتهي")
+
+
+@pytest.mark.parametrize("summary, want", [
+    # names who or what did it
+    ("وقال الوزير إن المشروع سيكتمل قريبا", 0),
+    ("أطلع مجلس الوزراء على جملة من التقارير عن مجريات الأحداث", 0),
+    ("قال تشونغ الذي كان نائب رئيس فيفا", 0),
+    ("من المقرر أن تعود بعثة فريق الأهلي إلى السعودية", 0),
+    ("يبدأ أرسنال مشواره في الدوري المحلي على أرضه ضد جاره وست هام", 0),
+    # opens with no subject: a preposition, a complementizer, a particle, a verb of saying with «أن»
+    ("في الدوحة لبحث التقدم المحرز ورسم الخطوات القادمة بشأن الشراكة", 1),
+    ("على أن يلعب ارسنال بين جماهيره ايضا مع جاره وست هام", 1),
+    ("وأضاف أنه بحث الاتفاق بين الغرب وإيران حول برنامجها النووي", 1),
+    ("كان قد ترك عمله في إذاعة الرياض ليلتحق بمجموعة", 1),
+    ("إلى أن أسعار الوقود كانت ترتفع مع بداية موجات الأسفار", 1),
+    ("مشيراً إلى أن وصول الدفعة الثالثة سيكون خلال الفترة", 1),
+    ("تم تحديد لقاء مع المواطنين في بلدية العيون", 1),
+    ("«في الوقت الحالي نحن أبطال أصعب دوري في العالم", 1),
+    ("2013 وذكر البنك في وقت سابق إنه يتوقع ارتفاع الأسعار", 1),
+    # dangling
+    ("الذي يشارك في حفل الافتتاح الكبير", 2),
+    ("قبل أن تعود", 2),
+])
+def test_opening(summary, want):
+    from timeline.headline import opening
+    assert opening(summary) == want
+
+
+def test_the_event_summary_prefers_a_clause_that_names_who():
+    # the clause most alike to the others opens with «في الدوحة»: its subject was cut off before the
+    # comma; the summary is taken from the one that names who did it
+    import datetime as dt
+    import timeline
+    day = dt.date(2015, 8, 4)
+    copy = ("واطلع مجلس الوزراء بعد ذلك على جملة من التقارير عن مجريات الأحداث وتداعياتها في المنطقة والعالم، "
+            "ورحب في هذا السياق بالبيان المشترك الصادر عقب اجتماع وزراء خارجية دول مجلس التعاون والأمين العام "
+            "للمجلس مع وزير خارجية الولايات المتحدة الأمريكية ، في الدوحة لبحث التقدم المحرز ورسم الخطوات القادمة "
+            "بشأن الشراكة الاستراتيجية بين الجانبين ومجالات التعاون التي أعلن عنها في قمة كامب ديفيد في 14 مايو "
+            "2015م ، كما رحب بالبيان الصادر عن لجنة مبادرة السلام العربية.")
+    docs = [timeline.Document(x, copy, day) for x in "abd"]
+    docs.append(timeline.Document("c", "وعقد قادة دول الخليج قمة كامب ديفيد مع الرئيس الأمريكي في 14 مايو 2015م "
+                                       "لبحث التقدم المحرز في الشراكة الاستراتيجية بين الجانبين.", day))
+    tl = timeline.build(docs, workers=1)
+    ev = tl.events[tl.events["n_sources"] == 4]
+    assert len(ev) == 1
+    assert ev.iloc[0]["summary_source"] == "c:0-127"
+    assert "قادة دول الخليج قمة كامب ديفيد" in ev.iloc[0]["summary"]

@@ -9,8 +9,10 @@ corpus's summaries hold (``known``); so a word whose first letter is a root و s
 «وفد», «وصل» (what is left, «زارة», «فد», «صل», is no such word).
 
 :func:`dangling` says whether a summary starts where no headline can (a relative pronoun whose
-antecedent was cut off: «الذي يشارك في حفل الافتتاح»), or is too short to say what happened: the
-merge then prefers another mention of the event as its summary (:func:`timeline.merge._medoid`).
+antecedent was cut off: «الذي يشارك في حفل الافتتاح»), or is too short to say what happened, and
+:func:`opening` whether it names who or what (a clause cut after its subject opens with a
+preposition or a complementizer: «في الدوحة لبحث …», «إلى أن أسعار الوقود …»): the merge takes the
+event's summary from the best-opening of its central mentions (:func:`timeline.merge._medoid`).
 """
 from __future__ import annotations
 
@@ -39,6 +41,7 @@ OPENERS = frozenset("""قال قالت أعلن أعلنت أكد أكدت أو�
 استقبل استقبلت وصل وصلت بدأ بدأت شهد شهدت تم تمت جاء جاءت يأتي تأتي""".split())
 MIN_WORDS = 5
 _STRIP = ",،:؛-–— "
+_QUOTES = "\"'«»“”‘’"
 _MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")      # diacritics and tatweel: «علمًا», «علماً» = «علما»
 
 
@@ -93,6 +96,43 @@ def dangling(summary: str) -> bool:
     """A summary no headline should be: it opens with a relative pronoun, or has too few words."""
     words = (summary or "").split()
     return len(words) < MIN_WORDS or words[0].strip(_STRIP) in RELATIVES
+
+
+# what a headline that says who did what does not open with, once its connectives are off: a
+# preposition (the clause was cut from a sentence whose subject stood before it: «في الدوحة لبحث
+# التقدم المحرز»), a complementizer («أن العملة انخفضت», «إلى أن أسعار الوقود»), a particle of tense or
+# negation with no subject («قد دفعت», «لم تتمكن من»), a passive of «تم»
+WEAK_OPENERS = frozenset("""في من على إلى الى عن مع بعد قبل منذ خلال حتى عبر ضمن وسط بحسب حسب وفق وفقا
+وفقاً نحو لدى عند لبحث لمناقشة لمتابعة أن ان إن أنه انه أنها انها إنه إنها بأن بان قد لم لن لا تم تمت
+مؤكدا مؤكداً مشيرا مشيراً موضحا موضحاً لافتا لافتاً مضيفا مضيفاً""".split())
+# «من المتوقع أن», «من المقرر أن»: what is expected or planned opens a headline as it is
+_IMPERSONAL = frozenset("المتوقع المقرر المنتظر المرجح المفترض".split())
+# a verb of saying whose subject is a pronoun when a complementizer follows it: «أضاف أنه بحث»,
+# «أوضح أن سوق عكاظ», where «قال تشونغ» names who said it
+_SAYING = frozenset("""قال قالت أضاف أضافت أوضح أوضحت أكد أكدت أشار أشارت ذكر ذكرت بين بينت لفت لفتت
+شدد شددت نوه نوهت أفاد أفادت تابع تابعت""".split())
+_PRONOUN_NEXT = frozenset("""أن ان إن أنه انه أنها انها بأن بان إلى الى لـ""".split())
+
+
+def opening(summary: str) -> int:
+    """How well a summary opens a headline, once its connectives are off (:func:`headline`): 0 it
+    names who or what, 1 it opens with no subject (:data:`WEAK_OPENERS`: «في الدوحة لبحث …», «كان قد
+    ترك عمله», a verb of saying and a complementizer «أضاف أنه …»), 2 it is :func:`dangling`.  The
+    event's summary is taken from the best-opening of its central mentions."""
+    if dangling(summary):
+        return 2
+    words = [_MARKS.sub("", w.strip(_STRIP + _QUOTES)) for w in headline(summary).split()[:2]]
+    words = [w for w in words if w]
+    if not words:
+        return 2
+    first, second = words[0], (words[1] if len(words) > 1 else "")
+    if first == "من" and second in _IMPERSONAL:
+        return 0
+    if first in WEAK_OPENERS or (first in ("كان", "كانت") and second == "قد") or first.isdigit():
+        return 1
+    if first in _SAYING and second in _PRONOUN_NEXT:
+        return 1
+    return 0
 
 
 LEAD = 160             # a mention whose clause starts this near an article's start is in its lead

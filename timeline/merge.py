@@ -60,7 +60,7 @@ from typing import Callable, Iterable, Optional, Sequence
 from resolvers.normalize import fold
 
 from .dates import compatible, contains, grain_rank, period_keys
-from .headline import dangling
+from .headline import opening
 from .mentions import EventMention, vague_stretch
 from .similarity import Vocabulary, norm, words
 
@@ -1090,8 +1090,9 @@ def merge(mentions: Sequence[EventMention], margin: float = MARGIN, cap: int = C
 
 def _medoid(members: list[int], mentions: Sequence[EventMention], stats: Stats, limit: int = 40) -> int:
     """The mention most similar to the others (the highest sum of cosines with them; ties: shorter
-    summary, then mention order), among those whose summary can open a headline when there are some
-    (:func:`timeline.headline.dangling`).  The sum is the unit vector's dot product with the sum of all the
+    summary, then mention order), among those whose summary opens a headline best
+    (:func:`timeline.headline.opening`: one that names who or what, then one that opens with no
+    subject, then a dangling one).  The sum is the unit vector's dot product with the sum of all the
     unit vectors, minus its own 1: linear in the pool, not quadratic."""
     if len(members) == 1:
         return members[0]
@@ -1108,7 +1109,7 @@ def _medoid(members: list[int], mentions: Sequence[EventMention], stats: Stats, 
     best, best_key = pool[0], None
     for k, (i, u) in enumerate(zip(pool, units)):
         s = sum(w * total[t] for t, w in u.items()) - (1.0 if u else 0.0)
-        key = (dangling(mentions[i].summary), -round(s, 9), len(mentions[i].summary) or 10**6, k)
+        key = (opening(mentions[i].summary), -round(s, 9), len(mentions[i].summary) or 10**6, k)
         if best_key is None or key < best_key:
             best, best_key = i, key
     return best
