@@ -4,11 +4,17 @@ from ..types import FLAG_YEAR_SAID_BEFORE
 PART = "(?:{part:PART} )?"
 # «أكتوبر/ تشرين الأول», «يناير (كانون الثاني)», «يوليو - تموز»
 # «يونيو-حزيران», «تموز "يوليو"», «أغسطس «آب»»
+# ... and the first name in brackets, «في (سبتمبر) أيلول 2007», «28 (يونيو) حزيران» (a span that starts
+# at the month starts inside them)
 # ... or a month by its number, «شهر 3», «بداية شهر عشرة», unless a count runs on from it («خلال شهر 3
 # ملايين زائر», «شهر 20 يوما»; «شهر عشرة سنة 2015» is October 2015)
 MONTH_PAIR = ('(?:{month:NMONTH}(?![0-9])(?!_[.,%])(?! (?:{:COUNTED}|{:UNIT}|{:THOUSANDS})(?!\\w)(?! [0-9]{4}(?![0-9])))'
-              '|{month:MONTH}(?:(?:_(?:/|-|(?P<paren>\\()|(?P<quot>["«]))_| ){alt:MONTH}(?(paren)_\\))'
+              '|(?P<lparen>(?<=\\()|(?<=\\(\\s))?{month:MONTH}'
+              '(?:(?:_(?:/|-|(?P<paren>\\()|(?P<quot>["«]))_| |(?(lparen)_\\)_|(?!)))'
+              '{alt:MONTH}(?(paren)_\\))'
               '(?(quot)_["»]))?)')
+# Between a day and its month: «15 من شهر أكتوبر», and the bracket of «28 (يونيو) حزيران» (MONTH_PAIR)
+DAY_MONTH = " (?:من )?(?:شهر )?(?:\\(_)?"
 # «الأربعاء 15 أكتوبر», «يوم الأربعاء، 15 أكتوبر», «الأربعاء الموافق 15 أكتوبر»
 # (a part of the day may come first: «مساء يوم الثلاثاء 27 رمضان 1436 هـ» is that day, not a Tuesday)
 # («يوم الاثنين في 18 شباط»: «في» between them too)
@@ -60,7 +66,10 @@ HYEAR_KW = ("(?:عام|سنة|لعام) (?!(?:1[89][0-9]{2}|20[0-9]{2}|2100)(?![
 # ... and «من نفس العام», «من ذات السنة», «من ذلك العام», «من تلك السنة»: the same, said the other way
 YEAR_SAME = ("(?:(?:العام|السنة) {ysame:SAME}|{ysame:=نفس} (?:العام|السنة)|{ysame:=ذات} (?:العام|السنة)"
              "|{ysame:=ذلك} العام|{ysame:=تلك} السنة)")
-YEAR_REF = " (?:(?:من|ل)_)?(?:(?:العام|السنة) {ydir:DIR}|{ydem:DEM} (?:العام|السنة)|" + YEAR_SAME + ")"
+# ... and with the calendar said: «غرة محرم من العام الهجري القادم», «من السنة الهجرية المقبلة»
+_YEAR_CAL = "(?: ال(?:هجري|ميلادي)(?:ة|ه)?)?"
+YEAR_REF = (" (?:(?:من|ل)_)?(?:(?:العام|السنة)" + _YEAR_CAL + " {ydir:DIR}|{ydem:DEM} (?:العام|السنة)" + _YEAR_CAL
+            + "|" + YEAR_SAME + ")")
 
 
 def alt_month(s):

@@ -1,7 +1,7 @@
 """Calendar dates: numeric dates, ranges, day-month(-year), month-year, month + direction, years."""
 from ..grammar import rule
 from ..types import Partial, FLAG_MONTH_PAIR_MISMATCH, FLAG_LISTED, FLAG_YEARS_LISTED
-from ._shared import (FISCAL, PART, NUMERIC_PREFIX, MONTH_PAIR, WEEKDAY_PREFIX, DAY, YEAR_TAIL, YEAR_REF, YEAR_KW, ERA, HIJRI_MARK, NOT_COUNT, NOT_COUNT_NOUN,
+from ._shared import (FISCAL, PART, DAY_MONTH, NUMERIC_PREFIX, MONTH_PAIR, WEEKDAY_PREFIX, DAY, YEAR_TAIL, YEAR_REF, YEAR_KW, ERA, HIJRI_MARK, NOT_COUNT, NOT_COUNT_NOUN,
                       HYEAR_SAID, alt_month, day_of, pod_of, era_of, year_ref_shift, year_ref_flags)
 
 
@@ -25,7 +25,7 @@ def _month_context_ok(s):
 _EVERY_YEAR = " من كل (?:عام|سنة)(?: ميلادي(?:ة)?)?"
 
 
-@rule("day_month_every_year", "(?:يوم )?" + DAY + " (?:من )?(?:شهر )?" + MONTH_PAIR + _EVERY_YEAR,
+@rule("day_month_every_year", "(?:يوم )?" + DAY + DAY_MONTH + MONTH_PAIR + _EVERY_YEAR,
       ["يوم 25 يناير من كل عام", "الأول من يوليو من كل سنة", "15 سبتمبر من كل عام ميلادي"])
 def day_month_every_year(s):
     if s.month.calendar != "gregorian" or day_of(s) is None:
@@ -99,7 +99,7 @@ def numeric_ymd(s):
 # digits joined by «و» that are not next to each other, unless after «بين»)
 @rule("range_days",
       "(?:(?<={btw:=بين}\\x20))?(?:(?:يوم )?(?P<rwd>{:WEEKDAY}) )?(?:{d1:DAY}(?: (?:من )?{m1:MONTH})?_(?:الى|وحتى|حتى|-|{andc:=و})_|{d1w:ORDINAL}(?: (?:من )?{m1:MONTH})?_(?:الى|وحتى|حتى)_)"
-      "(?(rwd)(?:يوم )?{:WEEKDAY} )(?:{day:DAY}|{dayw:ORDINAL}) (?:من )?(?:شهر )?" + MONTH_PAIR
+      "(?(rwd)(?:يوم )?{:WEEKDAY} )(?:{day:DAY}|{dayw:ORDINAL})" + DAY_MONTH + MONTH_PAIR
       + "(?:(?:_[،,])? {dir:DIR}|" + YEAR_TAIL + "|" + YEAR_REF + "|_(?:من )?(?:عام |العام )?" + HYEAR_SAID + HIJRI_MARK + "?)?",
       ["20 إلى 22 أكتوبر", "بين 10 و15 نوفمبر المقبل", "28 و29 يوليو", "28 فبراير إلى 3 مارس 2024",
        "15 شوال إلى 25 من شهر ذي القعدة 1436هـ", "23 وحتى 26 أكتوبر", "الثالث والعشرين وحتى السادس والعشرين من شهر أكتوبر", "التاسع حتى الثاني عشر من يوليو",
@@ -201,7 +201,7 @@ def range_full_dates(s):
     return Partial("range", year=s.y1, month=s.m1.month, day=s.d1, end=end, explicit_year=True)
 
 
-@rule("date_full", WEEKDAY_PREFIX + DAY + " (?:من )?(?:شهر )?" + MONTH_PAIR + YEAR_TAIL,
+@rule("date_full", WEEKDAY_PREFIX + DAY + DAY_MONTH + MONTH_PAIR + YEAR_TAIL,
       ["15 أكتوبر 2025", "15 أكتوبر/ تشرين الأول 2025", "الأربعاء 15 أكتوبر 2025",
        "15 أكتوبر عام 2025", "الأول من يناير 2024", "3 آب 2020م", "15 يوليو 1099", "2 أكتوبر عام 1187م"])
 def date_full(s):
@@ -212,7 +212,7 @@ def date_full(s):
                    flags=_pair_flags(s))
 
 
-@rule("date_dm_dir", WEEKDAY_PREFIX + DAY + " (?:من )?(?:شهر )?" + MONTH_PAIR + "(?: {dir:DIR}|" + YEAR_REF + ")",
+@rule("date_dm_dir", WEEKDAY_PREFIX + DAY + DAY_MONTH + MONTH_PAIR + "(?: {dir:DIR}|" + YEAR_REF + ")",
       ["15 تشرين الأول الماضي", "الأول من نوفمبر المقبل", "20 أكتوبر من العام الماضي",
        "5 رمضان الماضي", "23 سبتمبر (أيلول) من العام نفسه", "14 أغسطس من نفس العام",
        "26 يوليو من ذلك العام"])
@@ -223,7 +223,7 @@ def date_dm_dir(s):
                    flags=_pair_flags(s))
 
 
-@rule("date_dm", WEEKDAY_PREFIX + DAY + " (?:من )?(?:شهر )?" + MONTH_PAIR,
+@rule("date_dm", WEEKDAY_PREFIX + DAY + DAY_MONTH + MONTH_PAIR,
       ["8 ديسمبر", "15 أكتوبر", "الخامس عشر من تشرين الأول", "يوم 3 أيار", "الخميس 9 يناير"])
 def date_dm(s):
     return Partial("date", time_of_day=pod_of(s), month=s.month.month, day=day_of(s), calendar=s.month.calendar,
