@@ -95,7 +95,7 @@ def needs_tense(p: Partial) -> bool:
         return False
     if p.direction is not None or p.year_shift is not None or p.period is not None:
         return False
-    return p.month is not None or p.weekday is not None
+    return p.month is not None or p.weekday is not None or p.quarter is not None
 
 
 def resolve(p: Partial, anchor: dt.date, tense: Optional[str] = None) -> Resolved:
@@ -235,6 +235,8 @@ def _date(p: Partial, anchor: dt.date, tense) -> Resolved:
         return _weekday_of_week(p, anchor)
     if p.period is not None:
         return _period(p, anchor)
+    if p.quarter is not None and p.year is None and p.year_shift is None:
+        return _bare_quarter(p, anchor, tense)
     if p.quarter is not None or p.half is not None:
         y = _year_of(p, anchor)
         if p.quarter is not None:
@@ -718,6 +720,24 @@ def _month(p: Partial, anchor: dt.date, tense) -> Resolved:
         else:
             y = anchor.year if m <= anchor.month else anchor.year - 1
     return _result(_month_value(y, m), arith.month_span(y, m), "month", p, extra, tense=used)
+
+
+def _bare_quarter(p: Partial, anchor: dt.date, tense) -> Resolved:
+    """A quarter with no year («أرباح الربع الثالث»): with a past cue the latest one that has begun,
+    else the one whose middle is nearest the anchor: the quarter a report of the anchor's day tells of
+    (the third in late October, the fourth of the year before in January).  A future cue does not
+    move it: in the corpus, the clauses of a bare quarter with one tell of a quarter over
+    («سيناقش مجلس الإدارة نتائج أعمال الربع الثاني», early in August)."""
+    q = p.quarter
+    extra, used = (FLAG_NEAR_ANCHOR,), None
+    years = [anchor.year - 1, anchor.year, anchor.year + 1]
+    span = lambda y: arith.quarter_span(y, q)
+    if tense == "past":
+        extra, used = _tense_flags(tense)
+        years = [y for y in years if span(y)[0] <= anchor]
+    mid = lambda y: span(y)[0] + (span(y)[1] - span(y)[0]) / 2
+    y = min(years, key=lambda y: (abs((mid(y) - anchor).days), -y))
+    return _result(f"{y:04d}-Q{q}", span(y), "quarter", p, extra, tense=used)
 
 
 def _nearest_year_shift(m: int, here: int) -> int:

@@ -189,6 +189,20 @@ def quarter_or_half(s):
                    explicit_year=s.year is not None, era=era_of(s), flags=year_ref_flags(s))
 
 
+# A quarter with no year («ارتفعت أرباح الشركة للربع الثالث», «نتائج الربع الأول»): the one the clause's
+# tense or the anchor's nearness gives; not a half, which is a match's as often («في النصف الثاني»), nor a
+# quarter of something else («الربع الأخير من القرن», «من المباراة»), nor «الربع الأخير» alone (the
+# latest quarter as often as the fourth: «25% من مبيعاتها في الربع الأخير»), nor a count of quarters
+# («تراجع للربع الثالث على التوالي», «الربع الأول الذي يشهد فيه المؤشر …»: the first one that)
+@rule("quarter_bare", PART + "{pord:PORD}(?! (?:من|في|ل|لل)(?!\\w))(?! ل)(?!_[0-9])(?! {:DIR})(?! {:SAME})"
+      "(?!_[،,]?_(?:على التوالي|تواليا?|الذي|التي|الذين)(?!\\w))",
+      ["الربع الثالث", "الربع الأول", "نهاية الربع الثاني", "للربع الرابع"])
+def quarter_bare(s):
+    if s.pord.grain != "quarter" or s.pord.norm.endswith("الاخير"):
+        return None                     # «في الربع الأخير» alone is as often the latest quarter as the fourth
+    return Partial("date", quarter=s.pord.number, part=s.part.mod if s.part else None)
+
+
 # «الفصل الأول من سنة 2026», «الفصل الثالث من 2014», «الفصل الأول من هذه السنة»: a quarter, as the Maghrebi
 # press names one, of a year said as a quarter's is (``_YEAR_OF``); not a school term («الفصل الأول من
 # العام التدريبي الجديد», «من هذا العام الدراسي», «من عام 2015/2016», «من العام» alone) nor a chapter
