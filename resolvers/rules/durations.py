@@ -125,8 +125,6 @@ def offset_elapsed(s):
 def period_count(s):
     n = s.n or s.nd
     c = n.value if n is not None else (s.num if s.num is not None else s.unit.count)
-    if s.last is not None and c is None:
-        return None                     # «السنوات الأخيرة»: «recent», PAST_REF (vague.tsv), no span
     sign = -1 if s.last else s.dir.direction
     if sign == 0:
         return None

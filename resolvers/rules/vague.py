@@ -4,7 +4,7 @@ from ..types import Partial
 
 
 @rule("vague", "{v:VAGUE}", ["في وقت سابق", "مؤخراً", "الفترة الأخيرة", "حالياً", "قريباً", "في المستقبل",
-                             "السنوات الأخيرة", "في الوقت الراهن", "لاحقاً", "في وقت لاحق"])
+                             "الآونة الأخيرة", "في الوقت الراهن", "لاحقاً", "في وقت لاحق"])
 def vague(s):
     if "لاحق" in s.v.norm:
         # «لاحقاً», «في وقت لاحق»: later than the time told, so in a past clause still before the
