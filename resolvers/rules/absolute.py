@@ -64,6 +64,23 @@ def numeric_dmy(s):
                    weekday=s.wd.weekday if s.wd else None)
 
 
+# «3/11/17», «5-3-16»: a two-digit year; with «هـ» the Hijri year of the 15th century («7/11/36هـ»),
+# else 2000-2030 (a bare «7/11/36» in the Saudi press is as often Hijri: left alone); never a time or a
+# count («1/15/52 دقيقة»)
+@rule("numeric_dmy_yy", NUMERIC_PREFIX + "{day:DAY}_(?P<sep4>[/.-])_{m:MNUM}_(?P=sep4)_(?=[0-9]{2}(?![0-9])){yy:YEARN}"
+      "(?!_?[/.:,-]_?[0-9])(?! (?:{:UNIT}|{:COUNTED})(?!\\w))(?:_(?:{hmark:=هـ}|{hmark2:=ه})(?!\\w)|_م(?!\\w))?",
+      ["3/11/17", "5-3-16", "7/11/36هـ", "الأحد 5.3.16"])
+def numeric_dmy_yy(s):
+    yy = int(s.yy)
+    if s.hmark is not None or s.hmark2 is not None:
+        return Partial("date", time_of_day=pod_of(s), year=1400 + yy, month=s.m, day=s.day, calendar="hijri",
+                       explicit_year=True, weekday=s.wd.weekday if s.wd else None)
+    if yy > 30:
+        return None
+    return Partial("date", time_of_day=pod_of(s), year=2000 + yy, month=s.m, day=s.day, explicit_year=True,
+                   weekday=s.wd.weekday if s.wd else None)
+
+
 # «منذ 11/2014», «في 2/2013», «حتى 12/2015»: a month and year written with a slash, after a preposition
 # (alone, «القرار 10/2013» is a number of a decision); a day and month with no year («بتاريخ 16/10») is
 # left alone: in the Saudi press it is as often the Hijri month's (16 Shawwal in a paper of 2 August 2015)
@@ -220,6 +237,22 @@ def date_dm_dir(s):
     return Partial("date", time_of_day=pod_of(s), month=s.month.month, day=day_of(s), calendar=s.month.calendar,
                    weekday=s.wd.weekday if s.wd else None,
                    direction=s.dir.direction if s.dir else None, year_shift=year_ref_shift(s),
+                   flags=_pair_flags(s))
+
+
+# A day said as a cardinal in words, as speech and some columns say it: «في واحد وعشرين آذار», «خمسة
+# عشر مايو المقبل», «عشرين يونيو 2016» (a unit, maybe «و» and a ten, or a ten; 1-31)
+@rule("date_cardinal_day", "(?:{cu:NUMWORD}(?: و_?{ct:TENS})?|{ct2:TENS}) (?:من )?(?:شهر )?" + MONTH_PAIR
+      + "(?:(?:_[،,])? {dir:DIR}|" + YEAR_TAIL + "|" + YEAR_REF + ")?",
+      ["واحد وعشرين آذار", "خمسة عشر مايو المقبل", "عشرين يونيو 2016", "ثلاثة وعشرين من شهر يوليو"])
+def date_cardinal_day(s):
+    if s.cu is not None and (not isinstance(s.cu.value, int) or s.cu.norm == "عشر"):
+        return None                     # «بضعة أيار»; «عشر» alone ends an ordinal («للحادي عشر من سبتمبر»)
+    day = (s.cu.value if s.cu else 0) + (s.ct.value if s.ct else 0) + (s.ct2.value if s.ct2 else 0)
+    if not 1 <= day <= 31 or s.month.calendar != "gregorian":
+        return None
+    return Partial("date", year=s.year, month=s.month.month, day=day, explicit_year=s.year is not None,
+                   era=era_of(s), direction=s.dir.direction if s.dir else None, year_shift=year_ref_shift(s),
                    flags=_pair_flags(s))
 
 

@@ -120,15 +120,28 @@ def holiday_part_of_day(s):
 
 # «عيد الفطر عام 1000»: a year after «عام/سنة/لعام» of any size, in the holiday's own calendar
 # («اليوم الوطني السعودي الـ95», «عيد الاتحاد الثالث والخمسين»: the anniversary's ordinal is of the name)
-@rule("holiday", "{hol:HOLIDAY}(?: ال_?[0-9]{1,3}(?![0-9])| {:ORDINAL}(?: و_?(?:العشرين|الثلاثين|الاربعين|الخمسين|الستين|السبعين|الثمانين|التسعين))?)?(?: {dir:DIR}| (?:من )?(?:عام|سنة|لعام) {kyear:YEARN}" + NOT_COUNT
+# ... and the calendar said after the name: «عيد الميلاد المجيد حسب التقويم الشرقي» (7 January), «عيد الفصح
+# وفق التقويم الشرقي» (the Orthodox Easter), «… لدى الطوائف الغربية»
+_CHURCH = ("(?: (?:(?:حسب|بحسب|وفق|على) التقويم|وفقا للتقويم) (?:{east:=الشرقي}|{east:=اليولياني}|{west:=الغربي}|{west:=الغريغوري})"
+           "| (?:لدى|عند) الطوائف (?:{east:=الشرقية}|{west:=الغربية}))?")
+_EASTERN = {"gregorian": "julian", "easter_western": "easter_orthodox"}
+_WESTERN = {v: k for k, v in _EASTERN.items()}
+
+
+@rule("holiday", "{hol:HOLIDAY}" + _CHURCH + "(?: ال_?[0-9]{1,3}(?![0-9])| {:ORDINAL}(?: و_?(?:العشرين|الثلاثين|الاربعين|الخمسين|الستين|السبعين|الثمانين|التسعين))?)?(?: {dir:DIR}| (?:من )?(?:عام|سنة|لعام) {kyear:YEARN}" + NOT_COUNT
       + "| (?:من )?(?:عام |لعام |العام )?" + HYEAR_SAID + HIJRI_MARK + "?| (?:من )?(?:عام |لعام |العام )?{year:YEAR})?",
       ["عيد الفطر", "عيد الأضحى الماضي", "عيد الفطر 1446", "المولد النبوي الشريف", "رأس السنة الميلادية 2025",
        "عيد الفطر عام 1000", "رأس السنة الميلادية عام 1000", "عيد الفصح", "عيد القيامة المجيد", "شم النسيم",
        "عيد الميلاد القبطي", "عيد الفطر 2013", "عيد الأضحى لعام 2015", "اليوم الوطني السعودي الـ95",
-       "عيد الاتحاد الثالث والخمسين"])
+       "عيد الاتحاد الثالث والخمسين", "عيد الميلاد المجيد حسب التقويم الشرقي", "عيد الفصح وفق التقويم الشرقي"])
 def holiday(s):
     h = s.hol
     hyear, year = s.hyear, s.year
+    calendar = h.calendar
+    if s.east is not None or s.west is not None:
+        if h.month not in (0, 12) or (h.month == 12 and h.day != 25):
+            return None                 # a calendar said after no Christmas or Easter
+        calendar = (_EASTERN if s.east is not None else _WESTERN).get(calendar, calendar)
     if s.kyear is not None:
         if h.calendar != "hijri" or 1800 <= s.kyear <= 2100:
             year = s.kyear             # «عيد الفطر عام 2015» is the Gregorian year's
@@ -143,6 +156,6 @@ def holiday(s):
         return Partial("holiday", month=h.month, day=h.day, calendar="hijri", holiday=h.form,
                        gregorian_year=year, explicit_year=True)
     return Partial("holiday", year=hyear if h.calendar == "hijri" else year, month=h.month,
-                   day=h.day, calendar=h.calendar, holiday=h.form,
+                   day=h.day, calendar=calendar, holiday=h.form,
                    direction=s.dir.direction if s.dir else None,
                    explicit_year=hyear is not None or year is not None)

@@ -198,8 +198,9 @@ def quarter_or_half(s):
       "(?!_[،,]?_(?:على التوالي|تواليا?|الذي|التي|الذين)(?!\\w))",
       ["الربع الثالث", "الربع الأول", "نهاية الربع الثاني", "للربع الرابع"])
 def quarter_bare(s):
-    if s.pord.grain != "quarter" or s.pord.norm.endswith("الاخير"):
-        return None                     # «في الربع الأخير» alone is as often the latest quarter as the fourth
+    if s.pord.grain != "quarter" or s.pord.norm.endswith("الاخير") or not s.pord.norm.startswith("الربع"):
+        return None                     # «في الربع الأخير» alone is as often the latest quarter as the fourth;
+                                        # «الثلاثي الأول» alone as often a trio
     return Partial("date", quarter=s.pord.number, part=s.part.mod if s.part else None)
 
 

@@ -116,6 +116,20 @@ def week_of_month(s):
                    flags=year_ref_flags(s))
 
 
+# «الأسبوع الأخير من العام», «الأسبوع الأول من العام المقبل», «الأسبوع الثاني من عام 2016»: a week of the
+# year's first or last month (the first to fourth of January, the last of December)
+@rule("week_of_year", _WEEK_NO + "(?:(?:العام|السنة) {ydir:DIR}|{ydem:DEM} (?:العام|السنة)|(?:عام |سنة |العام )?{year:YEAR}"
+      "|{thisyear:=العام}(?! {:DIR})(?! (?:الدراسي|المالي|الهجري))|{thisyear:=السنة}(?! {:DIR}))",
+      ["الأسبوع الأخير من العام", "الأسبوع الأول من العام المقبل", "الأسبوع الثاني من عام 2016", "الأسبوع الأخير من هذا العام"])
+def week_of_year(s):
+    n = -1 if s.wlast else s.wk.day
+    if not (n == -1 or 1 <= n <= 4):
+        return None
+    shift = s.ydir.direction if s.ydir else (0 if (s.ydem or s.thisyear) else None)
+    return Partial("date", month=12 if n == -1 else 1, year=s.year, explicit_year=s.year is not None,
+                   year_shift=shift, week_of_month=n)
+
+
 @rule("week_of_deictic_month", _WEEK_NO + "(?:{dem:DEM} الشهر|الشهر(?: {dir:DIR})?)",
       ["الأسبوع الأول من الشهر المقبل", "الأسبوع الأخير من الشهر الجاري", "الأسبوع الثاني من هذا الشهر"])
 def week_of_deictic_month(s):
