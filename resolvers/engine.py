@@ -995,6 +995,7 @@ class Engine:
                 res = cache[key] = self._resolve(p, related, anchor, tense)
             resolved.append(res)
         self._link_nowadays(norm, found, resolved, anchor)
+        self._link_country(norm, found, resolved, anchor, framed)
         self._link_mowafiq(norm, found, resolved)
         self._link_apposition(norm, found, resolved)
         self._link_weekday_day(norm, found, resolved)
@@ -1210,6 +1211,43 @@ class Engine:
             d = r.first_day
             resolved[i] = resolve(Partial("date", year=d.year, month=d.month, day=f.partial.day, explicit_year=True,
                                           flags=(FLAG_LISTED,)), anchor or d)
+
+    def _link_country(self, norm: str, found, resolved, anchor, framed) -> None:
+        """«عيد الاستقلال» said alone («وتستعد وحدات الجيش اللبناني للعرض العسكري بمناسبة عيد الاستقلال»):
+        the national day of the country named nearest it in its sentence (``national_days.tsv``: its
+        name or adjective, maybe with a clitic: «بلبنان», «للجزائر»); none named, it stays unresolved."""
+        days = None
+        for i, f in enumerate(found):
+            p = f.partial
+            if p.kind != "holiday" or p.calendar != "national":
+                continue
+            if days is None:
+                days = self.lex.national_days
+            a = max(norm.rfind(c, 0, f.start) for c in _SENTENCE_ENDS) + 1
+            ends = [x for x in (norm.find(c, f.end) for c in _SENTENCE_ENDS) if x >= 0]
+            b = min(ends) if ends else len(norm)
+            best = None
+            for m in _WORD_RUN.finditer(norm, a, b):
+                if f.start <= m.start() < f.end:
+                    continue
+                w = m.group()
+                day = days.get(w)
+                if day is None and len(w) > 3 and w[0] in "وفبل":
+                    day = days.get(w[1:])
+                    if day is None and w.startswith("لل"):
+                        day = days.get("ا" + w[1:])
+                if day is None:
+                    continue
+                gap = f.start - m.end() if m.end() <= f.start else m.start() - f.end
+                if best is None or gap < best[0]:
+                    best = (gap, day)
+            if best is None:
+                continue
+            month, day = best[1]
+            q = p.replace(calendar="gregorian", month=month, day=day)
+            tense = self.tense_at(norm, f.start, f.end, self.tense_cue_starts(framed), present=True) \
+                if needs_tense(q) else None
+            resolved[i] = self._resolve(q, False, anchor, tense)
 
     @staticmethod
     def _link_mowafiq(norm, found, resolved):
@@ -1633,6 +1671,8 @@ _SENTENCE_MARK = re.compile(r"[.!?؟](?:[ \t]*\n|(?=\s|$))|\n")
 _NARRATIVE_PENDING = Resolved("DATE", None, flags=(FLAG_NARRATIVE,), reason=NARRATIVE_NOT_FOUND)
 _LISTED_PENDING = Resolved("DATE", None, flags=(FLAG_LISTED,), reason=LISTED_NOT_FOUND)
 _SENTENCE_OPENS = ".!?؟:\n"                 # a mark after which a subject opens a sentence
+_SENTENCE_ENDS = ".!?؟\n"                    # the sentence a national day's country is looked for in
+_WORD_RUN = re.compile(r"[^\W\d_]+")
 _NOT_SUBJECTS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللاتي", "الان", "الي"})   # (folded)
 _UNTIL = frozenset({"حتي", "الي", "لحد", "لغاية"})     # («حتى/إلى اليوم», folded): until today
 _LISTED_GAP = re.compile(r"[ \t]*و[ \t]*")

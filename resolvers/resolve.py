@@ -984,7 +984,12 @@ HOLIDAY_NEAR_DAYS = 30
 _MOVABLE = {"easter_western": arith.easter_western, "easter_orthodox": arith.easter_orthodox}
 
 
+NO_COUNTRY = "a national day whose country is not said in its sentence"
+
+
 def _holiday(p: Partial, anchor: dt.date, tense) -> Resolved:
+    if p.calendar == "national":                     # dated by Engine._link_country, when it can
+        raise _Fail(NO_COUNTRY)
     year_of = {}                                     # the day of an occurrence -> its year
 
     def occurrence(year):

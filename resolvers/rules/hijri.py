@@ -151,6 +151,8 @@ def holiday(s):
             return None
     if h.calendar != "hijri" and hyear is not None:
         return None
+    if h.calendar == "national" and (s.east is not None or s.west is not None):
+        return None
     if h.calendar == "hijri" and year is not None:
         # «عيد الفطر 2013», «عيد الأضحى لعام 2015»: the one of that Gregorian year
         return Partial("holiday", month=h.month, day=h.day, calendar="hijri", holiday=h.form,
