@@ -66,8 +66,8 @@ def numeric_dmy(s):
 
 # «3/11/17», «5-3-16»: a two-digit year; with «هـ» the Hijri year of the 15th century («7/11/36هـ»),
 # else 2000-2030 (a bare «7/11/36» in the Saudi press is as often Hijri: left alone); never a time or a
-# count («1/15/52 دقيقة»)
-@rule("numeric_dmy_yy", NUMERIC_PREFIX + "{day:DAY}_(?P<sep4>[/.-])_{m:MNUM}_(?P=sep4)_(?=[0-9]{2}(?![0-9])){yy:YEARN}"
+# count («1/15/52 دقيقة»), nor the tail of a longer number («0537-21-10-19», a phone number)
+@rule("numeric_dmy_yy", NUMERIC_PREFIX + "(?<![0-9][/.\\-])(?<![0-9]\\s[/.\\-]\\s){day:DAY}_(?P<sep4>[/.-])_{m:MNUM}_(?P=sep4)_(?=[0-9]{2}(?![0-9])){yy:YEARN}"
       "(?!_?[/.:,-]_?[0-9])(?! (?:{:UNIT}|{:COUNTED})(?!\\w))(?:_(?:{hmark:=هـ}|{hmark2:=ه})(?!\\w)|_م(?!\\w))?",
       ["3/11/17", "5-3-16", "7/11/36هـ", "الأحد 5.3.16"])
 def numeric_dmy_yy(s):
@@ -218,6 +218,48 @@ def range_full_dates(s):
     return Partial("range", year=s.y1, month=s.m1.month, day=s.d1, end=end, explicit_year=True)
 
 
+# Years in words (the rules ``year_words``, ``date_year_words``, ``month_year_words``)
+_YEAR_WORDS = ("{th:THOUSANDS}(?: و_{hu:HUNDREDS})?(?: و_(?:{un:NUMWORD}(?: و_{te:TENS})?|{te2:TENS}))?")
+
+
+def _words_year(s):
+    """The year of :data:`_YEAR_WORDS`, or None («ألفين وبضعة»; «ألف» alone)."""
+    if s.un is not None and s.un.value is None:
+        return None
+    rest = (s.hu.value if s.hu else 0) + (s.un.value if s.un else 0) + (s.te.value if s.te else 0) \
+        + (s.te2.value if s.te2 else 0)
+    if rest == 0 and s.th.value == 1000:
+        return None
+    return s.th.value + rest
+
+
+# ... and after a month, or a day and a month: «في العشرين من مارس سنة ألف وتسعمائة وستة وخمسين»,
+# «في مارس عام ألفين وستة عشر»
+_AFTER_MONTH_WORDS = ("_[،,]?_(?:من )?(?:عام|سنة|لعام) " + _YEAR_WORDS
+                      + "(?! و_(?:{:HUNDREDS}|{:NUMWORD}|{:TENS}))(?:_{hmark:HERA}(?!\\w)|" + ERA + ")?" + NOT_COUNT_NOUN)
+
+
+@rule("date_year_words", WEEKDAY_PREFIX + DAY + DAY_MONTH + MONTH_PAIR + _AFTER_MONTH_WORDS,
+      ["العشرين من مارس سنة ألف وتسعمائة وستة وخمسين", "15 أكتوبر عام ألفين وخمسة عشر"])
+def date_year_words(s):
+    y = _words_year(s)
+    if y is None or s.hmark is not None or s.month.calendar != "gregorian":
+        return None
+    return Partial("date", time_of_day=pod_of(s), year=y, month=s.month.month, day=day_of(s),
+                   weekday=s.wd.weekday if s.wd else None, explicit_year=True, era=era_of(s),
+                   flags=_pair_flags(s))
+
+
+@rule("month_year_words", PART + "(?:{shahr:=شهر} )?" + MONTH_PAIR + _AFTER_MONTH_WORDS,
+      ["مارس عام ألفين وستة عشر", "شهر يونيو سنة ألف وتسعمائة وسبعة وستين"])
+def month_year_words(s):
+    y = _words_year(s)
+    if y is None or s.hmark is not None or s.month.calendar != "gregorian":
+        return None
+    return Partial("date", year=y, month=s.month.month, part=s.part.mod if s.part else None,
+                   explicit_year=True, era=era_of(s), flags=_pair_flags(s))
+
+
 @rule("date_full", WEEKDAY_PREFIX + DAY + DAY_MONTH + MONTH_PAIR + YEAR_TAIL,
       ["15 أكتوبر 2025", "15 أكتوبر/ تشرين الأول 2025", "الأربعاء 15 أكتوبر 2025",
        "15 أكتوبر عام 2025", "الأول من يناير 2024", "3 آب 2020م", "15 يوليو 1099", "2 أكتوبر عام 1187م"])
@@ -329,21 +371,14 @@ def year(s):
 # هـ»).  The thousands and at least one more part must be written, but «ألفين» alone (2000): «ألف» alone is
 # as often «a thousand» («سنة ألف ليلة»); not before a counted noun («سنة ألفين وخمسمائة دولار»); not
 # after «العام» («هذا العام ألفين وثلاثمائة زائر» is a count).
-_YEAR_WORDS = ("{th:THOUSANDS}(?: و_{hu:HUNDREDS})?(?: و_(?:{un:NUMWORD}(?: و_{te:TENS})?|{te2:TENS}))?")
-
-
 @rule("year_words", PART + "(?<!ال)(?:عام|سنة|لعام) " + _YEAR_WORDS
       + "(?! و_(?:{:HUNDREDS}|{:NUMWORD}|{:TENS}))(?:_{hmark:HERA}(?!\\w)|" + ERA + ")?" + NOT_COUNT_NOUN,
       ["عام ألفين وستة عشر", "عام ألف وتسعمائة وسبعين", "سنة ألفين وعشرين", "عام ألفين", "مطلع عام ألفين وخمسة",
        "عام ألف وتسعمائة وثمانية وأربعين", "سنة ألفين واثنين وعشرين", "عام ألف وأربعمائة وسبعة وثلاثين هـ"])
 def year_words(s):
-    if s.un is not None and s.un.value is None:
-        return None                                     # «ألفين وبضعة»
-    rest = (s.hu.value if s.hu else 0) + (s.un.value if s.un else 0) + (s.te.value if s.te else 0) \
-        + (s.te2.value if s.te2 else 0)
-    if rest == 0 and s.th.value == 1000:
+    y = _words_year(s)
+    if y is None:
         return None
-    y = s.th.value + rest
     part = s.part.mod if s.part else None
     if s.hmark is not None:
         return Partial("date", year=y, calendar="hijri", part=part, explicit_year=True)
@@ -367,3 +402,4 @@ def year_part(s):
       ["2019", "2015م", "2000 قبل الميلاد"])
 def year_bare(s):
     return Partial("date", year=s.year, explicit_year=True, era=era_of(s))
+
