@@ -29,6 +29,7 @@ from .types import (Partial, Timex, GRAINS, FLAG_HIJRI_MISMATCH, FLAG_NAMED_EVEN
 # candidates themselves: such forms are spotted by their second word, one word back.
 STOPWORDS = frozenset(fold(w) for w in ("في", "من", "إلى", "على", "عن", "مع", "ما", "كل", "و"))
 CLITICS = frozenset(fold(w) for w in ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك", "لل"))
+_GLUED_TO_NUMBER = tuple(fold(w) for w in ("ال", "في", "وفي", "يوم", "منذ", "حتى", "وحتى"))
 _BOUNDARY = ".!?؟؛\n"
 _MIN = fold("من") + " "
 _DIGITS = re.compile(r"[0-9]+")
@@ -458,8 +459,9 @@ class Engine:
                 if b == 0 and k in paired:
                     continue
                 e = entry[(k, b)]
-                # a number may be glued to the article: «الـ22 من شهر ديسمبر» (the tatweel folded away)
-                for c in clitics + (("ال",) if k.isdigit() else ()):
+                # a number may be glued to the article, «الـ22 من شهر ديسمبر» (the tatweel folded away),
+                # or to the word before it, as typing runs them on: «في27 يوليو», «يوم20 يوليو», «حتى30 من»
+                for c in clitics + (_GLUED_TO_NUMBER if k.isdigit() else ()):
                     framed_keys.setdefault(" " + c + k + tail, {}).setdefault(len(k) + len(tail), {})[b] = e
         simple, complex_ = [], []
         for framed in sorted(framed_keys):

@@ -13,8 +13,9 @@ MONTH_PAIR = ('(?:{month:NMONTH}(?![0-9])(?!_[.,%])(?! (?:{:COUNTED}|{:UNIT}|{:T
               '(?:(?:_(?:/|-|(?P<paren>\\()|(?P<quot>["«]))_| |(?(lparen)_\\)_|(?!)))'
               '{alt:MONTH}(?(paren)_\\))'
               '(?(quot)_["»]))?)')
-# Between a day and its month: «15 من شهر أكتوبر», and the bracket of «28 (يونيو) حزيران» (MONTH_PAIR)
-DAY_MONTH = " (?:من )?(?:شهر )?(?:\\(_)?"
+# Between a day and its month: «15 من شهر أكتوبر», the bracket of «28 (يونيو) حزيران» (MONTH_PAIR), or
+# nothing, as typing runs them on («في 29أغسطس», «13شعبان»), but «3صفر», a score
+DAY_MONTH = "(?: |(?<=[0-9])(?=[^\\W\\d])(?!صفر(?!\\w)))(?:من )?(?:شهر )?(?:\\(_)?"
 # «الأربعاء 15 أكتوبر», «يوم الأربعاء، 15 أكتوبر», «الأربعاء الموافق 15 أكتوبر»
 # (a part of the day may come first: «مساء يوم الثلاثاء 27 رمضان 1436 هـ» is that day, not a Tuesday)
 # («يوم الاثنين في 18 شباط»: «في» between them too)

@@ -137,6 +137,17 @@ def period_count(s):
     return Partial("duration", amount=c, unit=s.unit.grain)
 
 
+# «على مدى العام ونصف العام المنصرم», «خلال العامين ونصف الماضيين»: the stretch of a unit and a half just
+# past or to come, a duration as «السنوات الخمس الماضية» is (P1.5Y); the direction may agree with the dual
+@rule("period_and_half", "(?:{unit:DUNIT}|{per:PERIOD}) ونصف(?: (?:{:DUNIT}|{:PERIOD}))? (?:{dir:DIR}|{last:=الأخيرة}|{dual:=الماضيين}|{dual:=المقبلين}|{dual:=القادمين})",
+      ["العام ونصف العام المنصرم", "العامين ونصف الماضيين", "الشهر ونصف الشهر الماضي", "السنة ونصف السنة الأخيرة"])
+def period_and_half(s):
+    c = (s.unit.count or 1) if s.unit is not None else 1
+    if s.dir is not None and s.dir.direction == 0:
+        return None
+    return Partial("duration", amount=c + 0.5, unit=s.unit.grain if s.unit is not None else s.per.grain)
+
+
 # «كل ثلاث سنوات», «مرة كل عامين», «كل ستة أشهر», «كل 4 سنوات»: every so long, a SET of that length
 # («كل عام», «كل يوم جمعة» are words of data/sets.tsv; «كل الأيام», «كل أيام الأسبوع» have no count)
 # («كل» is a stop word, so the rule begins at the count and «كل» is its required left word)
