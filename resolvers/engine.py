@@ -29,7 +29,7 @@ from .types import (Partial, Timex, GRAINS, FLAG_HIJRI_MISMATCH, FLAG_NAMED_EVEN
 # candidates themselves: such forms are spotted by their second word, one word back.
 STOPWORDS = frozenset(fold(w) for w in ("في", "من", "إلى", "على", "عن", "مع", "ما", "كل", "و"))
 CLITICS = frozenset(fold(w) for w in ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك", "لل"))
-_GLUED_TO_NUMBER = tuple(fold(w) for w in ("ال", "في", "وفي", "يوم", "منذ", "حتى", "وحتى"))
+_GLUED_TO_NUMBER = tuple(fold(w) for w in ("ال", "في", "وفي", "يوم", "منذ", "حتى", "وحتى", "الموافق", "بتاريخ"))
 _BOUNDARY = ".!?؟؛\n"
 _MIN = fold("من") + " "
 _DIGITS = re.compile(r"[0-9]+")
