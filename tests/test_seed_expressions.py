@@ -12,6 +12,11 @@ GOLD = json.loads((SEEDS / "gold.json").read_text(encoding="utf-8"))
 DOCS = GOLD["documents"]
 
 
+# the gold's optional «السنوات الأخيرة» is PAST_REF; issue 12 lists it among the vague plural periods to
+# read as approximate stretches, as «السنوات الماضية» (the ten years before the anchor's)
+READ_OTHERWISE = {"السنوات الأخيرة": ("2015/2024", "APPROX")}
+
+
 @pytest.mark.parametrize("doc", DOCS, ids=[d["id"] for d in DOCS])
 def test_gold_expressions(doc):
     text = (SEEDS / doc["file"]).read_text(encoding="utf-8")
@@ -19,6 +24,12 @@ def test_gold_expressions(doc):
     for g in doc["timexes"]:
         hits = [t for t in got if t.start < g["end"] and g["start"] < t.end]
         if g["optional"] and not hits:
+            continue
+        if g["optional"] and g["text"] in READ_OTHERWISE:
+            # an optional expression the project reads by a later convention (score_seeds.py holds
+            # no optional one to its value)
+            want = READ_OTHERWISE[g["text"]]
+            assert [(t.value, t.mod) for t in hits] == [want], (g, [(t.text, t.value, t.mod) for t in hits])
             continue
         assert any(t.value == g["value"] and (g["mod"] is None or t.mod == g["mod"]) for t in hits), \
             (g, [(t.text, t.value, t.mod) for t in hits])
