@@ -860,6 +860,9 @@ class Engine:
             if m.group("w"):
                 w = " ".join(m.group("w").split())
                 t = self.lex.tense_words[w]
+                if t == "past" and m.start() >= e and _ATTRIBUTION.search(norm, max(e, m.start() - 16), m.start()):
+                    continue             # «ومن المقرر أن تستأنف المحكمة النظر في القضية الأحد، بحسب ما أفادت
+                                         # مصادر»: the source's verb after it, not the clause's tense
                 if t == "past" and m.end() <= s and _has_complementizer(norm, m.end(), s):
                     continue             # «وقالت إن… تريد شحن الكميات في نوفمبر»: a past verb that reports
                                          # does not give the tense of what it reports (a future frame
@@ -1672,6 +1675,7 @@ _NARRATIVE_SENTENCES = 1
 _SENTENCE_MARK = re.compile(r"[.!?؟](?:[ \t]*\n|(?=\s|$))|\n")
 _NARRATIVE_PENDING = Resolved("DATE", None, flags=(FLAG_NARRATIVE,), reason=NARRATIVE_NOT_FOUND)
 _LISTED_PENDING = Resolved("DATE", None, flags=(FLAG_LISTED,), reason=LISTED_NOT_FOUND)
+_ATTRIBUTION = re.compile(fold(r"(?:بحسب ما|حسب ما|وفق ما|وفقا لما|طبقا لما|كما)[ \t]+$"))
 _SENTENCE_OPENS = ".!?؟:\n"                 # a mark after which a subject opens a sentence
 _SENTENCE_ENDS = ".!?؟\n"                    # the sentence a national day's country is looked for in
 _WORD_RUN = re.compile(r"[^\W\d_]+")

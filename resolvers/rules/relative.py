@@ -193,9 +193,11 @@ def quarter_or_half(s):
 # tense or the anchor's nearness gives; not a half, which is a match's as often («في النصف الثاني»), nor a
 # quarter of something else («الربع الأخير من القرن», «من المباراة»), nor «الربع الأخير» alone (the
 # latest quarter as often as the fourth: «25% من مبيعاتها في الربع الأخير»), nor a count of quarters
-# («تراجع للربع الثالث على التوالي», «الربع الأول الذي يشهد فيه المؤشر …»: the first one that)
+# («تراجع للربع الثالث على التوالي», «الربع الأول الذي يشهد فيه المؤشر …»: the first one that), nor a
+# match's quarter («تقدم الاتحاد بفارق 12 نقطة في الربع الثالث قبل أن يحسم المباراة»)
 @rule("quarter_bare", PART + "{pord:PORD}(?! (?:من|في|ل|لل)(?!\\w))(?! ل)(?!_[0-9])(?! {:DIR})(?! {:SAME})"
-      "(?!_[،,]?_(?:على التوالي|تواليا?|الذي|التي|الذين)(?!\\w))",
+      "(?!_[،,]?_(?:على التوالي|تواليا?|الذي|التي|الذين)(?!\\w))"
+      "(?![^.\\n]{0,80}(?:المباراة|مباراة|المباريات|الشوط|المواجهة)(?!\\w))",
       ["الربع الثالث", "الربع الأول", "نهاية الربع الثاني", "للربع الرابع"])
 def quarter_bare(s):
     if s.pord.grain != "quarter" or s.pord.norm.endswith("الاخير") or not s.pord.norm.startswith("الربع"):
