@@ -1221,16 +1221,16 @@ class Engine:
         """«عيد الاستقلال» said alone («وتستعد وحدات الجيش اللبناني للعرض العسكري بمناسبة عيد الاستقلال»):
         the national day of the country named nearest it in its sentence (``national_days.tsv``: its
         name or adjective, maybe with a clitic: «بلبنان», «للجزائر»); none named, it stays unresolved."""
-        days = None
+        days = self.lex.national_days
         for i, f in enumerate(found):
             p = f.partial
             if p.kind != "holiday" or p.calendar != "national":
                 continue
-            if days is None:
-                days = self.lex.national_days
-            a = max(norm.rfind(c, 0, f.start) for c in _SENTENCE_ENDS) + 1
-            ends = [x for x in (norm.find(c, f.end) for c in _SENTENCE_ENDS) if x >= 0]
-            b = min(ends) if ends else len(norm)
+            # its sentence, bounded (a line of 10 MB stays linear)
+            lo, hi = max(0, f.start - _SENTENCE_WINDOW), min(len(norm), f.end + _SENTENCE_WINDOW)
+            a = max(lo - 1, max(norm.rfind(c, lo, f.start) for c in _SENTENCE_ENDS)) + 1
+            ends = [x for x in (norm.find(c, f.end, hi) for c in _SENTENCE_ENDS) if x >= 0]
+            b = min(ends) if ends else hi
             best = None
             for m in _WORD_RUN.finditer(norm, a, b):
                 if f.start <= m.start() < f.end:
