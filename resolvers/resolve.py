@@ -730,14 +730,12 @@ def _bare_quarter(p: Partial, anchor: dt.date, tense) -> Resolved:
     («سيناقش مجلس الإدارة نتائج أعمال الربع الثاني», early in August)."""
     q = p.quarter
     extra, used = (FLAG_NEAR_ANCHOR,), None
-    years = [anchor.year - 1, anchor.year, anchor.year + 1]
-    span = lambda y: arith.quarter_span(y, q)
+    spans = {y: arith.quarter_span(y, q) for y in (anchor.year - 1, anchor.year, anchor.year + 1)}
     if tense == "past":
         extra, used = _tense_flags(tense)
-        years = [y for y in years if span(y)[0] <= anchor]
-    mid = lambda y: span(y)[0] + (span(y)[1] - span(y)[0]) / 2
-    y = min(years, key=lambda y: (abs((mid(y) - anchor).days), -y))
-    return _result(f"{y:04d}-Q{q}", span(y), "quarter", p, extra, tense=used)
+        spans = {y: sp for y, sp in spans.items() if sp[0] <= anchor}
+    y = min(spans, key=lambda y: (abs((spans[y][0] + (spans[y][1] - spans[y][0]) / 2 - anchor).days), -y))
+    return _result(f"{y:04d}-Q{q}", spans[y], "quarter", p, extra, tense=used)
 
 
 def _nearest_year_shift(m: int, here: int) -> int:

@@ -111,7 +111,7 @@ _IMPERSONAL = frozenset("المتوقع المقرر المنتظر المرجح
 # «أوضح أن سوق عكاظ», where «قال تشونغ» names who said it
 _SAYING = frozenset("""قال قالت أضاف أضافت أوضح أوضحت أكد أكدت أشار أشارت ذكر ذكرت بين بينت لفت لفتت
 شدد شددت نوه نوهت أفاد أفادت تابع تابعت""".split())
-_PRONOUN_NEXT = frozenset("""أن ان إن أنه انه أنها انها بأن بان إلى الى لـ""".split())
+_PRONOUN_NEXT = frozenset("""أن ان إن أنه انه أنها انها بأن بان إلى الى""".split())
 
 
 def opening(summary: str) -> int:

@@ -239,11 +239,17 @@ _AFTER_MONTH_WORDS = ("_[،,]?_(?:من )?(?:عام|سنة|لعام) " + _YEAR_WO
                       + "(?! و_(?:{:HUNDREDS}|{:NUMWORD}|{:TENS}))(?:_{hmark:HERA}(?!\\w)|" + ERA + ")?" + NOT_COUNT_NOUN)
 
 
+def _gregorian_words_year(s):
+    """The year in words after a Gregorian month (:data:`_AFTER_MONTH_WORDS`), or None (a Hijri month
+    or mark: not joined)."""
+    return None if s.hmark is not None or s.month.calendar != "gregorian" else _words_year(s)
+
+
 @rule("date_year_words", WEEKDAY_PREFIX + DAY + DAY_MONTH + MONTH_PAIR + _AFTER_MONTH_WORDS,
       ["العشرين من مارس سنة ألف وتسعمائة وستة وخمسين", "15 أكتوبر عام ألفين وخمسة عشر"])
 def date_year_words(s):
-    y = _words_year(s)
-    if y is None or s.hmark is not None or s.month.calendar != "gregorian":
+    y = _gregorian_words_year(s)
+    if y is None:
         return None
     return Partial("date", time_of_day=pod_of(s), year=y, month=s.month.month, day=day_of(s),
                    weekday=s.wd.weekday if s.wd else None, explicit_year=True, era=era_of(s),
@@ -253,8 +259,8 @@ def date_year_words(s):
 @rule("month_year_words", PART + "(?:{shahr:=شهر} )?" + MONTH_PAIR + _AFTER_MONTH_WORDS,
       ["مارس عام ألفين وستة عشر", "شهر يونيو سنة ألف وتسعمائة وسبعة وستين"])
 def month_year_words(s):
-    y = _words_year(s)
-    if y is None or s.hmark is not None or s.month.calendar != "gregorian":
+    y = _gregorian_words_year(s)
+    if y is None:
         return None
     return Partial("date", year=y, month=s.month.month, part=s.part.mod if s.part else None,
                    explicit_year=True, era=era_of(s), flags=_pair_flags(s))

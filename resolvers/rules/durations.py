@@ -139,7 +139,7 @@ def period_count(s):
 
 # «على مدى العام ونصف العام المنصرم», «خلال العامين ونصف الماضيين»: the stretch of a unit and a half just
 # past or to come, a duration as «السنوات الخمس الماضية» is (P1.5Y); the direction may agree with the dual
-@rule("period_and_half", "(?:{unit:DUNIT}|{per:PERIOD}) ونصف(?: (?:{:DUNIT}|{:PERIOD}))? (?:{dir:DIR}|{last:=الأخيرة}|{dual:=الماضيين}|{dual:=المقبلين}|{dual:=القادمين})",
+@rule("period_and_half", "(?:{unit:DUNIT}|{per:PERIOD}) ونصف(?: (?:{:DUNIT}|{:PERIOD}))? (?:{dir:DIR}|الأخيرة|الماضيين|المقبلين|القادمين)",
       ["العام ونصف العام المنصرم", "العامين ونصف الماضيين", "الشهر ونصف الشهر الماضي", "السنة ونصف السنة الأخيرة"])
 def period_and_half(s):
     c = (s.unit.count or 1) if s.unit is not None else 1

@@ -126,6 +126,7 @@ _CHURCH = ("(?: (?:(?:حسب|بحسب|وفق|على) التقويم|وفقا ل�
            "| (?:لدى|عند) الطوائف (?:{east:=الشرقية}|{west:=الغربية}))?")
 _EASTERN = {"gregorian": "julian", "easter_western": "easter_orthodox"}
 _WESTERN = {v: k for k, v in _EASTERN.items()}
+_MOVABLE_FEASTS = ("easter_western", "easter_orthodox")
 
 
 @rule("holiday", "{hol:HOLIDAY}" + _CHURCH + "(?: ال_?[0-9]{1,3}(?![0-9])| {:ORDINAL}(?: و_?(?:العشرين|الثلاثين|الاربعين|الخمسين|الستين|السبعين|الثمانين|التسعين))?)?(?: {dir:DIR}| (?:من )?(?:عام|سنة|لعام) {kyear:YEARN}" + NOT_COUNT
@@ -139,8 +140,8 @@ def holiday(s):
     hyear, year = s.hyear, s.year
     calendar = h.calendar
     if s.east is not None or s.west is not None:
-        if h.month not in (0, 12) or (h.month == 12 and h.day != 25):
-            return None                 # a calendar said after no Christmas or Easter
+        if not (calendar in _MOVABLE_FEASTS or (h.month, h.day) == (12, 25)):
+            return None                 # a calendar said after no Christmas, Easter or feast of Easter
         calendar = (_EASTERN if s.east is not None else _WESTERN).get(calendar, calendar)
     if s.kyear is not None:
         if h.calendar != "hijri" or 1800 <= s.kyear <= 2100:
@@ -150,8 +151,6 @@ def holiday(s):
         else:                          # «عام 58» has no century
             return None
     if h.calendar != "hijri" and hyear is not None:
-        return None
-    if h.calendar == "national" and (s.east is not None or s.west is not None):
         return None
     if h.calendar == "hijri" and year is not None:
         # «عيد الفطر 2013», «عيد الأضحى لعام 2015»: the one of that Gregorian year
