@@ -224,7 +224,7 @@ def _date(p: Partial, anchor: dt.date, tense) -> Resolved:
     if p.year is not None and p.explicit_year:
         if _hijri_by_anchor(p, anchor):
             return _hijri_date(p.replace(calendar="hijri", flags=p.flags + (FLAG_HIJRI_BY_ANCHOR,)), anchor, tense)
-        _check_year(p)
+        _check_year(p, anchor)
     if p.approx is not None:
         return _approx(p, anchor)
     if p.week_of_month is not None:
@@ -324,8 +324,11 @@ def _hijri_by_anchor(p: Partial, anchor: dt.date) -> bool:
     return ah is not None and ah[0] - HIJRI_BY_ANCHOR[0] <= y <= ah[0] + HIJRI_BY_ANCHOR[1]
 
 
-def _check_year(p: Partial) -> None:
-    """A Gregorian year as the text wrote it: one that cannot be resolved is said so, never replaced."""
+def _check_year(p: Partial, anchor: dt.date) -> None:
+    """A Gregorian year as the text wrote it: one that cannot be resolved is said so, never replaced.
+    A year of the Hijri band without its mark is Gregorian when, as a Hijri year, it would lie more
+    than ``HIJRI_BY_ANCHOR[1]`` years after the anchor's («فتح القسطنطينية عام 1453» in 2020, 1441 AH:
+    no paper counts so far ahead in Hijri years); below that it may be either («عام 1380»)."""
     y = p.year
     if p.era == "BC":
         raise _Fail(BEFORE_COMMON_ERA)
@@ -334,7 +337,9 @@ def _check_year(p: Partial) -> None:
     if y < 100:
         raise _Fail(TWO_DIGIT_YEAR)                 # «سنة 58», «عام 79م»: 1958, 1979
     if p.era is None and p.month is None and HIJRI_BAND[0] <= y <= HIJRI_BAND[1]:
-        raise _Fail(NO_ERA)                         # «عام 1435» in a Saudi paper of 2015 is Hijri
+        ah = hijri.from_gregorian(anchor)
+        if ah is None or y <= ah[0] + HIJRI_BY_ANCHOR[1]:
+            raise _Fail(NO_ERA)                         # «عام 1435» in a Saudi paper of 2015 is Hijri
 
 
 def _year_of(p: Partial, anchor: dt.date) -> int:
@@ -1016,7 +1021,7 @@ def _holiday(p: Partial, anchor: dt.date, tense) -> Resolved:
     extra, used = (), None
     if p.year is not None:
         if p.calendar != "hijri" and p.explicit_year:
-            _check_year(p)
+            _check_year(p, anchor)
         d = occurrence(p.year)
     elif p.gregorian_year is not None:               # «عيد الفطر 2013»: the one in that Gregorian year
         days = [x for x in (occurrence(hy) for hy in _hijri_years_of(p.gregorian_year))

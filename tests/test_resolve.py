@@ -170,8 +170,8 @@ EDGE_CASES = [
     (Partial("date", year=0, explicit_year=True), D(2015, 8, 1), None, R.OUTSIDE),
     (Partial("date", year=1258, era="BC", explicit_year=True), D(2015, 8, 1), None, R.BEFORE_COMMON_ERA),
     (Partial("date", year=58, explicit_year=True), D(2015, 8, 1), None, R.TWO_DIGIT_YEAR),
-    (Partial("date", year=1500, explicit_year=True), D(2015, 8, 1), None, R.NO_ERA),
-    (Partial("date", year=1435, explicit_year=True), D(1990, 8, 1), None, R.NO_ERA),
+    (Partial("date", year=1350, explicit_year=True), D(2015, 8, 1), None, R.NO_ERA),
+    (Partial("date", year=1320, explicit_year=True), D(1990, 8, 1), None, R.NO_ERA),
     (Partial("date", year=0, month=10, day=2, explicit_year=True), D(2015, 8, 1), None, R.OUTSIDE),
 ]
 
@@ -188,5 +188,11 @@ def test_explicit_years_are_resolved_as_written():
     assert resolve(Partial("date", year=1187, explicit_year=True), D(2015, 8, 1)).value == "1187"
     assert resolve(Partial("date", year=1435, month=5, explicit_year=True), D(2015, 8, 1)).value == "1435-05"
     assert resolve(Partial("date", year=1435, era="CE", explicit_year=True), D(2015, 8, 1)).value == "1435"
+    # a year of the Hijri band with no mark, more than ten years after the anchor's Hijri year (1436 AH
+    # here): Gregorian; up to ten years after, Hijri (flagged); far before it, unresolved (above)
+    assert resolve(Partial("date", year=1500, explicit_year=True), D(2015, 8, 1)).value == "1500"
+    assert resolve(Partial("date", year=1447, explicit_year=True), D(2015, 8, 1)).value == "1447"
+    r = resolve(Partial("date", year=1446, explicit_year=True), D(2015, 8, 1))
+    assert r.value == "2024-07-07/2025-06-25" and "hijri_by_anchor" in r.flags
     r = resolve(Partial("date", year=1000, month=10, day=15, calendar="hijri", explicit_year=True), D(2015, 8, 1))
     assert r.value == "1592-07-25" and "hijri_tabular" in r.flags     # Reingold & Dershowitz, civil epoch
