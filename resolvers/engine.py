@@ -47,8 +47,13 @@ _MOWAFIQ = re.compile(fold(r"^[ \t،,(\-]*(?:و)?(?:الموافق|المواف�
 # (after «إن/أن» and its subject, a «ت»-imperfect too: «أن اللجنة تجتمع السبت»; not a word ending as a
 # perfect or a noun does: «تراجعت», «تسوية», «تطورات»)
 _CLAUSE_MARKS = ".،,؛:!؟?\n\"«("
-_IMPERFECT_AT_START = re.compile(r"[ \t]*(?:و)?(?P<v>ي\w{2,})(?=[ \t]+\w)")
-_IMPERFECT_AFTER_WA = re.compile(r"و(?P<v>ي\w{2,})(?=[ \t]+\w)")
+# a feminine imperfect («تحتفل المملكة الثلاثاء»): a word in «ت» is as often a perfect of forms V-VI
+# («تراجع», «تقدم») or a noun («تنظيم»), so only the shapes of forms VII, VIII and X are taken, of five
+# letters or more: «تنفعل» (not «تنافس»), «تفتعل», «تستفعل»; not a word whose last letter but one is «ي»
+# (a verbal noun «تفعيل»: «تنظيم», «تفتيش») nor one ending as a perfect or a noun does («تحتفلت», «تنمية»)
+_FEM = r"ت(?:ن[^\Wا]\w{2,}|[^\Wنا]ت\w{2,}|ست\w{2,})(?<!ي\w)(?<![تة])(?<!ات)"
+_IMPERFECT_AT_START = re.compile(r"[ \t]*(?:و)?(?P<v>ي\w{2,}|" + _FEM + r")(?=[ \t]+\w)")
+_IMPERFECT_AFTER_WA = re.compile(r"و(?P<v>ي\w{2,}|" + _FEM + r")(?=[ \t]+\w)")
 _IMPERFECT_AFTER_AN = re.compile(r"(?:ب|ل)?ان[ \t]+(?:\w+[ \t]+){1,2}(?P<v>[يت]\w{2,}(?<![تة])(?<!ات))(?=[ \t]+\w)")
 # «عندما/حين/حينما» + an imperfect: the time of a thing to come («عندما يتواجه الفريقان الأربعاء»); a
 # masculine one only: after «عندما» a word in «ت» is as often a perfect of forms V-VI («عندما تلقى اتصالا»)
