@@ -808,6 +808,8 @@ def _weekday_of_week(p: Partial, anchor: dt.date) -> Resolved:
 
 
 def _range(p: Partial, anchor: dt.date, tense) -> Resolved:
+    if p.weekday is not None and p.day is None and p.month is None:
+        return _weekday_range(p, anchor, tense)
     end = resolve(p.end, anchor, tense)
     if end.value is None:
         return end
@@ -836,6 +838,16 @@ def _range(p: Partial, anchor: dt.date, tense) -> Resolved:
     return Resolved("DATE", value, first_day=start.first_day, last_day=end.last_day,
                     grain=start.grain, calendar=p.calendar, flags=p.flags + start.flags + end.flags,
                     tense=end.tense)
+
+
+def _weekday_range(p: Partial, anchor: dt.date, tense) -> Resolved:
+    """«بين الثلاثاء والخميس»: the first weekday as a weekday alone is read, the second is the first such
+    weekday after it («من الخميس وحتى الثلاثاء»: six days, over the weekend)."""
+    start = _weekday(Partial("date", weekday=p.weekday, direction=p.direction), anchor, tense)
+    a = start.first_day
+    b = arith.shift_days(a, (p.end.weekday - p.weekday) % 7)
+    return Resolved("DATE", f"{a.isoformat()}/{b.isoformat()}", first_day=a, last_day=b, grain="day",
+                    flags=p.flags + start.flags, tense=start.tense)
 
 
 # --- Hijri --------------------------------------------------------------------------------------

@@ -237,3 +237,34 @@ def half_of_month(s):
         return Partial("date", period="month", period_shift=0, half=s.pord.number)
     base = _nth_of(s, None)
     return None if base is None else base.replace(half=s.pord.number)
+
+
+# «بين الثلاثاء والخميس», «من الخميس وحتى الثلاثاء المقبل», «من يوم الأحد إلى يوم الأربعاء المقبلين»: the days
+# from one weekday to the next given one (the first read as a weekday alone, by the clause's tense; the
+# second the first such weekday after it).  «بين» needs «و» or «إلى», «من» a word of reaching («إلى»,
+# «حتى», «لغاية») and a direction after the second: «الخميس والجمعة» alone are two days listed, and «من
+# السبت حتى الأربعاء» with no direction is as often a span of the week of a schedule («يفتح المتحف
+# أبوابه من السبت حتى الأربعاء», «يعمل المعرض من الأحد إلى الخميس») as dated days.
+_WD2 = "(?:يوم )?{wd2:WEEKDAY}(?: {dir:DIR})?"
+
+
+def _weekday_range(s):
+    direction = s.dir.direction if s.dir is not None else None
+    if direction == 0 or s.wd.weekday == s.wd2.weekday:
+        return None                          # «الجمعة الجاري», «من الجمعة إلى الجمعة»: not a span of days
+    return Partial("range", weekday=s.wd.weekday, direction=direction,
+                   end=Partial("date", weekday=s.wd2.weekday, direction=direction))
+
+
+@rule("range_weekdays_between", "(?:يوم )?{wd:WEEKDAY}_(?:و|الى )_(?:ال)?" + _WD2,
+      ["بين الثلاثاء والخميس", "بين يوم الأحد ويوم الثلاثاء", "بين الاثنين إلى الأربعاء المقبلين"], left="بين", left_required=True)
+def range_weekdays_between(s):
+    return _weekday_range(s)
+
+
+@rule("range_weekdays_from", "(?:يوم )?{wd:WEEKDAY}_(?:و)?(?:الى|حتى|لغاية|ولغاية) _" + _WD2,
+      ["من الخميس وحتى الثلاثاء المقبل", "من يوم الأحد إلى يوم الأربعاء المقبلين", "من السبت حتى الاثنين الماضيين"], left="من", left_required=True)
+def range_weekdays_from(s):
+    if s.dir is None:
+        return None                          # «يفتح المتحف من السبت حتى الأربعاء»: a span of the week
+    return _weekday_range(s)
