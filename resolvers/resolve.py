@@ -49,6 +49,8 @@ NARRATIVE_NOT_FOUND = ("narrative: no date of a fitting grain before it in its s
                        "(the publication date would be a guess)")
 DM_WEEKDAY = ("a day and month without their year («الأحد 7/9»): no Gregorian or Hijri day near the anchor "
               "falls on the weekday written with them")
+DM_NEAR = ("a day and month without their year or weekday («في 7/9»): not one Gregorian or Hijri day of them "
+           "within 45 days of the anchor")
 LISTED_NOT_FOUND = "a day listed before another («14 و17 أغسطس»): the day-month after it is not found"
 ARITHMETIC = "date arithmetic out of range"                  # the safety net: + (ExceptionType: message)
 # An unmarked year of this band is read only where a month name gives its calendar: Arabic news writes
@@ -755,6 +757,7 @@ def _nearest_year_shift(m: int, here: int) -> int:
 
 
 EITHER_DAYS = 200         # a day and month without year read by their weekday: this near the anchor
+NEAR_DM_DAYS = 45         # ... and without a weekday: the one reading of either calendar this near it
 
 
 def _day_by_weekday(p: Partial, anchor: dt.date, tense) -> Resolved:
@@ -772,6 +775,16 @@ def _day_by_weekday(p: Partial, anchor: dt.date, tense) -> Resolved:
             d = hijri.to_gregorian(hy, p.month, p.day)
             if d is not None:
                 found.append((d, "hijri"))
+    if p.weekday is None:
+        # «في 7/9» with no weekday: the one reading within ``NEAR_DM_DAYS`` of the anchor (news dates
+        # what is near it), when the other calendar has none there
+        # (not after the anchor in a past clause: «وكانت الاستمارات قد سلمت بتاريخ 16/10» is not tomorrow)
+        near = sorted((abs((d - anchor).days), d, c) for d, c in found if abs((d - anchor).days) <= NEAR_DM_DAYS
+                      and not (tense == "past" and d > anchor))
+        if len(near) != 1:
+            raise _Fail(DM_NEAR)
+        _, d, cal = near[0]
+        return _day(d, p, (FLAG_NEAR_ANCHOR,), calendar=cal)
     fits = sorted((abs((d - anchor).days), d, c) for d, c in found
                   if abs((d - anchor).days) <= EITHER_DAYS and d.weekday() == p.weekday)
     if not fits or (len(fits) > 1 and fits[0][0] == fits[1][0]):

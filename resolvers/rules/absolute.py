@@ -104,6 +104,18 @@ def weekday_numeric_dm(s):
     return Partial("date", time_of_day=pod_of(s), month=s.m, day=s.day, calendar="either", weekday=s.wd.weekday)
 
 
+# «في 7/9», «يوم 27/12», «قبل 30/12»: a day and month with no year and no weekday, after a word that
+# dates (a number of a law, a score or a fraction has none: «المادة 7/9», «فاز 3/1»; nor one followed by
+# a noun or «من» and a noun, a fraction: «في 3/4 الحالات», «في 3/1 من مبارياته»): the one day of
+# either calendar near the anchor (resolve._day_by_weekday), unresolved where both or neither are
+@rule("numeric_dm", "(?:(?<=في\\x20)|(?<=يوم\\x20)|(?<=بتاريخ\\x20)|(?<=منذ\\x20)|(?<=حتى\\x20)|(?<=قبل\\x20)"
+      "|(?<=بعد\\x20)|(?<=الى\\x20)|(?<=مطلع\\x20)|(?<=نهاية\\x20))(?<![0-9][/.\\-]\\x20)"
+      "{day:DAY}_/_{m:MNUM}(?!_?[/.:,-]_?[0-9])(?!_(?:هـ|ه|م)(?!\\w))(?!_%)(?! (?:{:UNIT}|{:COUNTED})(?!\\w))(?! من )(?! ال)",
+      ["في [7/9]", "يوم [27/12]", "قبل [30/12]"])
+def numeric_dm(s):
+    return Partial("date", month=s.m, day=s.day, calendar="either")
+
+
 @rule("numeric_ymd", "{year:YEAR}_(?P<sep2>[/.-])_{m:MNUM}_(?P=sep2)_{day:DAY}(?:_م(?!\\w))?",
       ["2025/10/20", "2025-10-20", "2015/7/30م"])
 def numeric_ymd(s):
