@@ -1225,21 +1225,30 @@ class Engine:
     def _link_country(self, norm: str, found, resolved, anchor, framed) -> None:
         """«عيد الاستقلال» said alone («وتستعد وحدات الجيش اللبناني للعرض العسكري بمناسبة عيد الاستقلال»):
         the national day of the country named nearest it in its sentence (``national_days.tsv``: its
-        name or adjective, maybe with a clitic: «بلبنان», «للجزائر»); none named, it stays unresolved."""
-        days = self.lex.national_days
+        name or adjective, maybe with a clitic: «بلبنان», «للجزائر»); none named, it stays unresolved.
+        «اليوم الوطني» / «العيد الوطني» alone («مع اليوم الوطني لدولة قطر»): the same, from
+        ``country_days.tsv`` (the day each country keeps as its national day, not its independence)."""
+        tables = {"national": self.lex.national_days, "country": self.lex.country_days}
+        drop: list = []
         for i, f in enumerate(found):
             p = f.partial
-            if p.kind != "holiday" or p.calendar != "national":
+            if p.kind != "holiday" or p.calendar not in tables:
                 continue
+            days = tables[p.calendar]
             # its sentence, bounded (a line of 10 MB stays linear)
             lo, hi = max(0, f.start - _SENTENCE_WINDOW), min(len(norm), f.end + _SENTENCE_WINDOW)
             a = max(lo - 1, max(norm.rfind(c, lo, f.start) for c in _SENTENCE_ENDS)) + 1
             ends = [x for x in (norm.find(c, f.end, hi) for c in _SENTENCE_ENDS) if x >= 0]
             b = min(ends) if ends else hi
             best = None
-            for m in _WORD_RUN.finditer(norm, a, b):
+            after = 0
+            for m in _WORD_RUN.finditer(norm, f.end if p.calendar == "country" else a, b):
                 if f.start <= m.start() < f.end:
                     continue
+                if p.calendar == "country":      # its own country, just after it: «اليوم الوطني لدولة قطر»
+                    after += 1
+                    if after > _COUNTRY_AFTER:
+                        break
                 w = m.group()
                 day = days.get(w)
                 if day is None and len(w) > 3 and w[0] in "وفبل":
@@ -1252,12 +1261,18 @@ class Engine:
                 if best is None or gap < best[0]:
                     best = (gap, day)
             if best is None:
+                if p.calendar == "country":
+                    drop.append(i)               # «بمناسبة ذكرى اليوم الوطني لبلاده»: whose, it does not say
                 continue
             month, day = best[1]
             q = p.replace(calendar="gregorian", month=month, day=day)
             tense = self.tense_at(norm, f.start, f.end, self.tense_cue_starts(framed), present=True) \
                 if needs_tense(q) else None
             resolved[i] = self._resolve(q, False, anchor, tense)
+        if drop:
+            gone = set(drop)
+            found[:] = [f for k, f in enumerate(found) if k not in gone]
+            resolved[:] = [r for k, r in enumerate(resolved) if k not in gone]
 
     @staticmethod
     def _link_mowafiq(norm, found, resolved):
@@ -1684,6 +1699,7 @@ _ATTRIBUTION = re.compile(fold(r"(?:بحسب ما|حسب ما|وفق ما|وفق
 _SENTENCE_OPENS = ".!?؟:\n"                 # a mark after which a subject opens a sentence
 _SENTENCE_ENDS = ".!?؟\n"                    # the sentence a national day's country is looked for in
 _WORD_RUN = re.compile(r"[^\W\d_]+")
+_COUNTRY_AFTER = 4             # «اليوم الوطني» alone: its country among the first words after it
 _NOT_SUBJECTS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللاتي", "الان", "الي"})   # (folded)
 _UNTIL = frozenset({"حتي", "الي", "لحد", "لغاية"})     # («حتى/إلى اليوم», folded): until today
 _LISTED_GAP = re.compile(r"[ \t]*و[ \t]*")

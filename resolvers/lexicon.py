@@ -111,12 +111,16 @@ SCHEMAS = {
     # January); «easter_western»/«easter_orthodox»: a movable feast, month 0 and day = days after Easter
     # Sunday («شم النسيم» 1)
     # calendar «national»: «عيد الاستقلال» alone, the day of the country its sentence names
-    # (national_days.tsv)
-    "holidays": {"calendar": _enum("gregorian", "hijri", "julian", "easter_western", "easter_orthodox", "national"),
+    # (national_days.tsv); «country»: «اليوم الوطني» alone, the same with country_days.tsv
+    "holidays": {"calendar": _enum("gregorian", "hijri", "julian", "easter_western", "easter_orthodox", "national",
+                                   "country"),
                  "month": _int, "day": _int},
     # the country words that date «عيد الاستقلال» said alone («وتستعد وحدات الجيش اللبناني للعرض بمناسبة عيد
     # الاستقلال»: 22 November)
     "national_days": {"month": _int, "day": _int, "note": str},
+    # the country words that date «اليوم الوطني» / «العيد الوطني» said alone («يتزامن النهائي مع اليوم الوطني
+    # لدولة قطر»: 18 December)
+    "country_days": {"month": _int, "day": _int, "note": str},
     "duration_modifiers": {"mod": _MODS},
     "offset_words": {"sign": _int},
     "tense_cues": {"tense": _enum("past", "future", "present")},
@@ -334,6 +338,7 @@ class Lexicon:
                          for place in NOWADAYS_PLACES}
         self.ala_governors = frozenset(fold(r["form"]) for r in self.tables["ala_governors"])
         self.national_days = {fold(r["form"]): (r["month"], r["day"]) for r in self.tables["national_days"]}
+        self.country_days = {fold(r["form"]): (r["month"], r["day"]) for r in self.tables["country_days"]}
         self.verbal_nouns = {place: frozenset(fold(r["form"]) for r in self.tables["verbal_nouns"] if r["place"] == place)
                              for place in ("form", "opener")}
         self.blockers = {}
