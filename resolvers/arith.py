@@ -126,7 +126,9 @@ def narrow(span: Span, part: Optional[str]) -> Span:
         return span
     a, b = span
     n = (b - a).days + 1
-    third = max(n // 3, 1)
+    # a month of any calendar (28-31 days) in tens, as Arabic counts them («العشر الأواخر من رمضان» are
+    # days 21 to its end, in a month of 29 days too); other spans in thirds
+    third = 10 if 28 <= n <= 31 else max(n // 3, 1)
     if part == "START":
         return a, a + dt.timedelta(days=third - 1)
     if part == "MID":

@@ -48,6 +48,17 @@ def test_parts_of_a_month_are_thirds():
     assert arith.narrow(span, "START") == (dt.date(2025, 7, 1), dt.date(2025, 7, 10))
     assert arith.narrow(span, "MID") == (dt.date(2025, 7, 11), dt.date(2025, 7, 20))
     assert arith.narrow(span, "END") == (dt.date(2025, 7, 21), dt.date(2025, 7, 31))
+    # a month of 28 or 29 days is counted in tens too: «العشر الأواخر» of a Ramadan of 29 days are its
+    # days 21-29, not a third of it
+    feb = arith.month_span(2025, 2)
+    assert arith.narrow(feb, "START") == (dt.date(2025, 2, 1), dt.date(2025, 2, 10))
+    assert arith.narrow(feb, "END") == (dt.date(2025, 2, 21), dt.date(2025, 2, 28))
+    ramadan = (dt.date(2017, 5, 27), dt.date(2017, 6, 24))          # 1438 AH, 29 days
+    assert arith.narrow(ramadan, "MID") == (dt.date(2017, 6, 6), dt.date(2017, 6, 15))
+    assert arith.narrow(ramadan, "END") == (dt.date(2017, 6, 16), dt.date(2017, 6, 24))
+    # any other span in thirds
+    year = (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    assert arith.narrow(year, "START") == (dt.date(2025, 1, 1), dt.date(2025, 5, 1))      # 121 days
 
 
 @given(DAYS, st.integers(0, 6))
