@@ -18,7 +18,7 @@ import ahocorasick_rs
 
 from . import rules as _rules  # noqa: F401  (registers the rules)
 from .grammar import RULES, BUILTINS, ANY, compile_rule, pattern_of, slot_values, first_tokens, first_sequences, _literal_fold
-from . import hijri, recache
+from . import arith, hijri, recache
 from .lexicon import get_lexicon, _trie_regex
 from .normalize import normalize, fold, word_bytes, _CODEC
 from .resolve import resolve, needs_tense, Resolved, ARITHMETIC, YEAR_NOT_SAID, NARRATIVE_NOT_FOUND, LISTED_NOT_FOUND
@@ -178,6 +178,32 @@ def _as_narrative(res: Resolved, note) -> Resolved:
     it), flag ``narrative`` once, ``anchored_to`` naming that date."""
     flags = tuple(x for x in res.flags if x not in _TENSE_FLAGS and x != FLAG_NARRATIVE) + (FLAG_NARRATIVE,)
     return res._replace(flags=flags, anchored_to=note, tense=None)
+
+
+_LAST_YEAR = Partial("date", period="year", period_shift=-1)
+_YEAR_AT_START = re.compile(r"^[0-9]{4}(?=-|$)")
+
+
+def _year_back(r: Resolved) -> Optional[Resolved]:
+    """The same span as ``r`` (a Gregorian date, month, quarter, half or year), a year earlier: «ارتفعت في
+    الربع الثاني 2015 … مقارنة بالربع نفسه من العام الماضي» 2014-Q2.  None for what has no year to
+    shift («2015-W30» is shifted too: the same week number)."""
+    parts = r.value.split("/")
+    if r.calendar != "gregorian" or r.first_day is None or not all(_YEAR_AT_START.match(x) for x in parts):
+        return None
+    value = "/".join(_YEAR_AT_START.sub(lambda m: f"{int(m.group()) - 1:04d}", x) for x in parts)
+    return r._replace(value=value, first_day=arith.add_years(r.first_day, -1),
+                      last_day=arith.add_years(r.last_day, -1), reason=None)
+
+
+def _this_year(p: Partial, r: Resolved, anchor) -> bool:
+    """Whether a span said before «الفترة نفسها من العام الماضي» is of the anchor's year (so that a year
+    back is last year), or, in the first quarter, of the year before said with its number («نتائج الربع
+    الرابع 2015 … مقارنة بالربع نفسه من العام الماضي» in January 2016)."""
+    if anchor is None or r.first_day is None:
+        return False
+    y = r.first_day.year
+    return y == anchor.year or (y == anchor.year - 1 and anchor.month <= 3 and p.explicit_year)
 
 
 def _day_of_same_month(p: Partial) -> bool:
@@ -973,7 +999,9 @@ class Engine:
         for f in found:
             p = f.partial
             if FLAG_NARRATIVE in p.flags:        # dated from the date said before: _link_narrative
-                resolved.append(_NARRATIVE_PENDING)
+                # («الفترة نفسها من العام الماضي» with no span said before it: last year itself)
+                resolved.append(self._resolve(_LAST_YEAR, False, anchor, None) if p.year_shift == -1
+                                else _NARRATIVE_PENDING)
                 continue
             if FLAG_LISTED in p.flags:           # dated by the day-month after it: _link_listed
                 resolved.append(_LISTED_PENDING)
@@ -1015,7 +1043,7 @@ class Engine:
         self._split_years_listed(norm, found, resolved, anchor)
         self._link_corrected_day(norm, found, resolved, anchor)
         span = nz.span if nz._norm_breaks or len(norm) != len(text) else None   # None: the same offsets
-        self._link_narrative(norm, found, resolved, text, span, framed)
+        self._link_narrative(norm, found, resolved, text, span, framed, anchor)
         self._link_previous(norm, found, resolved, text, span)
         self._link_after(norm, found, resolved, text, span, anchor, framed)
         self._link_clock(norm, found, resolved)
@@ -1465,12 +1493,13 @@ class Engine:
         _join_found(found, resolved, {i: (j, found[j].end) for i, j in joined.items()})
 
     @staticmethod
-    def _narrative_base(norm, found, resolved, i, need, optional=False) -> Optional[int]:
+    def _narrative_base(norm, found, resolved, i, need, optional=False, spans=False) -> Optional[int]:
         """The index of the date ``found[i]`` (a narrative expression whose base must be of grain
         ``need`` or finer; None: any) is counted from: the nearest fitting date before it in its own
         sentence or the one before; None when there is none.  ``optional``: an offset that is counted
         from the anchor when no date is said before it («بعد ثلاثة أشهر»), for which the article's own
-        day or period («اليوم», «هذا العام») is no other base."""
+        day or period («اليوم», «هذا العام») is no other base.  ``spans``: a span of days or months
+        («الأشهر الستة الأولى من هذا العام») is a base too."""
         f = found[i]
         rank = _GRAIN_RANK[need] if need is not None else len(GRAINS)
         marks = _sentence_marks(norm, found, i)
@@ -1478,7 +1507,7 @@ class Engine:
 
         def dated(j):
             g, r = found[j].partial, resolved[j]
-            return g.kind == "date" and r.value is not None and r.first_day is not None and \
+            return (g.kind == "date" or spans and g.kind == "range") and r.value is not None and r.first_day is not None and \
                 r.grain in _GRAIN_RANK and _GRAIN_RANK[r.grain] <= rank and g.approx is None and \
                 "relative_to_event" not in r.flags
 
@@ -1521,7 +1550,7 @@ class Engine:
 
         return Engine._nearest_before(found, resolved, i, fits, stop)
 
-    def _link_narrative(self, norm, found, resolved, text, span, framed):
+    def _link_narrative(self, norm, found, resolved, text, span, framed, anchor):
         """«وفي 12 مارس 2015 اندلعت الاشتباكات، وفي اليوم التالي …» 2015-03-13: an expression of
         ``FLAG_NARRATIVE`` is resolved against the nearest date before it (the same mechanism as
         «من العام نفسه») of a grain as fine as its own («اليوم التالي» a day; «الشهر التالي» a month
@@ -1535,7 +1564,11 @@ class Engine:
             if FLAG_NARRATIVE not in p.flags:
                 continue
             need = _narrative_grain(p)
-            j = Engine._narrative_base(norm, found, resolved, i, need)
+            same_last_year = p.year_shift == -1
+            j = Engine._narrative_base(norm, found, resolved, i, need, spans=same_last_year)
+            if same_last_year and j is not None and not _this_year(found[j].partial, resolved[j], anchor):
+                j = None                                   # «… السنة الماضية … عن الفترة المماثلة من السنة الماضية»:
+                                                           # a span of last year already, no base: last year
             if j is None:
                 vague = p.vague                            # «آنذاك» with no date before it: some past time
                 if vague is None and f.rule.name not in _COMPARISON_BASES:
@@ -1554,6 +1587,11 @@ class Engine:
             if need is None:                               # «حينها», «آنذاك»: that date, at its grain
                 flags = tuple(x for x in r.flags if x not in _TENSE_FLAGS and x != FLAG_NARRATIVE)
                 resolved[i] = r._replace(flags=flags + (FLAG_NARRATIVE,), anchored_to=note, reason=None, tense=None)
+                continue
+            if p.year_shift == -1:                         # «الربع نفسه من العام الماضي»: that span, a year back
+                back = _year_back(r)
+                if back is not None:
+                    resolved[i] = _as_narrative(back, note)
                 continue
             q, base = p, r.first_day
             if r.calendar == "hijri" and _day_of_same_month(p):
@@ -1685,7 +1723,7 @@ _CLOCK_DAY_AFTER = 60          # how far after a clock time the day it is on may
 # الفترة من 15 حزيران»: a daily schedule)
 _CLOCK_NOT_ITS_DAY = re.compile(fold("[،,؛;:]|(?<!\\w)(?:بعد|قبل|منذ|خلال|الفترة|حتى|وحتى|الى|إلى)(?!\\w)"))
 # the rules whose expression is a base of comparison («مقارنة بالشهر السابق»): no anchor for a narrative after it
-_COMPARISON_BASES = frozenset({"narrative_compared_month"})
+_COMPARISON_BASES = frozenset({"narrative_compared_month", "narrative_same_last_year"})
 _GRAIN_RANK = {g: k for k, g in enumerate(GRAINS)}
 # a narrative expression looks back over its own sentence and the one before it, no further: the real
 # corpus's «في اليوم التالي» / «العام التالي» / «آنذاك» name a date of the same or the previous sentence

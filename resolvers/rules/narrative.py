@@ -36,6 +36,28 @@ def narrative_day(s):
     return Partial("date", rel_day=_shift(s), time_of_day=tod, flags=_N)
 
 
+# «مقارنة بالربع نفسه من العام الماضي», «بالفترة المماثلة من العام السابق», «عن نفس الشهر من العام الماضي»:
+# the quarter (month, half, stretch) said before, a year earlier (``Engine._link_narrative``; «الفترة»: any
+# span of a year or less); with none said before, last year itself.  A base of comparison: no event.
+_LIKE = "(?:{same:SAME}|{like:=المماثل}|{like:=المماثلة}|{like:=المقابل}|{like:=المقابلة}|{like:=المناظر}|{like:=المناظرة})"
+_SAME_SPAN = "(?:{period:PERIOD}|{stretch:=الفترة}|{half:=النصف}|{months:=الأشهر})"
+_LAST_YEAR = " (?:من|في) (?:العام|السنة) {dir:DIR}"
+
+
+@rule("narrative_same_last_year", "(?:" + _SAME_SPAN + " " + _LIKE + "|(?:نفس|ذات) " + _SAME_SPAN + ")" + _LAST_YEAR,
+      ["الربع نفسه من العام الماضي", "الفترة المماثلة من العام السابق", "نفس الشهر من العام الماضي",
+       "الفترة ذاتها من العام الماضي", "النصف المقابل من العام الماضي", "ذات الفترة من السنة الماضية",
+       "الأشهر نفسها من العام الماضي"])
+def narrative_same_last_year(s):
+    if s.dir.direction != -1:
+        return None                          # «الفترة نفسها من العام المقبل»: not said so in news
+    grain = s.period.grain if s.period is not None else "half" if s.half is not None else "year"
+    if grain not in ("week", "month", "quarter", "half", "year"):
+        return None
+    # the span said before, a year back («year_shift»), of the grain «period» or finer
+    return Partial("date", period=grain, year_shift=-1, flags=_N)
+
+
 # «العام التالي», «في الشهر التالي», «الأسبوع الذي سبقه», «العام الذي تلاه», «نهاية السنة التالية»
 # («العقود الآجلة تسليم الشهر التالي 31 سنتا»: the front-month contract, the month after the article's,
 # left to «period_direction»; a look-behind, for a blocker's left context gives way to the number after it)
