@@ -1034,6 +1034,7 @@ class Engine:
             resolved.append(res)
         self._link_nowadays(norm, found, resolved, anchor)
         self._link_country(norm, found, resolved, anchor, framed)
+        self._link_church(norm, found, resolved, anchor, framed)
         self._link_mowafiq(norm, found, resolved)
         self._link_apposition(norm, found, resolved)
         self._link_weekday_day(norm, found, resolved)
@@ -1301,6 +1302,31 @@ class Engine:
             gone = set(drop)
             found[:] = [f for k, f in enumerate(found) if k not in gone]
             resolved[:] = [r for k, r in enumerate(resolved) if k not in gone]
+
+    def _link_church(self, norm: str, found, resolved, anchor, framed) -> None:
+        """Christmas or Easter with no church said after it («قداس عيد الميلاد المجيد»): the Eastern
+        churches' (7 January, the Orthodox Easter) when its sentence names only Eastern ones
+        (``church_cues.tsv``: «البابا تواضروس», «الأقباط», «الطوائف التي تتبع التقويم الشرقي»), the
+        Gregorian feast otherwise."""
+        cues = self.lex.church_cues
+        for i, f in enumerate(found):
+            p = f.partial
+            if p.kind != "holiday" or not (p.calendar == "easter_western" or
+                                           p.calendar == "gregorian" and (p.month, p.day) == (12, 25)):
+                continue
+            if _CHURCH_SAID.match(norm, f.end):
+                continue                        # «… حسب التقويم الغربي»: said after it (the rule's)
+            lo, hi = max(0, f.start - _SENTENCE_WINDOW), min(len(norm), f.end + _SENTENCE_WINDOW)
+            a = max(lo - 1, max(norm.rfind(c, lo, f.start) for c in _SENTENCE_ENDS)) + 1
+            ends = [x for x in (norm.find(c, f.end, hi) for c in _SENTENCE_ENDS) if x >= 0]
+            b = min(ends) if ends else hi
+            said = {cues.get(w) or cues.get(w[1:]) for w in (m.group() for m in _WORD_RUN.finditer(norm, a, b))}
+            if "east" not in said or "west" in said:
+                continue
+            q = p.replace(calendar="julian" if p.calendar == "gregorian" else "easter_orthodox")
+            tense = self.tense_at(norm, f.start, f.end, self.tense_cue_starts(framed), present=True) \
+                if needs_tense(q) else None
+            resolved[i] = self._resolve(q, False, anchor, tense)
 
     @staticmethod
     def _link_mowafiq(norm, found, resolved):
@@ -1737,6 +1763,7 @@ _ATTRIBUTION = re.compile(fold(r"(?:بحسب ما|حسب ما|وفق ما|وفق
 _SENTENCE_OPENS = ".!?؟:\n"                 # a mark after which a subject opens a sentence
 _SENTENCE_ENDS = ".!?؟\n"                    # the sentence a national day's country is looked for in
 _WORD_RUN = re.compile(r"[^\W\d_]+")
+_CHURCH_SAID = re.compile(fold(r"[ \t]+(?:(?:حسب|بحسب|وفق|على)[ \t]+التقويم|وفقا[ \t]+للتقويم|(?:لدى|عند)[ \t]+الطوائف)"))
 _COUNTRY_AFTER = 4             # «اليوم الوطني» alone: its country among the first words after it
 _NOT_SUBJECTS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللاتي", "الان", "الي"})   # (folded)
 _UNTIL = frozenset({"حتي", "الي", "لحد", "لغاية"})     # («حتى/إلى اليوم», folded): until today

@@ -153,6 +153,9 @@ SCHEMAS = {
     # that a «على» after the count is theirs and does not count it from another event («قبل يومين على
     # الانتخابات»)
     "ala_governors": {"note": str},
+    # the words of a sentence that tell which church's Christmas or Easter it is («يترأس البابا تواضروس قداس
+    # عيد الميلاد المجيد»: 7 January)
+    "church_cues": {"church": _enum("east", "west"), "note": str},
     # «يتوقع المحللون رفع أسعار الفائدة في سبتمبر»: perfect forms that are also verbal nouns, and the
     # particles after which they are the verb (as when they open their clause); elsewhere in a clause
     # they are the noun, no past tense cue
@@ -337,6 +340,7 @@ class Lexicon:
                                               if r["place"] == place}))
                          for place in NOWADAYS_PLACES}
         self.ala_governors = frozenset(fold(r["form"]) for r in self.tables["ala_governors"])
+        self.church_cues = {fold(r["form"]): r["church"] for r in self.tables["church_cues"]}
         self.national_days = {fold(r["form"]): (r["month"], r["day"]) for r in self.tables["national_days"]}
         self.country_days = {fold(r["form"]): (r["month"], r["day"]) for r in self.tables["country_days"]}
         self.verbal_nouns = {place: frozenset(fold(r["form"]) for r in self.tables["verbal_nouns"] if r["place"] == place)
