@@ -960,7 +960,11 @@ class Engine:
 
         def verb_at(rx, x):
             m = rx.match(norm, x, end)
-            return m is not None and m.end() <= s and m.group("v") not in ok and m.group("v") not in fut
+            if m is None or m.end() > s or m.group("v") in fut:
+                return False
+            # a verb whose form is also a name («يحيي», «يحيى» folded) is the verb before a plural
+            # subject of a people («يحيي التونسيون الأربعاء»), which no name has after it
+            return m.group("v") not in ok or _PEOPLE_AFTER.match(norm, m.end()) is not None
 
         # the clause's start: just after its last boundary (or the window's start)
         rf = norm.rfind
@@ -1764,6 +1768,7 @@ _SENTENCE_OPENS = ".!?؟:\n"                 # a mark after which a subject open
 _SENTENCE_ENDS = ".!?؟\n"                    # the sentence a national day's country is looked for in
 _WORD_RUN = re.compile(r"[^\W\d_]+")
 _CHURCH_SAID = re.compile(fold(r"[ \t]+(?:(?:حسب|بحسب|وفق|على)[ \t]+التقويم|وفقا[ \t]+للتقويم|(?:لدى|عند)[ \t]+الطوائف)"))
+_PEOPLE_AFTER = re.compile(r"[ \t]+ال\w{3,}(?:يون|يين)(?!\w)")
 _COUNTRY_AFTER = 4             # «اليوم الوطني» alone: its country among the first words after it
 _NOT_SUBJECTS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللاتي", "الان", "الي"})   # (folded)
 _UNTIL = frozenset({"حتي", "الي", "لحد", "لغاية"})     # («حتى/إلى اليوم», folded): until today
