@@ -821,6 +821,8 @@ def _weekday_of_week(p: Partial, anchor: dt.date) -> Resolved:
 
 
 def _range(p: Partial, anchor: dt.date, tense) -> Resolved:
+    if p.academic:
+        return _school_year(p)
     if p.weekday is not None and p.day is None and p.month is None:
         return _weekday_range(p, anchor, tense)
     end = resolve(p.end, anchor, tense)
@@ -851,6 +853,19 @@ def _range(p: Partial, anchor: dt.date, tense) -> Resolved:
     return Resolved("DATE", value, first_day=start.first_day, last_day=end.last_day,
                     grain=start.grain, calendar=p.calendar, flags=p.flags + start.flags + end.flags,
                     tense=end.tense)
+
+
+def _school_year(p: Partial) -> Resolved:
+    """«العام الدراسي 1435/1436هـ»: the school year, 1 September to 30 June, whose middle (mid-January) is
+    nearest the first day of the second Hijri year (1436 AH began on 25 October 2014: 2014-09/2015-06),
+    as the press of the Gulf names a school year by the two Hijri years it spans."""
+    second = hijri.year_span(p.end.year)
+    if second is None:
+        raise _hijri_missing(p.end.year)
+    boundary = second[0]
+    g = min((boundary.year - 1, boundary.year), key=lambda y: abs((dt.date(y + 1, 1, 15) - boundary).days))
+    a, b = dt.date(g, 9, 1), dt.date(g + 1, 6, 30)
+    return Resolved("DATE", f"{g:04d}-09/{g + 1:04d}-06", first_day=a, last_day=b, grain="month", flags=p.flags)
 
 
 def _weekday_range(p: Partial, anchor: dt.date, tense) -> Resolved:

@@ -87,6 +87,8 @@ class Partial:
     clock_period: Optional[str] = None       # am / pm / noon / night («صباحاً», «عصراً», «ظهراً», «ليلاً»)
     gregorian_year: Optional[int] = None     # a Hijri month or holiday with a Gregorian year («رمضان 2019»,
                                              # «عيد الفطر 2013»): the occurrence in that year
+    academic: bool = False                   # «العام الدراسي 1435/1436هـ»: the school year over two Hijri
+                                             # years (September to June), not the two years
     flags: tuple = ()
 
     __FIELDS = None

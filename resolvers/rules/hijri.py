@@ -61,22 +61,28 @@ def hijri_month_gyear(s):
                    part=s.part.mod if s.part else None, explicit_year=True)
 
 
-# «العام الدراسي 1436/1437هـ», «1437/1436هـ» (either order), «١٤٣٧/١٤٣٦هـ», «1436-1437هـ»: an academic or fiscal year over
-# two Hijri years in a row, the two years
-@rule("hijri_year_pair", "(?:" + FISCAL + "|(?:عام|العام|سنة|لعام) )?{y1:HYEAR}" + HIJRI_MARK + "?_[/\\-–]_{hyear:HYEAR}" + HIJRI_MARK,
+# «1437/1436هـ» (either order), «١٤٣٧/١٤٣٦هـ», «1436-1437هـ», «للعام المالي 1426/1427»: a fiscal year over two
+# Hijri years in a row, the two years; «العام الدراسي الحالي 1435/1436هـ», «للعام الجامعي 1436-1437»: a
+# school year, September to June, the one that straddles the two Hijri years' boundary (resolve)
+_SCHOOL_WORDS = ["دراسي", "الدراسي", "دراسية", "الدراسية", "جامعي", "الجامعي", "جامعية", "الجامعية"]
+_SCHOOL = ("(?:(?:عام|العام|لعام|للعام|بالعام|سنة|السنة|للسنة|بالسنة) (?:" + "|".join("{school:=%s}" % w for w in _SCHOOL_WORDS)
+           + ")|(?:موسم|الموسم|للموسم|بالموسم) {school:=الدراسي})(?: (?:الحالي|الجاري|المقبل|القادم|الماضي|المنصرم))?_[(]?_")
+
+
+@rule("hijri_year_pair", "(?:" + _SCHOOL + "|" + FISCAL + "|(?:عام|العام|سنة|لعام) )?{y1:HYEAR}" + HIJRI_MARK + "?_[/\\-–]_{hyear:HYEAR}" + HIJRI_MARK,
       ["1436/1437هـ", "العام 1437/1436هـ", "1435 / 1436 هـ", "1436-1437هـ", "1436 - 1437هـ", "للعام الدراسي 1436/1437هـ",
-       "1436هـ / 1437هـ", "1435هـ/1436هـ"])
+       "1436هـ / 1437هـ", "1435هـ/1436هـ", "العام الدراسي الحالي 1435/1436هـ"])
 def hijri_year_pair(s):
     a, b = sorted((s.y1, s.hyear))
     if b != a + 1:
         return None
-    return Partial("range", year=a, calendar="hijri", explicit_year=True,
+    return Partial("range", year=a, calendar="hijri", explicit_year=True, academic=s.school is not None,
                    end=Partial("date", year=b, calendar="hijri", explicit_year=True))
 
 
 # («للعام المالي 1426/1427»: after what the year is, two Hijri years need no mark)
-@rule("hijri_year_pair_fiscal", FISCAL + "{y1:HYEAR}_[/\\-–]_{hyear:HYEAR}(?!_?[/.\\-–]_?[0-9])",
-      ["للعام المالي 1426/1427", "العام الدراسي 1436-1437"])
+@rule("hijri_year_pair_fiscal", "(?:" + _SCHOOL + "|" + FISCAL + "){y1:HYEAR}_[/\\-–]_{hyear:HYEAR}(?!_?[/.\\-–]_?[0-9])",
+      ["للعام المالي 1426/1427", "العام الدراسي 1436-1437", "للعام الجامعي المقبل 1437-1438"])
 def hijri_year_pair_fiscal(s):
     return hijri_year_pair(s)
 
