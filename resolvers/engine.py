@@ -196,11 +196,15 @@ def _year_back(r: Resolved) -> Optional[Resolved]:
                       last_day=arith.add_years(r.last_day, -1), reason=None)
 
 
-def _this_year(p: Partial, r: Resolved, anchor) -> bool:
-    """Whether a span said before «الفترة نفسها من العام الماضي» is of the anchor's year (so that a year
-    back is last year), or, in the first quarter, of the year before said with its number («نتائج الربع
-    الرابع 2015 … مقارنة بالربع نفسه من العام الماضي» in January 2016)."""
-    if anchor is None or r.first_day is None:
+def _same_span_base(q: Partial, p: Partial, r: Resolved, anchor) -> bool:
+    """Whether a date said before «الفترة نفسها من العام الماضي» (``q``) is the span it repeats: a span, not
+    a day («أمس الثلاثاء … الربع نفسه»: the quarter is not that day); of the grain named («الربع نفسه»: a
+    quarter, «الشهر نفسه»: a month, «النصف المقابل»: a half; «الفترة»: any span); and of the anchor's year
+    (so that a year back is last year), or, in the first quarter, of the year before said with its number
+    («نتائج الربع الرابع 2015 … مقارنة بالربع نفسه من العام الماضي» in January 2016)."""
+    if anchor is None or r.first_day is None or r.grain in ("day", "time"):
+        return False
+    if q.period != "year" and r.grain != q.period:
         return False
     y = r.first_day.year
     return y == anchor.year or (y == anchor.year - 1 and anchor.month <= 3 and p.explicit_year)
@@ -1596,7 +1600,7 @@ class Engine:
             need = _narrative_grain(p)
             same_last_year = p.year_shift == -1
             j = Engine._narrative_base(norm, found, resolved, i, need, spans=same_last_year)
-            if same_last_year and j is not None and not _this_year(found[j].partial, resolved[j], anchor):
+            if same_last_year and j is not None and not _same_span_base(p, found[j].partial, resolved[j], anchor):
                 j = None                                   # «… السنة الماضية … عن الفترة المماثلة من السنة الماضية»:
                                                            # a span of last year already, no base: last year
             if j is None:
