@@ -185,9 +185,9 @@ _YEAR_AT_START = re.compile(r"^[0-9]{4}(?=-|$)")
 
 
 def _year_back(r: Resolved) -> Optional[Resolved]:
-    """The same span as ``r`` (a Gregorian date, month, quarter, half or year), a year earlier: «ارتفعت في
-    الربع الثاني 2015 … مقارنة بالربع نفسه من العام الماضي» 2014-Q2.  None for what has no year to
-    shift («2015-W30» is shifted too: the same week number)."""
+    """The same span as ``r`` (a Gregorian date, month, quarter, half, week or year), a year earlier:
+    «ارتفعت في الربع الثاني 2015 … مقارنة بالربع نفسه من العام الماضي» 2014-Q2 (a week keeps its number,
+    «2015-W30» 2014-W30).  None for a Hijri span or a value that does not begin with its year."""
     parts = r.value.split("/")
     if r.calendar != "gregorian" or r.first_day is None or not all(_YEAR_AT_START.match(x) for x in parts):
         return None
@@ -208,6 +208,16 @@ def _same_span_base(q: Partial, p: Partial, r: Resolved, anchor) -> bool:
         return False
     y = r.first_day.year
     return y == anchor.year or (y == anchor.year - 1 and anchor.month <= 3 and p.explicit_year)
+
+
+def _sentence_around(norm: str, start: int, end: int) -> tuple:
+    """The sentence of ``[start, end)`` by its ends (``_SENTENCE_ENDS``), within ``_SENTENCE_WINDOW``
+    either side (a line of 10 MB stays linear): where a national day's country or a feast's church is
+    looked for."""
+    lo, hi = max(0, start - _SENTENCE_WINDOW), min(len(norm), end + _SENTENCE_WINDOW)
+    a = max(lo - 1, max(norm.rfind(c, lo, start) for c in _SENTENCE_ENDS)) + 1
+    ends = [x for x in (norm.find(c, end, hi) for c in _SENTENCE_ENDS) if x >= 0]
+    return a, min(ends) if ends else hi
 
 
 def _day_of_same_month(p: Partial) -> bool:
@@ -1272,11 +1282,7 @@ class Engine:
             if p.kind != "holiday" or p.calendar not in tables:
                 continue
             days = tables[p.calendar]
-            # its sentence, bounded (a line of 10 MB stays linear)
-            lo, hi = max(0, f.start - _SENTENCE_WINDOW), min(len(norm), f.end + _SENTENCE_WINDOW)
-            a = max(lo - 1, max(norm.rfind(c, lo, f.start) for c in _SENTENCE_ENDS)) + 1
-            ends = [x for x in (norm.find(c, f.end, hi) for c in _SENTENCE_ENDS) if x >= 0]
-            b = min(ends) if ends else hi
+            a, b = _sentence_around(norm, f.start, f.end)
             best = None
             after = 0
             for m in _WORD_RUN.finditer(norm, f.end if p.calendar == "country" else a, b):
@@ -1324,10 +1330,7 @@ class Engine:
                 continue
             if _CHURCH_SAID.match(norm, f.end):
                 continue                        # «… حسب التقويم الغربي»: said after it (the rule's)
-            lo, hi = max(0, f.start - _SENTENCE_WINDOW), min(len(norm), f.end + _SENTENCE_WINDOW)
-            a = max(lo - 1, max(norm.rfind(c, lo, f.start) for c in _SENTENCE_ENDS)) + 1
-            ends = [x for x in (norm.find(c, f.end, hi) for c in _SENTENCE_ENDS) if x >= 0]
-            b = min(ends) if ends else hi
+            a, b = _sentence_around(norm, f.start, f.end)
             said = {cues.get(w) or cues.get(w[1:]) for w in (m.group() for m in _WORD_RUN.finditer(norm, a, b))}
             if "east" not in said or "west" in said:
                 continue
@@ -1769,7 +1772,7 @@ _NARRATIVE_PENDING = Resolved("DATE", None, flags=(FLAG_NARRATIVE,), reason=NARR
 _LISTED_PENDING = Resolved("DATE", None, flags=(FLAG_LISTED,), reason=LISTED_NOT_FOUND)
 _ATTRIBUTION = re.compile(fold(r"(?:بحسب ما|حسب ما|وفق ما|وفقا لما|طبقا لما|كما)[ \t]+$"))
 _SENTENCE_OPENS = ".!?؟:\n"                 # a mark after which a subject opens a sentence
-_SENTENCE_ENDS = ".!?؟\n"                    # the sentence a national day's country is looked for in
+_SENTENCE_ENDS = ".!?؟\n"                    # the sentence a national day's country, a feast's church is looked for in
 _WORD_RUN = re.compile(r"[^\W\d_]+")
 _CHURCH_SAID = re.compile(fold(r"[ \t]+(?:(?:حسب|بحسب|وفق|على)[ \t]+التقويم|وفقا[ \t]+للتقويم|(?:لدى|عند)[ \t]+الطوائف)"))
 _PEOPLE_AFTER = re.compile(r"[ \t]+ال\w{3,}(?:يون|يين)(?!\w)")
