@@ -8,7 +8,8 @@ A date expression that the resolver reads right may still date no happening of i
 * ``masthead``: a newspaper's or a site's name that holds a date word («عين اليوم», «(اليوم)», «اليوم –
   الدمام» at the head of a line);
 * ``reference``: a comparison or a reference point: «مقارنة بنفس الفترة من العام الماضي», «عن الفترة
-  نفسها من العام الماضي», «للفترة ذاتها من العام الماضي», a change against a date («انخفض 7.2 في المئة
+  نفسها من العام الماضي», «للفترة ذاتها من العام الماضي» (with or without «مقارنة»: «بعد أن كانت 73 ألفا
+  في الربع المماثل من العام الماضي»), a change against a date («انخفض 7.2 في المئة
   عن الشهر الذي سبقه», «5.5% عن يونيو»), «أدنى مستوى منذ 20 مارس», «لأول مرة منذ 2009» (a bare «منذ 8 ديسمبر» dates
   the start of what followed, a happening, and stays an event; «منذ بداية يوليو», «منذ مطلع العام»
   are the start of a running total, a reference point);
@@ -53,6 +54,11 @@ _REFERENCE_BEFORE = re.compile(
     rf"(?:\s+\S+){{0,2}}\s+عن\s*(?:(?:ال)?مستو\S*\s+(?:في\s+)?)?"
     rf"|(?<!{_W})(?:ال)?(?:اعلي|ادني|اكبر|اقل|اسوا|افضل|اطول|اقوي|اضعف|اول\s+مر[ةه])(?:\s+\S+){{0,5}}\s+منذ\s*"
     rf"|(?<!{_W})(?:ل|لل)?(?:ال)?مر[ةه]\s+(?:ال)?اولي(?:\s+\S+){{0,2}}\s+منذ\s*)$")
+# the expression itself names the same span a year back («الفترة نفسها من العام الماضي», «نفس الشهر من العام
+# الماضي», «للربع المماثل من العام السابق»: the resolver's ``narrative_same_last_year``): a comparison
+_SAME_SPAN_EXPR = re.compile(
+    rf"^(?:[وف]?[بل]?)?(?:نفس|ذات)\s+\S+\s+(?:من|في)\s"
+    rf"|^[وف]?(?:بال|لل|ال)\S+\s+(?:نفس|ذات|عين|المماثل|المقابل|المناظر)\S*\s+(?:من|في)\s")
 _PER_DAY_BEFORE = re.compile(rf"(?<!{_W})(?:[0-9]+|مليون|ملايين|مليار|الف|الاف|مر[ةه]|مرات|مرتين|مرتان)"
                              rf"(?:\s+\S+){{0,2}}\s+في\s*$")
 _PRESS_BEFORE = re.compile(rf"(?<!{_W})(?:ال)?(?:صحف|جرائد|صحيف[ةه]|جريد[ةه])(?:\s+\S+){{0,2}}\s+(?:ال)?صادر[ةه]\s*$")
@@ -120,7 +126,8 @@ def role_of(text: str, spans: Sequence[tuple[int, int]], clause_start: int = 0) 
         return "per_day"
     if word in _TODAY and _PRESS_BEFORE.search(before):
         return "press_review"
-    if _REFERENCE_BEFORE.search(before) or _PERIOD_START.match(word) and _SINCE_BEFORE.search(before):
+    if _REFERENCE_BEFORE.search(before) or _SAME_SPAN_EXPR.match(word) or \
+            _PERIOD_START.match(word) and _SINCE_BEFORE.search(before):
         return "reference"
     if _BARE_YEAR.match(word) and _NAMED_BEFORE.search(before):
         return "name"
