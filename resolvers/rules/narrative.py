@@ -54,7 +54,8 @@ def narrative_same_last_year(s):
     grain = s.period.grain if s.period is not None else "half" if s.half is not None else "year"
     if grain not in ("week", "month", "quarter", "half", "year"):
         return None
-    # the span said before, a year back («year_shift»), of the grain «period» or finer
+    # the span said before, a year back («year_shift»): of the grain «period» («year» for «الفترة»: any
+    # span; Engine._link_narrative, _same_span_base)
     return Partial("date", period=grain, year_shift=-1, flags=_N)
 
 

@@ -256,7 +256,7 @@ def _weekday_range(s):
                    end=Partial("date", weekday=s.wd2.weekday, direction=direction))
 
 
-@rule("range_weekdays_between", "(?:يوم )?{wd:WEEKDAY}_(?:و|الى )_(?:ال)?" + _WD2,
+@rule("range_weekdays_between", "(?:يوم )?{wd:WEEKDAY}_(?:و|الى )_" + _WD2,
       ["بين الثلاثاء والخميس", "بين يوم الأحد ويوم الثلاثاء", "بين الاثنين إلى الأربعاء المقبلين"], left="بين", left_required=True)
 def range_weekdays_between(s):
     return _weekday_range(s)
