@@ -616,6 +616,14 @@ def _check_weekday(d: dt.date, p: Partial) -> tuple:
 
 
 def _day_month(p: Partial, anchor: dt.date, tense) -> Resolved:
+    if p.ordinal_day:
+        # «الثلاثاء الأول من أكتوبر المقبل»: the 1st of October when it is a Tuesday (as news mostly means
+        # «الخميس الأول من نوفمبر»), else the first Tuesday of that October
+        alone = resolve(p.replace(weekday=None, ordinal_day=False), anchor, tense)
+        if alone.first_day is not None and alone.first_day.weekday() != p.weekday:
+            return _nth_weekday(p.replace(day=None, weekday=None, ordinal_day=False, nth_weekday=(p.day, p.weekday)),
+                                anchor, tense)
+        p = p.replace(ordinal_day=False)
     m, day = p.month, p.day
     extra, used = (), None
     if p.year is not None or p.year_shift is not None:

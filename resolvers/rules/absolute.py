@@ -297,7 +297,7 @@ def date_dm_dir(s):
     return Partial("date", time_of_day=pod_of(s), month=s.month.month, day=day_of(s), calendar=s.month.calendar,
                    weekday=s.wd.weekday if s.wd else None,
                    direction=s.dir.direction if s.dir else None, year_shift=year_ref_shift(s),
-                   flags=_pair_flags(s))
+                   ordinal_day=_ordinal_day(s), flags=_pair_flags(s))
 
 
 # A day said as a cardinal in words, as speech and some columns say it: «في واحد وعشرين آذار», «خمسة
@@ -320,7 +320,13 @@ def date_cardinal_day(s):
       ["8 ديسمبر", "15 أكتوبر", "الخامس عشر من تشرين الأول", "يوم 3 أيار", "الخميس 9 يناير"])
 def date_dm(s):
     return Partial("date", time_of_day=pod_of(s), month=s.month.month, day=day_of(s), calendar=s.month.calendar,
-                   weekday=s.wd.weekday if s.wd else None, flags=_pair_flags(s))
+                   weekday=s.wd.weekday if s.wd else None, ordinal_day=_ordinal_day(s), flags=_pair_flags(s))
+
+
+def _ordinal_day(s) -> bool:
+    """«الثلاثاء الأول من أكتوبر», «الخميس الثالث من نوفمبر»: a weekday, then an ordinal of one to four
+    before a Gregorian month, which may name that weekday's n-th in the month (resolve._day_month)."""
+    return s.wd is not None and s.dayw is not None and s.dayw.day <= 4 and s.month.calendar == "gregorian"
 
 
 def _first_day(s):

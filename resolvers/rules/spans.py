@@ -141,8 +141,9 @@ def week_of_deictic_month(s):
 
 # «أول خميس من الشهر المقبل», «ثالث جمعة من رمضان», «آخر سبت من أكتوبر», «الجمعة الأخيرة من العام»: the
 # n-th weekday of a month (Gregorian or Hijri, named or deictic) or of a year.  After the weekday only
-# the feminine ordinals and «الأخير» are read: «الخميس الأول من نوفمبر» is Thursday the 1st of November
-# (a day-month with its weekday), as news writes it.
+# the feminine ordinals and «الأخير» are read here: «الخميس الأول من نوفمبر» is a day-month with its
+# weekday (absolute.date_dm), Thursday the 1st of November when it is one, as news mostly writes it, and
+# else the first Thursday of November (resolve._day_month).
 _NTH = "(?:{ordpre:WDORDPRE} (?:يوم )?{wdb:WDBARE}|(?:يوم )?{wd:WEEKDAY} {ordpost:WDORDPOST}) (?:من|في) "
 
 
