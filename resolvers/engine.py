@@ -1309,13 +1309,18 @@ class Engine:
                 continue
             month, day = best[1]
             q = p.replace(calendar="gregorian", month=month, day=day)
-            tense = self.tense_at(norm, f.start, f.end, self.tense_cue_starts(framed), present=True) \
-                if needs_tense(q) else None
-            resolved[i] = self._resolve(q, False, anchor, tense)
+            resolved[i] = self._resolve_in_clause(norm, f, q, anchor, framed)
         if drop:
             gone = set(drop)
             found[:] = [f for k, f in enumerate(found) if k not in gone]
             resolved[:] = [r for k, r in enumerate(resolved) if k not in gone]
+
+    def _resolve_in_clause(self, norm: str, f, q: Partial, anchor, framed) -> Resolved:
+        """``q`` (what ``f``'s expression is read as once its sentence is known) resolved with its
+        clause's tense, where it needs one."""
+        tense = self.tense_at(norm, f.start, f.end, self.tense_cue_starts(framed), present=True) \
+            if needs_tense(q) else None
+        return self._resolve(q, False, anchor, tense)
 
     def _link_church(self, norm: str, found, resolved, anchor, framed) -> None:
         """Christmas or Easter with no church said after it («قداس عيد الميلاد المجيد»): the Eastern
@@ -1335,9 +1340,7 @@ class Engine:
             if "east" not in said or "west" in said:
                 continue
             q = p.replace(calendar="julian" if p.calendar == "gregorian" else "easter_orthodox")
-            tense = self.tense_at(norm, f.start, f.end, self.tense_cue_starts(framed), present=True) \
-                if needs_tense(q) else None
-            resolved[i] = self._resolve(q, False, anchor, tense)
+            resolved[i] = self._resolve_in_clause(norm, f, q, anchor, framed)
 
     @staticmethod
     def _link_mowafiq(norm, found, resolved):

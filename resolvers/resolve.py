@@ -49,8 +49,6 @@ NARRATIVE_NOT_FOUND = ("narrative: no date of a fitting grain before it in its s
                        "(the publication date would be a guess)")
 DM_WEEKDAY = ("a day and month without their year («الأحد 7/9»): no Gregorian or Hijri day near the anchor "
               "falls on the weekday written with them")
-DM_NEAR = ("a day and month without their year or weekday («في 7/9»): not one Gregorian or Hijri day of them "
-           "within 45 days of the anchor")
 LISTED_NOT_FOUND = "a day listed before another («14 و17 أغسطس»): the day-month after it is not found"
 ARITHMETIC = "date arithmetic out of range"                  # the safety net: + (ExceptionType: message)
 # An unmarked year of this band is read only where a month name gives its calendar: Arabic news writes
@@ -766,6 +764,8 @@ def _nearest_year_shift(m: int, here: int) -> int:
 
 EITHER_DAYS = 200         # a day and month without year read by their weekday: this near the anchor
 NEAR_DM_DAYS = 45         # ... and without a weekday: the one reading of either calendar this near it
+DM_NEAR = ("a day and month without their year or weekday («في 7/9»): not one Gregorian or Hijri day of them "
+           f"within {NEAR_DM_DAYS} days of the anchor")
 
 
 def _day_by_weekday(p: Partial, anchor: dt.date, tense) -> Resolved:

@@ -81,11 +81,14 @@ def numeric_dmy_yy(s):
                    weekday=s.wd.weekday if s.wd else None)
 
 
+def _after(*words) -> str:
+    """A look-behind: one of ``words`` (folded) and a space just before the match."""
+    return "(?:" + "|".join(f"(?<={w}\\x20)" for w in words) + ")"
+
+
 # «منذ 11/2014», «في 2/2013», «حتى 12/2015»: a month and year written with a slash, after a preposition
-# (alone, «القرار 10/2013» is a number of a decision); a day and month with no year («بتاريخ 16/10») is
-# left alone: in the Saudi press it is as often the Hijri month's (16 Shawwal in a paper of 2 August 2015)
-_NUM_LEFT = ("(?:(?<=في\\x20)|(?<=منذ\\x20)|(?<=حتى\\x20)|(?<=خلال\\x20)|(?<=بتاريخ\\x20)|(?<=من\\x20)"
-             "|(?<=الى\\x20)|(?<=قبل\\x20)|(?<=بعد\\x20)|(?<=مطلع\\x20)|(?<=نهاية\\x20))")
+# (alone, «القرار 10/2013» is a number of a decision); a day and month with no year: numeric_dm
+_NUM_LEFT = _after("في", "منذ", "حتى", "خلال", "بتاريخ", "من", "الى", "قبل", "بعد", "مطلع", "نهاية")
 
 
 @rule("numeric_my", _NUM_LEFT + "{m:MNUM}_/_{year:YEAR}(?!_[/.-]_?[0-9])(?:_م(?!\\w))?",
@@ -108,8 +111,7 @@ def weekday_numeric_dm(s):
 # dates (a number of a law, a score or a fraction has none: «المادة 7/9», «فاز 3/1»; nor one followed by
 # a noun or «من» and a noun, a fraction: «في 3/4 الحالات», «في 3/1 من مبارياته»): the one day of
 # either calendar near the anchor (resolve._day_by_weekday), unresolved where both or neither are
-@rule("numeric_dm", "(?:(?<=في\\x20)|(?<=يوم\\x20)|(?<=بتاريخ\\x20)|(?<=منذ\\x20)|(?<=حتى\\x20)|(?<=قبل\\x20)"
-      "|(?<=بعد\\x20)|(?<=الى\\x20)|(?<=مطلع\\x20)|(?<=نهاية\\x20))(?<![0-9][/.\\-]\\x20)"
+@rule("numeric_dm", _after("في", "يوم", "بتاريخ", "منذ", "حتى", "قبل", "بعد", "الى", "مطلع", "نهاية") + "(?<![0-9][/.\\-]\\x20)"
       "{day:DAY}_/_{m:MNUM}(?!_?[/.:,-]_?[0-9])(?!_(?:هـ|ه|م)(?!\\w))(?!_%)(?! (?:{:UNIT}|{:COUNTED})(?!\\w))(?! من )(?! ال)",
       ["في [7/9]", "يوم [27/12]", "قبل [30/12]"])
 def numeric_dm(s):
