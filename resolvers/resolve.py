@@ -833,6 +833,9 @@ def _range(p: Partial, anchor: dt.date, tense) -> Resolved:
         return _school_year(p)
     if p.weekday is not None and p.day is None and p.month is None:
         return _weekday_range(p, anchor, tense)
+    ongoing = _ongoing_range(p, anchor)
+    if ongoing is not None:
+        return ongoing
     end = resolve(p.end, anchor, tense)
     if end.value is None:
         return end
@@ -861,6 +864,41 @@ def _range(p: Partial, anchor: dt.date, tense) -> Resolved:
     return Resolved("DATE", value, first_day=start.first_day, last_day=end.last_day,
                     grain=start.grain, calendar=p.calendar, flags=p.flags + start.flags + end.flags,
                     tense=end.tense)
+
+
+def _ongoing_range(p: Partial, anchor: dt.date) -> Optional[Resolved]:
+    """«فُتحت البوابة من 19 رمضان وحتى 21 شوال» in an article of 18 Shawwal: a range of days with no
+    year, no direction and no year said relative to the anchor, whose occurrence around the anchor
+    holds the anchor, is that occurrence whatever the clause's tense (a period still running when the
+    article was written), not the one wholly before or after it."""
+    e = p.end
+    if (p.year is not None or p.period is not None or p.day is None or p.month is None or e is None
+            or e.year is not None or e.day is None or e.month is None or e.direction is not None
+            or e.year_shift is not None or p.calendar != e.calendar):
+        return None
+    if p.calendar == "hijri":
+        here = hijri.from_gregorian(anchor)
+        if here is None:
+            return None
+        ay = here[0]
+    elif p.calendar == "gregorian":
+        ay = anchor.year
+    else:
+        return None
+    for ey in (ay, ay + 1):
+        sy = ey - 1 if p.month > e.month else ey
+        try:
+            start = resolve(Partial("date", year=sy, month=p.month, day=p.day, calendar=p.calendar), anchor)
+            end = resolve(e.replace(year=ey), anchor)
+        except _Fail:
+            return None
+        if start.first_day is None or end.last_day is None:
+            return None
+        if start.first_day <= anchor <= end.last_day:
+            value = f"{start.value.split('/')[0]}/{end.value.split('/')[-1]}"
+            return Resolved("DATE", value, first_day=start.first_day, last_day=end.last_day,
+                            grain=start.grain, calendar=p.calendar, flags=p.flags + start.flags + end.flags)
+    return None
 
 
 def _school_year(p: Partial) -> Resolved:
