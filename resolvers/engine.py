@@ -22,7 +22,7 @@ from . import arith, hijri, recache
 from .lexicon import get_lexicon, _trie_regex
 from .normalize import normalize, fold, word_bytes, _CODEC
 from .resolve import resolve, needs_tense, Resolved, ARITHMETIC, YEAR_NOT_SAID, NARRATIVE_NOT_FOUND, LISTED_NOT_FOUND
-from .types import (Partial, Timex, GRAINS, FLAG_HIJRI_MISMATCH, FLAG_NAMED_EVENT, FLAG_YEAR_SAID_BEFORE, FLAG_NARRATIVE, FLAG_LISTED, FLAG_YEARS_LISTED,
+from .types import (Partial, Timex, GRAINS, FLAG_HIJRI_MISMATCH, FLAG_NAMED_EVENT, FLAG_YEAR_SAID_BEFORE, FLAG_NARRATIVE, FLAG_LISTED, FLAG_YEARS_LISTED, FLAG_WEEKDAY_SAID,
                     FLAG_TENSE_DECIDED, FLAG_DEFAULT_PAST, FLAG_NEAR_ANCHOR, FLAG_YEAR_FROM_PAIR, FLAG_DAILY)
 
 # Words that start some forms («في وقت سابق», «ما يقارب», «كل عام») but are far too common to be
@@ -1065,6 +1065,7 @@ class Engine:
         self._link_narrative(norm, found, resolved, text, span, framed, anchor)
         self._link_previous(norm, found, resolved, text, span)
         self._link_after(norm, found, resolved, text, span, anchor, framed)
+        self._link_weekday_again(found, resolved, anchor)
         self._link_clock(norm, found, resolved)
         if listed:
             self._link_listed(norm, found, resolved, anchor)
@@ -1430,6 +1431,28 @@ class Engine:
             d = r.first_day - _dt.timedelta(days=(q.weekday - p.weekday) % 7)
             resolved[i] = resolve(Partial("date", year=d.year, month=d.month, day=d.day, explicit_year=True,
                                           flags=(FLAG_LISTED,)), anchor or d)
+
+    def _link_weekday_again(self, found, resolved, anchor):
+        """«… مباراة درع المجتمع غدا الأحد … ومباراة الأحد هي المواجهة رقم 14»: a bare weekday whose own
+        clause gives no tense (read past by default, or nearest) is the day the same weekday named earlier
+        in the document, within a week of the anchor and decided there (by «غدا», «أمس», «المقبل», a
+        tense or a date: not by default), flagged ``weekday_said_before``; with none, as before."""
+        said: dict = {}
+        for i, f in enumerate(found):
+            p, r = f.partial, resolved[i]
+            if r.first_day is None or r.first_day != r.last_day or p.weekday is None:
+                continue
+            own = FLAG_DEFAULT_PAST in r.flags or FLAG_NEAR_ANCHOR in r.flags
+            if own and f.rule.index == self._weekday_rule and p.direction is None and p.day is None and \
+                    p.month is None:
+                d = said.get(p.weekday)
+                if d is not None and d != r.first_day:
+                    resolved[i] = resolve(Partial("date", year=d.year, month=d.month, day=d.day, explicit_year=True,
+                                                  time_of_day=p.time_of_day, flags=(FLAG_WEEKDAY_SAID,)), anchor)
+                continue
+            if not own and r.first_day.weekday() == p.weekday and anchor is not None and \
+                    abs((r.first_day - anchor).days) <= 7:
+                said[p.weekday] = r.first_day
 
     @staticmethod
     def _link_event(norm, found, resolved):
