@@ -507,6 +507,8 @@ class Engine:
                 # a number may be glued to the article, «الـ22 من شهر ديسمبر» (the tatweel folded away),
                 # or to the word before it, as typing runs them on: «في27 يوليو», «يوم20 يوليو», «حتى30 من»
                 for c in clitics + (_GLUED_TO_NUMBER if k.isdigit() else ()):
+                    if c and c + k in self.lex.clitic_words:
+                        continue                  # («ولامس»: a word of its own, not «و» + «ل» + «امس»)
                     framed_keys.setdefault(" " + c + k + tail, {}).setdefault(len(k) + len(tail), {})[b] = e
         simple, complex_ = [], []
         for framed in sorted(framed_keys):
@@ -519,7 +521,8 @@ class Engine:
         # a word with the word after it, one space between: a key of its own (it ends in a letter or a
         # digit, so no plain key, which ends in a space, is the same)
         simple += [(" " + c + k + " " + w, (1 + len(k) + len(w), entry[(k, 0)], None, None))
-                   for k in sorted(paired) for c in clitics for w in paired[k]]
+                   for k in sorted(paired) for c in clitics for w in paired[k]
+                   if not (c and c + k in self.lex.clitic_words)]
         return _Spotter(simple, complex_, dfa=not paired)
 
     def clear_memos(self) -> None:

@@ -133,6 +133,7 @@ SCHEMAS = {
     "given_names": {"note": str},
     "decades": {"decade": _int},
     "imperfect_exceptions": {"note": str},
+    "clitic_words": {"note": str},
     # «أول خميس من», «الجمعة الأخيرة من»: the n-th weekday of a month or a year (-1: the last);
     # position: before the weekday (construct, «ثالث جمعة») or after it (agreeing, «الجمعة الثانية»)
     "weekday_ordinals": {"number": _int, "position": _enum("before", "after")},
@@ -334,6 +335,8 @@ class Lexicon:
                             for r in self.tables["tense_cues"] if not r["form"].endswith("ـ")}
         self.future_exceptions = frozenset(fold(r["form"]) for r in self.tables["future_prefix_exceptions"])
         self.imperfect_exceptions = frozenset(fold(r["form"]) for r in self.tables["imperfect_exceptions"])
+        # words that read as a clitic and a date word but are words of their own («ولامس»: touched)
+        self.clitic_words = frozenset(fold(r["form"]) for r in self.tables["clitic_words"])
         self.comparatives = frozenset(fold(r["form"]) for r in self.tables["comparatives"] if r["kind"] == "comparative")
         self.intensifiers = frozenset(fold(r["form"]) for r in self.tables["comparatives"] if r["kind"] == "intensifier")
         self.nowadays = {place: tuple(sorted({" ".join(fold(r["form"]).split()) for r in self.tables["nowadays_cues"]
