@@ -119,6 +119,8 @@ def resolve(p: Partial, anchor: dt.date, tense: Optional[str] = None) -> Resolve
             return _day_time(p, anchor, tense)
         if p.nth_day is not None:
             return _nth_day(p, anchor, tense)
+        if p.school is not None:
+            return _school_year_of(p, anchor)
         if p.kind == "range":
             return _range(p, anchor, tense)
         if p.kind == "holiday":
@@ -899,6 +901,24 @@ def _ongoing_range(p: Partial, anchor: dt.date) -> Optional[Resolved]:
             return Resolved("DATE", value, first_day=start.first_day, last_day=end.last_day,
                             grain=start.grain, calendar=p.calendar, flags=p.flags + start.flags + end.flags)
     return None
+
+
+def _school_year_of(p: Partial, anchor: dt.date) -> Resolved:
+    """«العام الدراسي المقبل» and its kin: a school year runs from September to June; the one of a day is
+    the one whose July-to-June year holds it (in July and August, the one about to begin, as the Gulf
+    and Levant press speak of it through the summer).  'current' is that one, 'last' the one before;
+    'next' the one after, except in July and August, when it is the one about to begin; 'new'
+    («الجديد», «بداية العام الدراسي» alone) the one about to begin or begun in the last two months
+    (July to October), else the one after."""
+    y = anchor.year if anchor.month >= 7 else anchor.year - 1
+    summer = anchor.month in (7, 8)
+    g = {"current": y, "last": y - 1, "next": y if summer else y + 1,
+         "new": y if anchor.month in (7, 8, 9, 10) else y + 1}[p.school]
+    if not 1 <= g < 9999:
+        raise arith.OutOfCalendar(f"the school year {g}/{g + 1}")
+    a, b = dt.date(g, 9, 1), dt.date(g + 1, 6, 30)
+    return Resolved("DATE", f"{g:04d}-09/{g + 1:04d}-06", mod=p.part, first_day=a, last_day=b, grain="month",
+                    flags=p.flags)
 
 
 def _school_year(p: Partial) -> Resolved:

@@ -90,6 +90,8 @@ class Partial:
                                              # «عيد الفطر 2013»): the occurrence in that year
     academic: bool = False                   # «العام الدراسي 1435/1436هـ»: the school year over two Hijri
                                              # years (September to June), not the two years
+    school: Optional[str] = None             # «العام الدراسي المقبل» 'next', «الجديد» 'new', «الحالي» 'current',
+                                             # «الماضي» 'last': a school year said from the anchor's
     ordinal_day: bool = False                # «الثلاثاء الأول من أكتوبر»: the day said by an ordinal after a
                                              # weekday; when the weekday is not that day's, the n-th weekday
     flags: tuple = ()

@@ -66,7 +66,7 @@ def hijri_month_gyear(s):
 # school year, September to June, the one that straddles the two Hijri years' boundary (resolve)
 _SCHOOL_WORDS = ["دراسي", "الدراسي", "دراسية", "الدراسية", "جامعي", "الجامعي", "جامعية", "الجامعية"]
 _SCHOOL = ("(?:(?:عام|العام|لعام|للعام|بالعام|سنة|السنة|للسنة|بالسنة) (?:" + "|".join("{school:=%s}" % w for w in _SCHOOL_WORDS)
-           + ")|(?:موسم|الموسم|للموسم|بالموسم) {school:=الدراسي})(?: (?:الحالي|الجاري|المقبل|القادم|الماضي|المنصرم))?_[(]?_")
+           + ")|(?:موسم|الموسم|للموسم|بالموسم) {school:=الدراسي})(?: (?:الحالي|الجاري|المقبل|القادم|الجديد|الماضي|المنصرم))?_[(]?_")
 
 
 @rule("hijri_year_pair", "(?:" + _SCHOOL + "|" + FISCAL + "|(?:عام|العام|سنة|لعام) )?{y1:HYEAR}" + HIJRI_MARK + "?_[/\\-–]_{hyear:HYEAR}" + HIJRI_MARK,

@@ -163,7 +163,30 @@ def period_demonstrative(s):
     return Partial("date", period=s.period.grain, period_shift=0, part=s.part.mod if s.part else None)
 
 
-@rule("period_part", "{part:PART} {period:PERIOD}(?! {:DIR})(?! قبل {:DIR})",
+# «العام الدراسي المقبل», «بداية العام الدراسي الجديد», «نهاية العام الدراسي الماضي», «مطلع العام الجامعي
+# القادم»: a school year said by its direction (resolve._school_year_of: September to June, the one the
+# word names from the anchor's), or by «بداية» alone (the one beginning next); a Hijri pair after it
+# is the pair's (hijri_year_pair), a year of no direction and no beginning is not one
+_SCHOOL_NOUN = "(?:العام|لعام|للعام|بالعام|السنة|للسنة|بالسنة|الموسم|للموسم) (?:الدراسي|الدراسية|الجامعي|الجامعية)"
+
+
+_SCHOOL_DIR = "(?: (?:المقبل|القادم|الجديد|الحالي|الجاري|الماضي|المنصرم|السابق))?"
+
+
+@rule("school_year_relative", PART + _SCHOOL_NOUN + "(?!" + _SCHOOL_DIR + "_?[(]?_?[0-9])(?: (?:{nx:=المقبل}|{nx:=القادم}|{nw:=الجديد}|{cu:=الحالي}|{cu:=الجاري}"
+      "|{ls:=الماضي}|{ls:=المنصرم}|{ls:=السابق}))?",
+      ["العام الدراسي المقبل", "بداية العام الدراسي الجديد", "نهاية العام الدراسي الماضي", "مطلع العام الجامعي القادم",
+       "بداية العام الدراسي", "العام الدراسي الحالي"])
+def school_year_relative(s):
+    which = "next" if s.nx else "new" if s.nw else "current" if s.cu else "last" if s.ls else None
+    if which is None:
+        if s.part is None or s.part.mod != "START":
+            return None                 # («طوال العام الدراسي», «نهاية العام الدراسي»: which one is not said)
+        which = "new"
+    return Partial("date", school=which, part=s.part.mod if s.part else None)
+
+
+@rule("period_part", "{part:PART} {period:PERIOD}(?! {:DIR})(?! قبل {:DIR})(?! (?:الدراسي|الدراسية|الجامعي|الجامعية)(?!\\w))",
       ["نهاية العام", "مطلع الشهر", "منتصف الأسبوع", "أواخر السنة"])
 def period_part(s):
     if s.period.grain == "quarter":
