@@ -1068,7 +1068,7 @@ class Engine:
         self._link_narrative(norm, found, resolved, text, span, framed, anchor)
         self._link_previous(norm, found, resolved, text, span)
         self._link_after(norm, found, resolved, text, span, anchor, framed)
-        self._link_weekday_again(found, resolved, anchor)
+        self._link_weekday_again(norm, found, resolved, anchor)
         self._link_clock(norm, found, resolved)
         if listed:
             self._link_listed(norm, found, resolved, anchor)
@@ -1435,25 +1435,41 @@ class Engine:
             resolved[i] = resolve(Partial("date", year=d.year, month=d.month, day=d.day, explicit_year=True,
                                           flags=(FLAG_LISTED,)), anchor or d)
 
-    def _link_weekday_again(self, found, resolved, anchor):
+    def _link_weekday_again(self, norm, found, resolved, anchor):
         """«… مباراة درع المجتمع غدا الأحد … ومباراة الأحد هي المواجهة رقم 14»: a bare weekday whose own
         clause gives no tense (read past by default, or nearest) is the day the same weekday named earlier
         in the document, within a week of the anchor and decided there (by «غدا», «أمس», «المقبل», a
-        tense or a date: not by default), flagged ``weekday_said_before``; with none, as before."""
+        tense or a date: not by default); else, «البيانات التي تصدر هذا الأسبوع … وبيانات الوظائف يوم
+        الجمعة», its day in the week said before it in its sentence.  Flagged ``weekday_said_before``;
+        with neither, as before."""
         said: dict = {}
+        week = None                                   # (end of the week expression, its first day)
         for i, f in enumerate(found):
             p, r = f.partial, resolved[i]
-            if r.first_day is None or r.first_day != r.last_day or p.weekday is None:
+            if r.first_day is None:
+                continue
+            if r.grain == "week" and (r.last_day - r.first_day).days == 6:
+                week = (f.end, r.first_day)
+                continue
+            if r.first_day != r.last_day or p.weekday is None:
                 continue
             own = FLAG_DEFAULT_PAST in r.flags or FLAG_NEAR_ANCHOR in r.flags
-            if own and f.rule.index == self._weekday_rule and p.direction is None and p.day is None and \
-                    p.month is None:
-                d = said.get(p.weekday)
+            bare = f.rule.index == self._weekday_rule and p.direction is None and p.day is None and p.month is None
+            if bare and (own or FLAG_TENSE_DECIDED in r.flags):
+                d = said.get(p.weekday) if own else None
+                if d is None and week is not None and not _SENTENCE_MARK.search(norm, week[0], f.start):
+                    d = week[1] + _dt.timedelta(days=(p.weekday - week[1].weekday()) % 7)
+                    if not own and (anchor is not None and (d > anchor) != (r.first_day > anchor) or
+                                    len(norm[week[0]:f.start].split()) > _WEEK_NEAR):
+                        d = None                  # (a tense that puts it on the other side of the anchor wins,
+                                                  # and one of another clause: «مخزونات الأسبوع الماضي … التي
+                                                  # جاءت أدنى من التوقعات يوم الأربعاء»)
                 if d is not None and d != r.first_day:
-                    resolved[i] = resolve(Partial("date", year=d.year, month=d.month, day=d.day, explicit_year=True,
-                                                  time_of_day=p.time_of_day, flags=(FLAG_WEEKDAY_SAID,)), anchor)
-                continue
-            if not own and r.first_day.weekday() == p.weekday and anchor is not None and \
+                    r = resolved[i] = resolve(Partial("date", year=d.year, month=d.month, day=d.day, explicit_year=True,
+                                                      time_of_day=p.time_of_day, flags=(FLAG_WEEKDAY_SAID,)), anchor)
+                if own:
+                    continue
+            if not own and r.first_day is not None and r.first_day.weekday() == p.weekday and anchor is not None and \
                     abs((r.first_day - anchor).days) <= 7:
                 said[p.weekday] = r.first_day
 
@@ -1796,6 +1812,7 @@ _GRAIN_RANK = {g: k for k, g in enumerate(GRAINS)}
 # (or none at all: «حتى السادسة من صباح اليوم التالي» of a curfew, «تسليم الشهر التالي» of a contract)
 _NARRATIVE_SENTENCES = 1
 # (a full stop that ends a line is one mark, not two: «… عام 2013.\nوبعد مرور عامين»)
+_WEEK_NEAR = 6        # words between a week and a weekday its clause's tense dates, for the week to give its day
 _SENTENCE_MARK = re.compile(r"[.!?؟](?:[ \t]*\n|(?=\s|$))|\n")
 _NARRATIVE_PENDING = Resolved("DATE", None, flags=(FLAG_NARRATIVE,), reason=NARRATIVE_NOT_FOUND)
 _LISTED_PENDING = Resolved("DATE", None, flags=(FLAG_LISTED,), reason=LISTED_NOT_FOUND)
