@@ -157,7 +157,7 @@ def period_direction(s):
     return Partial("date", period=s.period.grain, period_shift=shift, part=s.part.mod if s.part else None)
 
 
-@rule("period_demonstrative", PART + "{dem:DEM} {period:PERIOD}",
+@rule("period_demonstrative", PART + "{dem:DEM} {period:PERIOD}(?! (?:الفضيل|الكريم|المبارك)(?!\\w))",
       ["هذا العام", "هذه السنة", "هذا الشهر", "هذا الأسبوع", "نهاية هذا العام"])
 def period_demonstrative(s):
     return Partial("date", period=s.period.grain, period_shift=0, part=s.part.mod if s.part else None)
