@@ -1701,7 +1701,11 @@ class Engine:
                     i + 1 < len(found) and _MOWAFIQ.match(norm[f.end:found[i + 1].start]):
                 continue                                   # («العام السابق الموافق 31 ديسمبر 2014»: said)
             j = Engine._narrative_base(norm, found, resolved, i, p.period, optional=True)
-            if j is None or _SENTENCE_MARK.search(norm, found[j].end, f.start) or \
+            gap = len(_SENTENCE_MARK.findall(norm, found[j].end, f.start)) if j is not None else 0
+            # (the sentence before may give the base only when nothing in its own sentence is dated:
+            # «في الأشهر الستة الأولى من هذا العام … مقارنة بالعام السابق» is this year's year before)
+            if j is None or gap > 1 or gap and any(not _SENTENCE_MARK.search(norm, found[k].end, f.start)
+                                                   for k in range(j + 1, i)) or \
                     norm[max(0, found[j].start - 6):found[j].start].split()[-1:] == ["منذ"] or \
                     found[j].rule is f.rule and found[j].key == f.key:
                 continue                                   # («أعلى مستوى منذ تموز 2011»: a reference point;
