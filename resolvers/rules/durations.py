@@ -103,6 +103,34 @@ def offset(s):
                    mod=s.am.mod if s.am else None)
 
 
+# «شفته من يومين», «وصلت من أسبوع.», «تركت العمل من سنتين تقريباً» (spoken, in quotes and columns): «من» and
+# a count of days, weeks, months or years that ends its clause is that long ago, as «قبل»; not after a
+# word of measure or of start («أكثر من أسبوع», «لمدة من يومين», «بدءاً من عام»), nor before more words
+# («من شهرين إلى عام», «من شهر رمضان», «من عام 2014»), nor «من يوم» (since the day)
+_AGO_NOT_AFTER = "".join("(?<!(?<!\\w)%s\\x20)" % w for w in
+                         ("أكثر", "اكثر", "أقل", "اقل", "نحو", "قرابة", "حوالي", "مدة", "لمدة", "فترة", "تتراوح", "يتراوح",
+                          "بدءا", "اعتبارا", "ابتداء", "انطلاقا", "واحد", "واحدة", "أي", "اي", "جزء", "كل", "أيام", "ايام",
+                          "يوم", "يوما", "ساعة", "أول", "اول", "آخر", "اخر", "المزيد", "عدد", "بدلا", "عوضا", "يقارب", "يقرب",
+                          "تقارب", "يزيد", "تزيد", "ينقص", "يقل", "تقل", "الأقل", "الاقل", "الأكثر", "الاكثر"))
+# (and not after a comparative: «أكبر من عامين», «أطول من أسبوع»)
+_AGO_NOT_COMPARATIVE = "".join("(?<!(?<!\\w)%s\\x20)" % w for w in
+                               ("أكبر", "اكبر", "أصغر", "اصغر", "أطول", "اطول", "أقصر", "اقصر", "أبعد", "ابعد", "أقرب",
+                                "اقرب", "أسرع", "اسرع", "أبطأ", "ابطا", "أفضل", "افضل", "أسوأ", "اسوا", "أعلى", "اعلى",
+                                "أدنى", "ادنى", "أبكر", "ابكر", "أقدم", "اقدم", "أحدث", "احدث"))
+
+
+@rule("offset_colloquial", "(?<=[^\\W\\d]\\x20)" + _AGO_NOT_AFTER + _AGO_NOT_COMPARATIVE + "من " + _COUNT + "?{unit:UNIT}" + _FRACTION
+      + "(?=_?(?:[.،,!?؟»\"”)](?!_?[0-9])|\\n|$)| (?:تقريبا|فقط|بس|ونص)(?!\\w)"
+      "| و(?!_?[0-9])(?!احد)(?!(?:{:NUMWORD}|{:UNIT}|{:TENS}|نصف|نص|ربع|ثلث)(?!\\w)))",
+      ["شفته [من يومين]،", "وصلت [من أسبوع].", "تركت العمل [من سنتين] تقريبا"])
+def offset_colloquial(s):
+    amount = _amount(s, need_explicit=False)
+    if amount in (None, "X") or s.unit.grain not in ("day", "week", "month", "year") or \
+            amount == 1 and s.unit.grain == "day":
+        return None
+    return Partial("date", offset=(-amount, s.unit.grain))
+
+
 # «بعد مرور عامين», «وبعد مرور ثلاثة أشهر»: after so long has passed, a duration (P2Y), counted
 # from the date said just before it when there is one (Engine._link_after: «في نيسان 2013. وبعد مرور
 # عامين» 2015); not from the anchor: «وبعد مرور تسعة أشهر، لم يكن لدى العائلات …» tells a story's time
