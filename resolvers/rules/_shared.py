@@ -14,8 +14,15 @@ MONTH_PAIR = ('(?:{month:NMONTH}(?![0-9])(?!_[.,%])(?! (?:{:COUNTED}|{:UNIT}|{:T
               '{alt:MONTH}(?(paren)_\\))'
               '(?(quot)_["»]))?)')
 # Between a day and its month: «15 من شهر أكتوبر», the bracket of «28 (يونيو) حزيران» (MONTH_PAIR), or
-# nothing, as typing runs them on («في 29أغسطس», «13شعبان»), but «3صفر», a score
-DAY_MONTH = "(?: |(?<=[0-9])(?=[^\\W\\d])(?!صفر(?!\\w)))(?:من )?(?:شهر )?(?:\\(_)?"
+# nothing, as typing runs them on («في 29أغسطس», «13شعبان»), but «3صفر», a score; or a dot after the day
+# then a month's name («يوم الأحد 3. مايو», the ordinal dot of German and Maghrebi typing), after a word
+# that dates it («يوم», «في», «بتاريخ», a weekday) or before a year: not a sentence's last number
+# before a month that opens the next («بلغ عدد القتلى 12. مايو كان شهرا دمويا»)
+_DOT_AFTER = ("يوم", "في", "بتاريخ", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعة", "السبت")
+_DOT_DAY = "(?:" + "|".join("(?<=(?<!\\w)%s\\x20[0-9]%s)" % (w, d) for w in _DOT_AFTER for d in ("", "[0-9]")) + \
+    "|(?<=[0-9])(?=\\. (?:شهر )?{:MONTH} [0-9]{4}))"
+DAY_MONTH = ("(?: |(?<=[0-9])(?=[^\\W\\d])(?!صفر(?!\\w))|" + _DOT_DAY + "\\. (?=(?:شهر )?{:MONTH}(?!\\w)))"
+             "(?:من )?(?:شهر )?(?:\\(_)?")
 # «الأربعاء 15 أكتوبر», «يوم الأربعاء، 15 أكتوبر», «الأربعاء الموافق 15 أكتوبر»
 # (a part of the day may come first: «مساء يوم الثلاثاء 27 رمضان 1436 هـ» is that day, not a Tuesday)
 # («يوم الاثنين في 18 شباط»: «في» between them too)
