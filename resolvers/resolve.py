@@ -30,7 +30,7 @@ from typing import NamedTuple, Optional
 from . import arith, hijri
 from .types import (Partial, FLAG_WEEKDAY_MISMATCH, FLAG_IMPOSSIBLE_DATE, FLAG_HIJRI_OUT_OF_RANGE, FLAG_HIJRI_TABULAR,
                     FLAG_TENSE_DECIDED, FLAG_DEFAULT_PAST, FLAG_NEAR_ANCHOR, FLAG_YEAR_FROM_WEEKDAY,
-                    FLAG_HIJRI_FROM_WEEKDAY, FLAG_CLOCK_AMPM_GUESSED, FLAG_HIJRI_BY_ANCHOR)
+                    FLAG_HIJRI_FROM_WEEKDAY, FLAG_CLOCK_AMPM_GUESSED, FLAG_HIJRI_BY_ANCHOR, FLAG_CENTURY_GUESSED)
 
 PROBLEM_FLAGS = frozenset({"weekday_mismatch", "impossible_date", "hijri_gregorian_mismatch",
                            "hijri_out_of_range", "month_pair_mismatch"})
@@ -41,7 +41,7 @@ BEFORE_COMMON_ERA = "before the Common Era (قبل الميلاد): " + arith.OU
 HIJRI_BEFORE = "before the Hijri calendar (it begins in 1 AH)"
 HIJRI_ANCHOR = "anchor outside the Hijri calendar"
 HOLIDAY_OUTSIDE = "holiday outside the Hijri calendar tables"
-TWO_DIGIT_YEAR = "a two-digit year: the century is not written"
+TWO_DIGIT_YEAR = "a one-digit year: its century and decade are not written"
 NO_ERA = "a year of 1300-1599 without an era mark (هـ or م): Hijri or Gregorian"
 HIJRI_MARK_ON_NEWS_YEAR = "a year of 1800-2100 with the Hijri mark (هـ): Hijri or Gregorian"
 YEAR_NOT_SAID = "«من العام نفسه»: the year said before it is not found near it"
@@ -226,6 +226,10 @@ def _date(p: Partial, anchor: dt.date, tense) -> Resolved:
     if p.year is not None and p.explicit_year:
         if _hijri_by_anchor(p, anchor):
             return _hijri_date(p.replace(calendar="hijri", flags=p.flags + (FLAG_HIJRI_BY_ANCHOR,)), anchor, tense)
+        if 10 <= p.year < 100 and p.era != "BC":
+            # «منذ عام 86 في المكسيك», «بدأت الانقلابات سنة 58», «عام 79م»: a year of two digits after its
+            # word is the latest year ending so, not after the anchor's (1986, 1958, 1979), flagged
+            p = p.replace(year=anchor.year - (anchor.year - p.year) % 100, flags=p.flags + (FLAG_CENTURY_GUESSED,))
         _check_year(p, anchor)
     if p.approx is not None:
         return _approx(p, anchor)
@@ -337,7 +341,7 @@ def _check_year(p: Partial, anchor: dt.date) -> None:
     if y < 1:
         raise _Fail(OUTSIDE)
     if y < 100:
-        raise _Fail(TWO_DIGIT_YEAR)                 # «سنة 58», «عام 79م»: 1958, 1979
+        raise _Fail(TWO_DIGIT_YEAR)                 # «عام 5» (two digits were read above: «سنة 58» 1958)
     if p.era is None and p.month is None and HIJRI_BAND[0] <= y <= HIJRI_BAND[1]:
         ah = hijri.from_gregorian(anchor)
         if ah is None or y <= ah[0] + HIJRI_BY_ANCHOR[1]:

@@ -36,6 +36,7 @@ FLAG_DAILY = "daily"                                # a clock time of a daily sc
 FLAG_HIJRI_BY_ANCHOR = "hijri_by_anchor"            # «عام 1433» with no era mark, in a paper of 1436 AH: a Hijri year
 FLAG_LISTED = "listed_day"                          # «في 14 و17 أغسطس»: a day dated by the day-month listed after it
 FLAG_YEARS_LISTED = "years_listed"                  # «عامي 2000 و2007»: two years listed, not the span between
+FLAG_CENTURY_GUESSED = "century_guessed"            # «عام 86»: a two-digit year, the latest so ending (1986)
 FLAG_WEEKDAY_SAID = "weekday_said_before"           # «غدا الأحد … ومباراة الأحد»: a bare weekday, the day it named before
 
 
