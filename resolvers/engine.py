@@ -323,6 +323,7 @@ class Engine:
         self._relative_day = by_name["relative_day"]
         self._year_rule = self.rules[by_name["year"]]
         self._weekday_rule = by_name["weekday"]
+        self._day_previous = by_name["day_previous"]
         self._weekday_of_week = by_name["weekday_of_week"]
         self._period_direction = by_name["period_direction"]
         self._nowadays_rule = self.rules[by_name["today_nowadays"]]
@@ -1604,6 +1605,10 @@ class Engine:
             # counted from the month reported, and dates nothing after it (each is that month's before)
             if found[j].rule.name in _COMPARISON_BASES:
                 return False
+            # «استعراض العمليات خلال اليوم السابق وبرامج اليوم التالي»: the day before and the day after
+            # one unsaid day, not the day after the day before
+            if found[j].rule.name == "day_previous" and FLAG_NARRATIVE in f.partial.flags:
+                return False
             # «يوم الخميس 12 من الشهر ذاته»: a weekday alone says no month (nor year) to count from
             g = found[j].partial
             if rank > _GRAIN_RANK["week"] and g.weekday is not None and g.month is None and g.day is None \
@@ -1691,16 +1696,18 @@ class Engine:
         """«ارتفع التوظيف في يوليو … كما ارتفعت الأجور في الشهر السابق» 2015-06, «في عام 2014 مقارنة
         بالعام السابق» 2013: a period «السابق» (the one before, not «الماضي», the last) after a date of
         its grain or finer in its own sentence is the one before that date's; with none, the one before
-        the anchor's, as before («تراجعت المبيعات في الشهر السابق»)."""
+        the anchor's, as before («تراجعت المبيعات في الشهر السابق»); so is «اليوم السابق» (rule
+        ``day_previous``): the day before the day said before it, else yesterday."""
         for i, f in enumerate(found):
-            if f.rule.index != self._period_direction or resolved[i].value is None or \
-                    not norm.endswith(_PREVIOUS, f.start, f.end):
+            day = f.rule.index == self._day_previous and norm.endswith(_PREVIOUS, f.start, f.end)
+            if not day and (f.rule.index != self._period_direction or not norm.endswith(_PREVIOUS, f.start, f.end)) \
+                    or resolved[i].value is None:
                 continue
             p = f.partial
-            if p.period not in _GRAIN_RANK or p.period_shift != -1 or \
+            if not day and (p.period not in _GRAIN_RANK or p.period_shift != -1) or \
                     i + 1 < len(found) and _MOWAFIQ.match(norm[f.end:found[i + 1].start]):
                 continue                                   # («العام السابق الموافق 31 ديسمبر 2014»: said)
-            j = Engine._narrative_base(norm, found, resolved, i, p.period, optional=True)
+            j = Engine._narrative_base(norm, found, resolved, i, "day" if day else p.period, optional=True)
             gap = len(_SENTENCE_MARK.findall(norm, found[j].end, f.start)) if j is not None else 0
             # (the sentence before may give the base only when nothing in its own sentence is dated:
             # «في الأشهر الستة الأولى من هذا العام … مقارنة بالعام السابق» is this year's year before)

@@ -36,6 +36,15 @@ def narrative_day(s):
     return Partial("date", rel_day=_shift(s), time_of_day=tod, flags=_N)
 
 
+# «اليوم السابق» (the day before: of the day said before it in its sentence or the one before, else of the
+# anchor: yesterday, Engine._link_previous), «اليوم الماضي», «اليوم المنصرم» (the day just past: yesterday);
+# not «اليوم السابق للانتخابات» (the day before an event said after it, which is not dated here)
+@rule("day_previous", "(?:{pod:POD} )?اليوم (?:{prev:=السابق}|{past:=الماضي}|{past:=المنصرم})(?! ل)(?! على(?!\\w))",
+      ["اليوم السابق", "مساء اليوم السابق", "اليوم الماضي", "اليوم المنصرم"])
+def day_previous(s):
+    return Partial("date", rel_day=-1, time_of_day=s.pod.part if s.pod else None)
+
+
 # «مقارنة بالربع نفسه من العام الماضي», «بالفترة المماثلة من العام السابق», «عن نفس الشهر من العام الماضي»:
 # the quarter (month, half, stretch) said before, a year earlier (``Engine._link_narrative``; «الفترة»: any
 # span of a year or less); with none said before, last year itself.  A base of comparison: no event.
