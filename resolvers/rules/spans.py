@@ -144,7 +144,7 @@ def week_of_deictic_month(s):
 # the feminine ordinals and «الأخير» are read here: «الخميس الأول من نوفمبر» is a day-month with its
 # weekday (absolute.date_dm), Thursday the 1st of November when it is one, as news mostly writes it, and
 # else the first Thursday of November (resolve._day_month).
-_NTH = "(?:{ordpre:WDORDPRE} (?:يوم )?{wdb:WDBARE}|(?:يوم )?{wd:WEEKDAY} {ordpost:WDORDPOST}) (?:من|في) "
+_NTH = "(?:{ordpre:WDORDPRE} (?:يوم )?{wdb:WDBARE}|(?:يوم )?{wd:WEEKDAY} {ordpost:WDORDPOST}) (?:من |في |ب_?(?=(?:شهر )?{:MONTH}(?!\\w)))"
 
 
 def _nth(s):
@@ -154,7 +154,7 @@ def _nth(s):
 
 # (one rule, one alternation after the weekday: it is tried wherever a weekday or «يوم» stands)
 _NTH_MONTH = ("(?:شهر )?" + MONTH_PAIR + "(?:(?:_[،,])? {dir:DIR}|_(?:من )?(?:عام |العام )?" + HYEAR_SAID
-              + HIJRI_MARK + "?|" + YEAR_TAIL + "|" + YEAR_REF + ")?")
+              + HIJRI_MARK + "?|" + YEAR_TAIL + "| بعام {year:YEAR}|" + YEAR_REF + ")?")   # («ثالث ثلاثاء بأيلول بعام 2014»)
 _NTH_DEICTIC = "{mdem:DEM} الشهر|الشهر {mdir:DIR}"
 _NTH_YEAR = YEAR_KW + "|{yrdem:DEM} (?:العام|السنة)|(?:{yrw:=العام}|{yrw:=السنة})(?: {yrdir:DIR})?"
 
