@@ -1308,6 +1308,19 @@ class Engine:
                 gap = f.start - m.end() if m.end() <= f.start else m.start() - f.end
                 if best is None or gap < best[0]:
                     best = (gap, day)
+            if best is None and p.calendar == "country":
+                # none just after it: the one country named before it in its sentence («وكان عاهل
+                # البحرين قد ألقى كلمة بمناسبة العيد الوطني»), when only one is
+                before = set()
+                for m in _WORD_RUN.finditer(norm, a, f.start):
+                    w = m.group()
+                    day = days.get(w)
+                    if day is None and len(w) > 3 and w[0] in "وفبل":
+                        day = days.get(w[1:])
+                    if day is not None:
+                        before.add(day)
+                if len(before) == 1:
+                    best = (0, before.pop())
             if best is None:
                 if p.calendar == "country":
                     drop.append(i)               # «بمناسبة ذكرى اليوم الوطني لبلاده»: whose, it does not say

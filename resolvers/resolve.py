@@ -570,6 +570,11 @@ def _period(p: Partial, anchor: dt.date) -> Resolved:
             h = _hijri_deictic_day(p, anchor, k)
             if h is not None:
                 return _result(_day_value(h), (h, h), "day", p, (FLAG_HIJRI_FROM_WEEKDAY,), calendar="hijri")
+            if p.ordinal_day:
+                # «السبت الثاني من الشهر الجاري»: not the 2nd, no Saturday: the month's second Saturday
+                first = dt.date(y, m, 1)
+                n = first + dt.timedelta(days=(p.weekday - first.weekday()) % 7 + 7 * (p.day - 1))
+                return _result(_day_value(n), (n, n), "day", p.replace(ordinal_day=False))
         return _result(_day_value(d), (d, d), "day", p, _check_weekday(d, p))
     if g == "month":
         y, m = arith.shift_month(anchor.year, anchor.month, k)

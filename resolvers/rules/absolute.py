@@ -13,9 +13,13 @@ def _pair_flags(s):
 
 
 def _month_context_ok(s):
-    """An ambiguous month name (آب، مارس، رجب، رمضان…) needs something that makes it a date."""
+    """An ambiguous month name (آب، مارس، رجب، رمضان…) needs something that makes it a date; the same
+    name said twice («بالتعادل السلبي صفر-صفر», a score) is no pair of names."""
+    alt = alt_month(s)
+    if alt is not None and alt.norm == s.month.norm:
+        alt = None
     return not s.month.ambiguous or any(x is not None for x in (
-        s.part, s.shahr, alt_month(s), s.day, s.dayw, s.year, s.dir, s.ydir, s.ydem, s.ysame))
+        s.part, s.shahr, alt, s.day, s.dayw, s.year, s.dir, s.ydir, s.ydem, s.ysame))
 
 
 # «في شهر نوفمبر من كل عام», «يوم 25 يناير من كل عام», «يوم الإثنين من كل أسبوع», «بنهاية شهر يونيو من

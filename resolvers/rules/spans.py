@@ -27,8 +27,10 @@ _NOT_A_PART = "(?<!النصف\\x20)(?<!الربع\\x20)"
       ["12 من الشهر الجاري", "الخامس من الشهر المقبل", "3 من هذا الشهر", "العشرين من الشهر الماضي",
        "15 الشهر الجاري", "الثلاثاء التاسع عشر من هذا الشهر", "يوم الأحد 5 من الشهر المقبل"])
 def day_of_deictic_month(s):
+    # («السبت الثاني من الشهر الجاري»: an ordinal of one to four after a weekday may name its n-th in the month)
     return Partial("date", time_of_day=pod_of(s), day=day_of(s), period="month", period_shift=_month_shift(s),
-                   weekday=s.wd.weekday if s.wd else None)
+                   weekday=s.wd.weekday if s.wd else None,
+                   ordinal_day=s.wd is not None and s.dayw is not None and s.dayw.day <= 4)
 
 
 # «في 12 الجاري», «حتى 20 الحالي»: the day of the anchor's month («يوم الثلاثاء 19 الجاري» with its weekday)
