@@ -1098,6 +1098,7 @@ def _hijri_day(p: Partial, anchor: dt.date, ah, tense) -> Resolved:
 
 
 HOLIDAY_NEAR_DAYS = 30
+HOLIDAY_SOON_DAYS = 90     # «قبيل عيد الفطر», «قبل وقفة عرفات»: the coming one when it is this near
 # movable feasts (holidays.tsv: calendar, day = days after Easter Sunday)
 _MOVABLE = {"easter_western": arith.easter_western, "easter_orthodox": arith.easter_orthodox}
 
@@ -1155,14 +1156,21 @@ def _holiday(p: Partial, anchor: dt.date, tense) -> Resolved:
         cands = sorted(filter(None, (occurrence(base + k) for k in (-2, -1, 0, 1, 2))))
         direction = p.direction
         near = [c for c in cands if abs((c - anchor).days) <= HOLIDAY_NEAR_DAYS] if direction is None else []
+        soon = [c for c in cands if 0 <= (c - anchor).days <= HOLIDAY_SOON_DAYS] if p.soon and direction is None else []
         if near:
             # a holiday named within a month of its day is that one, whatever the clause's tense
             # («عطلة عيد الفطر … وستعاود العمل» four days after it)
             d = min(near, key=lambda c: (abs((c - anchor).days), c > anchor))
             extra, direction = (FLAG_NEAR_ANCHOR,), "near"
+        elif soon:
+            # «اكتمال خطط تفويج الحجاج قبل وقفة عرفات» 80 days before it: the days before a holiday that is
+            # coming, whatever the tense of the verb that tells them
+            d = soon[0]
+            extra, direction = (FLAG_NEAR_ANCHOR,), "near"
         elif direction is None:
-            # (a holiday in a present-tense clause is a coming one: «يحتفل المسلمون بعيد الأضحى»)
-            extra, used = _tense_flags("future" if tense == "present" else tense)
+            # (a holiday in a present-tense clause is a coming one: «يحتفل المسلمون بعيد الأضحى»; so is
+            # one whose eve is told with no past tense: «ترتفع المبيعات قبيل عيد الفطر»)
+            extra, used = _tense_flags("future" if tense == "present" or p.soon and tense != "past" else tense)
             direction = 1 if used == "future" else -1
             before = [c for c in cands if c <= anchor]
             after = [c for c in cands if c >= anchor]

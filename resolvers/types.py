@@ -91,6 +91,8 @@ class Partial:
                                              # «عيد الفطر 2013»): the occurrence in that year
     academic: bool = False                   # «العام الدراسي 1435/1436هـ»: the school year over two Hijri
                                              # years (September to June), not the two years
+    soon: bool = False                       # «قبيل عيد الفطر»: the days before a holiday (the coming one
+                                             # unless the clause is past)
     school: Optional[str] = None             # «العام الدراسي المقبل» 'next', «الجديد» 'new', «الحالي» 'current',
                                              # «الماضي» 'last': a school year said from the anchor's
     ordinal_day: bool = False                # «الثلاثاء الأول من أكتوبر»: the day said by an ordinal after a

@@ -135,12 +135,19 @@ _WESTERN = {v: k for k, v in _EASTERN.items()}
 _MOVABLE_FEASTS = ("easter_western", "easter_orthodox")
 
 
-@rule("holiday", "{hol:HOLIDAY}" + _CHURCH + "(?: ال_?[0-9]{1,3}(?![0-9])| {:ORDINAL}(?: و_?(?:العشرين|الثلاثين|الاربعين|الخمسين|الستين|السبعين|الثمانين|التسعين))?)?(?: {dir:DIR}| (?:من )?(?:عام|سنة|لعام) {kyear:YEARN}" + NOT_COUNT
+# («قبيل عيد الفطر», «قبل وقفة عرفات», «استعدادا لعيد الأضحى», «مع اقتراب عيد الفطر», «قبل حلول عيد
+# الأضحى»: the days before a holiday; the coming one when it is near, else with no past tense: resolve._holiday)
+_SOON = ("(?:(?<={soon:=قبيل}\\x20)|(?<={soon:=قبل}\\x20)|(?<={soon:=عشية}\\x20)|(?<={soon:=استعدادا}\\x20ل)"
+         "|(?<={soon:=اقتراب}\\x20)|(?<={soon:=قرب}\\x20)|(?<={soon:=حلول}\\x20)|(?<={soon:=لاستقبال}\\x20))?")
+
+
+@rule("holiday", _SOON + "{hol:HOLIDAY}" + _CHURCH + "(?: ال_?[0-9]{1,3}(?![0-9])| {:ORDINAL}(?: و_?(?:العشرين|الثلاثين|الاربعين|الخمسين|الستين|السبعين|الثمانين|التسعين))?)?(?: {dir:DIR}| (?:من )?(?:عام|سنة|لعام) {kyear:YEARN}" + NOT_COUNT
       + "| (?:من )?(?:عام |لعام |العام )?" + HYEAR_SAID + HIJRI_MARK + "?| (?:من )?(?:عام |لعام |العام )?{year:YEAR})?",
       ["عيد الفطر", "عيد الأضحى الماضي", "عيد الفطر 1446", "المولد النبوي الشريف", "رأس السنة الميلادية 2025",
        "عيد الفطر عام 1000", "رأس السنة الميلادية عام 1000", "عيد الفصح", "عيد القيامة المجيد", "شم النسيم",
        "عيد الميلاد القبطي", "عيد الفطر 2013", "عيد الأضحى لعام 2015", "اليوم الوطني السعودي الـ95",
-       "عيد الاتحاد الثالث والخمسين", "عيد الميلاد المجيد حسب التقويم الشرقي", "عيد الفصح وفق التقويم الشرقي"])
+       "عيد الاتحاد الثالث والخمسين", "عيد الميلاد المجيد حسب التقويم الشرقي", "عيد الفصح وفق التقويم الشرقي"],
+      ahead=("soon",))
 def holiday(s):
     h = s.hol
     hyear, year = s.hyear, s.year
@@ -165,4 +172,4 @@ def holiday(s):
     return Partial("holiday", year=hyear if h.calendar == "hijri" else year, month=h.month,
                    day=h.day, calendar=calendar, holiday=h.form,
                    direction=s.dir.direction if s.dir else None,
-                   explicit_year=hyear is not None or year is not None)
+                   explicit_year=hyear is not None or year is not None, soon=s.soon is not None)
