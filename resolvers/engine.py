@@ -40,6 +40,15 @@ _OWN_CLAUSE = 40                # a cue this near before an expression, no claus
 _SENTENCE_WINDOW = 600        # how far the tense of a clause is looked for, either side
 _SPACE = " \t"
 _QUOTES = "\"«»“”„"
+_QUOTE_TUPLE = tuple(_QUOTES)
+
+
+def _unclitic_title(w: str, nouns: frozenset) -> bool:
+    """``w`` is a noun of ``nouns``, maybe with «ال», «و», «ب», «ل» or «لل» before it."""
+    for p in ("", "ال", "و", "وال", "ب", "بال", "ل", "لل", "ول", "ولل"):
+        if w.startswith(p) and w[len(p):] in nouns:
+            return True
+    return False
 _APPOSITION = re.compile(r"[ \t،,(]*$")   # only spaces, a comma or a parenthesis between
 _MOWAFIQ = re.compile(fold(r"^[ \t،,(\-]*(?:و)?(?:الموافق|الموافقة|ويوافق|يوافق|الموافق ل)[ \t]*(?:ل)?[ \t]*$"))
 # a third-person imperfect («يزور», «ويعقد») that opens a clause: after the start of a sentence, a comma
@@ -760,6 +769,9 @@ class Engine:
             if key == "اليوم" and self._quoted(norm, p, e):
                 last_end = e                             # «في حواره مع «اليوم»»: a newspaper's name
                 continue
+            if any(c in _QUOTES for c in norm[max(0, p - 25):p]) and self._in_title(norm, p, e):
+                last_end = e                             # «برنامج «كل يوم»», «رواية «1984»»: a title
+                continue
             r = rule_of_group[m.lastgroup]
             if r.ahead_groups:                           # slots read past the match: in the key too
                 key = (key, *(m.group(g) for g in r.ahead_groups))
@@ -789,6 +801,25 @@ class Engine:
             found.append(_Found(s, e, r, partial, key))
             last_end = e
         return found
+
+    def _in_title(self, norm: str, s: int, e: int) -> bool:
+        """Whether ``norm[s:e]`` lies in a short quoted title (two words at most beside it inside the
+        quotation marks) right after a noun of ``title_nouns.tsv``, maybe with an adjective between
+        («صحيفة «الإمارات اليوم»», «موقع «اليوم 24» المغربي», «الفيلم الأردني «الجمعة الأخيرة»»)."""
+        q = max(norm.rfind(c, max(0, s - 30), s) for c in _QUOTES)
+        if q < 0 or len(norm[q + 1:s].split()) > 2 or any(c in _QUOTES for c in norm[q + 1:s]):
+            return False
+        z = min((k for k in (norm.find(c, e, e + 30) for c in _QUOTES) if k >= 0), default=-1)
+        if z < 0 or len(norm[e:z].split()) > 2:
+            return False
+        before = norm[max(0, q - 40):q].split()
+        if not before:
+            return False
+        nouns = self.lex.title_nouns
+        w = before[-1]
+        if _unclitic_title(w, nouns):
+            return True
+        return len(before) > 1 and w.startswith("ال") and _unclitic_title(before[-2], nouns)
 
     def _quoted(self, norm: str, s: int, e: int) -> bool:
         """«اليوم» alone between quotation marks is a newspaper's name («قال لـ"اليوم"», «في حواره مع
@@ -1098,7 +1129,8 @@ class Engine:
         if m is None:
             return False
         if not norm.startswith("علي", m.end() - 4):
-            return True
+            nxt = _RIGHT_WORD.match(norm, m.end() - 1, m.end() + 30)
+            return not (nxt and nxt.group(1) in self.lex.from_places)   # («من أمام منزله»: a place)
         if _AT_HANDS.match(norm, m.end()):
             return False
         words = _clause_words_before(norm, s, 60)

@@ -134,6 +134,8 @@ SCHEMAS = {
     "decades": {"decade": _int},
     "imperfect_exceptions": {"note": str},
     "clitic_words": {"note": str},
+    "title_nouns": {"note": str},
+    "from_places": {"note": str},
     # «أول خميس من», «الجمعة الأخيرة من»: the n-th weekday of a month or a year (-1: the last);
     # position: before the weekday (construct, «ثالث جمعة») or after it (agreeing, «الجمعة الثانية»)
     "weekday_ordinals": {"number": _int, "position": _enum("before", "after")},
@@ -337,6 +339,10 @@ class Lexicon:
         self.imperfect_exceptions = frozenset(fold(r["form"]) for r in self.tables["imperfect_exceptions"])
         # words that read as a clitic and a date word but are words of their own («ولامس»: touched)
         self.clitic_words = frozenset(fold(r["form"]) for r in self.tables["clitic_words"])
+        # nouns before a quoted title («برنامج «كل يوم»», «رواية «1984»»): its date words are a name
+        self.title_nouns = frozenset(fold(r["form"]) for r in self.tables["title_nouns"])
+        # «من» + a place after a count («اختطف قبل ثلاثة أيام من أمام منزله»): no event it is counted from
+        self.from_places = frozenset(fold(r["form"]) for r in self.tables["from_places"])
         self.comparatives = frozenset(fold(r["form"]) for r in self.tables["comparatives"] if r["kind"] == "comparative")
         self.intensifiers = frozenset(fold(r["form"]) for r in self.tables["comparatives"] if r["kind"] == "intensifier")
         self.nowadays = {place: tuple(sorted({" ".join(fold(r["form"]).split()) for r in self.tables["nowadays_cues"]

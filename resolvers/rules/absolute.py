@@ -214,7 +214,7 @@ def range_years_slash(s):
     return _years(s.y1, s.year) if s.year == s.y1 + 1 else None
 
 
-@rule("range_years_and", "(?:عام )?{y1:YEAR}_و_(?:عام )?{year:YEAR}", ["بين 1990 و1995"],
+@rule("range_years_and", "(?:عام )?{y1:YEAR}_و_(?:عام )?{year:YEAR}" + NOT_COUNT_NOUN, ["بين 1990 و1995"],
       left="بين", left_required=True)
 def range_years_and(s):
     return range_years_bare(s)
@@ -428,7 +428,9 @@ def year_part(s):
 
 @rule("year_bare", "(?:(?:(?<=في\\x20)|(?<=منذ\\x20)|(?<=بحلول\\x20)|(?<=حتى\\x20)|(?<=قبل\\x20)|(?<=بعد\\x20)"
       "|(?<=خلال\\x20))" + "{year:YEAR}" + ERA + "?(?!_[/.-]_[0-9])" + NOT_COUNT_NOUN
-      + "|(?<![A-Za-z]\\x20)(?<![A-Za-z]-)(?<![A-Za-z]){year:YEAR}" + ERA + "?(?!_[/.-]_[0-9])" + NOT_COUNT + ")",
+      + "|(?<![A-Za-z]\\x20)(?<![A-Za-z]-)(?<![A-Za-z]){year:YEAR}" + ERA + "?(?!_[/.-]_[0-9])" + NOT_COUNT
+      # («يتراوح دخلهم بين 2000 و3000 درهم», «بين 2016 و2024 جنيهاً»: the first of two counts of one noun)
+      + "(?:(?<!بين\\x20[0-9]{4})|(?!_و_?[0-9]+ (?:{:COUNTED}|{:UNIT})(?!\\w))))",
       ["2019", "2015م", "2000 قبل الميلاد"])
 def year_bare(s):
     return Partial("date", year=s.year, explicit_year=True, era=era_of(s))

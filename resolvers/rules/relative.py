@@ -186,7 +186,7 @@ def school_year_relative(s):
     return Partial("date", school=which, part=s.part.mod if s.part else None)
 
 
-@rule("period_part", "{part:PART} {period:PERIOD}(?! {:DIR})(?! قبل {:DIR})(?! (?:الدراسي|الدراسية|الجامعي|الجامعية)(?!\\w))",
+@rule("period_part", "{part:PART} {period:PERIOD}(?! {:DIR})(?! قبل {:DIR})(?! ال_?[0-9])(?! {:ORDINAL}(?!\\w))(?! (?:الدراسي|الدراسية|الجامعي|الجامعية)(?!\\w))",
       ["نهاية العام", "مطلع الشهر", "منتصف الأسبوع", "أواخر السنة"])
 def period_part(s):
     if s.period.grain == "quarter":
