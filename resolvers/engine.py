@@ -40,15 +40,6 @@ _OWN_CLAUSE = 40                # a cue this near before an expression, no claus
 _SENTENCE_WINDOW = 600        # how far the tense of a clause is looked for, either side
 _SPACE = " \t"
 _QUOTES = "\"«»“”„"
-_QUOTE_TUPLE = tuple(_QUOTES)
-
-
-def _unclitic_title(w: str, nouns: frozenset) -> bool:
-    """``w`` is a noun of ``nouns``, maybe with «ال», «و», «ب», «ل» or «لل» before it."""
-    for p in ("", "ال", "و", "وال", "ب", "بال", "ل", "لل", "ول", "ولل"):
-        if w.startswith(p) and w[len(p):] in nouns:
-            return True
-    return False
 _APPOSITION = re.compile(r"[ \t،,(]*$")   # only spaces, a comma or a parenthesis between
 _MOWAFIQ = re.compile(fold(r"^[ \t،,(\-]*(?:و)?(?:الموافق|الموافقة|ويوافق|يوافق|الموافق ل)[ \t]*(?:ل)?[ \t]*$"))
 # a third-person imperfect («يزور», «ويعقد») that opens a clause: after the start of a sentence, a comma
@@ -1329,12 +1320,7 @@ class Engine:
                     after += 1
                     if after > _COUNTRY_AFTER:
                         break
-                w = m.group()
-                day = days.get(w)
-                if day is None and len(w) > 3 and w[0] in "وفبل":
-                    day = days.get(w[1:])
-                    if day is None and w.startswith("لل"):
-                        day = days.get("ا" + w[1:])
+                day = _country_day(days, m.group())
                 if day is None:
                     continue
                 gap = f.start - m.end() if m.end() <= f.start else m.start() - f.end
@@ -1343,14 +1329,7 @@ class Engine:
             if best is None and p.calendar == "country":
                 # none just after it: the one country named before it in its sentence («وكان عاهل
                 # البحرين قد ألقى كلمة بمناسبة العيد الوطني»), when only one is
-                before = set()
-                for m in _WORD_RUN.finditer(norm, a, f.start):
-                    w = m.group()
-                    day = days.get(w)
-                    if day is None and len(w) > 3 and w[0] in "وفبل":
-                        day = days.get(w[1:])
-                    if day is not None:
-                        before.add(day)
+                before = {_country_day(days, m.group()) for m in _WORD_RUN.finditer(norm, a, f.start)} - {None}
                 if len(before) == 1:
                     best = (0, before.pop())
             if best is None:
@@ -2038,6 +2017,24 @@ def _memo_text(r, m):
 
 
 @lru_cache(maxsize=8192)
+def _unclitic_title(w: str, nouns: frozenset) -> bool:
+    """``w`` is a noun of ``nouns``, maybe with «ال», «و», «ب», «ل» or «لل» before it."""
+    for p in ("", "ال", "و", "وال", "ب", "بال", "ل", "لل", "ول", "ولل"):
+        if w.startswith(p) and w[len(p):] in nouns:
+            return True
+    return False
+
+
+def _country_day(days: dict, w: str):
+    """The national day of the country word ``w`` names, maybe with a clitic («بلبنان», «للجزائر»)."""
+    day = days.get(w)
+    if day is None and len(w) > 3 and w[0] in "وفبل":
+        day = days.get(w[1:])
+        if day is None and w.startswith("لل"):
+            day = days.get("ا" + w[1:])
+    return day
+
+
 def _unclitic(w: str) -> tuple:
     """A word and the same word without the clitics «و»/«ف» then «ب»/«ل» («وبمبلغ» -> «مبلغ»)."""
     out = [w]

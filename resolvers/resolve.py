@@ -898,11 +898,8 @@ def _ongoing_range(p: Partial, anchor: dt.date) -> Optional[Resolved]:
         return None
     for ey in (ay, ay + 1):
         sy = ey - 1 if p.month > e.month else ey
-        try:
-            start = resolve(Partial("date", year=sy, month=p.month, day=p.day, calendar=p.calendar), anchor)
-            end = resolve(e.replace(year=ey), anchor)
-        except _Fail:
-            return None
+        start = resolve(Partial("date", year=sy, month=p.month, day=p.day, calendar=p.calendar), anchor)
+        end = resolve(e.replace(year=ey), anchor)          # (resolve says a failure in its result)
         if start.first_day is None or end.last_day is None:
             return None
         if start.first_day <= anchor <= end.last_day:
