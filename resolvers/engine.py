@@ -2065,4 +2065,4 @@ def _anchor_free(p: Partial) -> bool:
         return True
     if p.kind == "range":
         return p.year is not None and p.end.year is not None
-    return p.kind == "date" and p.year is not None and p.offset is None and p.rel_day is None
+    return p.kind == "date" and p.year is not None and p.offset is None and p.rel_day is None and not p.this_day

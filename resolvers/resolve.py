@@ -209,6 +209,8 @@ def _no_cue(tense) -> bool:
 # --- dates --------------------------------------------------------------------------------------
 
 def _date(p: Partial, anchor: dt.date, tense) -> Resolved:
+    if p.this_day:
+        return _this_day(p, anchor)
     if p.clock is not None:
         return _clock(p, anchor, tense)
     if p.nth_weekday is not None:
@@ -875,6 +877,19 @@ def _range(p: Partial, anchor: dt.date, tense) -> Resolved:
     return Resolved("DATE", value, first_day=start.first_day, last_day=end.last_day,
                     grain=start.grain, calendar=p.calendar, flags=p.flags + start.flags + end.flags,
                     tense=end.tense)
+
+
+def _this_day(p: Partial, anchor: dt.date) -> Resolved:
+    """«في مثل هذا اليوم من عام 1954» (anchor 1 November 2022): 1954-11-01, the anchor's day and month in
+    the year said or counted; 29 February in a common year is the 28th."""
+    if p.year is not None:
+        _check_year(p, anchor)
+    y = _year_of(p, anchor)
+    if not 1 <= y <= 9999:
+        raise arith.OutOfCalendar(f"year {y}")
+    day = anchor.day if arith.valid_date(y, anchor.month, anchor.day) else 28
+    d = dt.date(y, anchor.month, day)
+    return _result(_day_value(d), (d, d), "day", p)
 
 
 def _ongoing_range(p: Partial, anchor: dt.date) -> Optional[Resolved]:

@@ -91,6 +91,8 @@ class Partial:
                                              # «عيد الفطر 2013»): the occurrence in that year
     academic: bool = False                   # «العام الدراسي 1435/1436هـ»: the school year over two Hijri
                                              # years (September to June), not the two years
+    this_day: bool = False                   # «في مثل هذا اليوم من عام 1954»: the anchor's day and month in the
+                                             # year said (or the offset's year)
     soon: bool = False                       # «قبيل عيد الفطر»: the days before a holiday (the coming one
                                              # unless the clause is past)
     school: Optional[str] = None             # «العام الدراسي المقبل» 'next', «الجديد» 'new', «الحالي» 'current',

@@ -131,6 +131,16 @@ def offset_colloquial(s):
     return Partial("date", offset=(-amount, s.unit.grain))
 
 
+# «في مثل هذا اليوم قبل سبعة وخمسين عاماً»: the anchor's day and month that many years back
+@rule("this_day_years_ago", "مثل (?:هذا|ذلك) اليوم {off:OFFSET} " + _COUNT + "?{unit:UNIT}",
+      ["مثل هذا اليوم قبل سبعة وخمسين عاماً", "مثل هذا اليوم قبل عامين"])
+def this_day_years_ago(s):
+    amount = _amount(s, need_explicit=False)
+    if amount in (None, "X") or s.unit.grain != "year" or not float(amount).is_integer():
+        return None
+    return Partial("date", year_shift=int(s.off.sign * amount), this_day=True)
+
+
 # «بعد مرور عامين», «وبعد مرور ثلاثة أشهر»: after so long has passed, a duration (P2Y), counted
 # from the date said just before it when there is one (Engine._link_after: «في نيسان 2013. وبعد مرور
 # عامين» 2015); not from the anchor: «وبعد مرور تسعة أشهر، لم يكن لدى العائلات …» tells a story's time

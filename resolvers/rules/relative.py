@@ -49,6 +49,18 @@ def day_beside_relative_day(s):
 # has «لامس» 13 times, «لأمس» never; «ليوم أمس» is still read)
 # («اليوم 15 من شهر يونيو» is «the day 15», not today)
 # («ما أشبه الليلة بالبارحة», what tonight is like last night: a proverb, no day)
+# «في مثل هذا اليوم من عام 1954», «مثل هذا اليوم من العام الماضي»: the anchor's day and month in that year
+# (an anniversary's day; «مثل هذا اليوم قبل 57 عاما»: durations.this_day_years_ago)
+@rule("this_day_of_year", "مثل (?:هذا|ذلك) اليوم (?:من|في) (?:(?:عام|سنة|العام) {year:YEAR}|(?:العام|السنة) {dir:DIR})",
+      ["مثل هذا اليوم من عام 1954", "مثل هذا اليوم من العام الماضي", "مثل هذا اليوم من سنة 2010"])
+def this_day_of_year(s):
+    if s.year is not None:
+        return Partial("date", year=s.year, explicit_year=True, this_day=True)
+    if s.dir.direction == 0:
+        return None
+    return Partial("date", year_shift=s.dir.direction, this_day=True)
+
+
 @rule("relative_day", "(?:{pod:POD} )?(?:يوم )?(?<!(?<!\\w)ل)(?<!الليلة\\x20ب){rel:RELDAY}" + _WEEKDAY_AFTER
       + "(?! [0-9]{1,2} من)",
       ["غداً الأربعاء", "أمس الثلاثاء", "اليوم", "صباح اليوم", "مساء أمس", "ليلة أمس", "بعد غد",
