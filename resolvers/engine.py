@@ -757,7 +757,7 @@ class Engine:
                     and self._blocked(norm, p, e):
                 last_end = e                             # «قوى 14 آذار»: a name, not a date
                 continue
-            if key == "اليوم" and self._quoted(norm, p, e):
+            if (key == "اليوم" or key == "الغد") and self._quoted(norm, p, e):
                 last_end = e                             # «في حواره مع «اليوم»»: a newspaper's name
                 continue
             if any(c in _QUOTES for c in norm[max(0, p - 25):p]) and self._in_title(norm, p, e):
@@ -813,7 +813,7 @@ class Engine:
         return len(before) > 1 and w.startswith("ال") and _unclitic_title(before[-2], nouns)
 
     def _quoted(self, norm: str, s: int, e: int) -> bool:
-        """«اليوم» alone between quotation marks is a newspaper's name («قال لـ"اليوم"», «في حواره مع
+        """«اليوم» (or «الغد») alone between quotation marks is a newspaper's name («قال لـ"اليوم"», «لـ«الغد»», «في حواره مع
         «اليوم»», «حصلت "اليوم" على نسخة منه»), not the day, unless a relative day stands before it, which
         the quoted one corrects («غدًا «اليوم»»)."""
         a = s - 1
