@@ -40,6 +40,7 @@ _OWN_CLAUSE = 40                # a cue this near before an expression, no claus
 _SENTENCE_WINDOW = 600        # how far the tense of a clause is looked for, either side
 _SPACE = " \t"
 _QUOTES = "\"«»“”„"
+_QUOTED_NAMES = ("اليوم", "الغد")    # alone in quotation marks: a newspaper's name (Engine._quoted)
 _APPOSITION = re.compile(r"[ \t،,(]*$")   # only spaces, a comma or a parenthesis between
 _MOWAFIQ = re.compile(fold(r"^[ \t،,(\-]*(?:و)?(?:الموافق|الموافقة|ويوافق|يوافق|الموافق ل)[ \t]*(?:ل)?[ \t]*$"))
 # a third-person imperfect («يزور», «ويعقد») that opens a clause: after the start of a sentence, a comma
@@ -757,7 +758,7 @@ class Engine:
                     and self._blocked(norm, p, e):
                 last_end = e                             # «قوى 14 آذار»: a name, not a date
                 continue
-            if (key == "اليوم" or key == "الغد") and self._quoted(norm, p, e):
+            if key in _QUOTED_NAMES and self._quoted(norm, p, e):
                 last_end = e                             # «في حواره مع «اليوم»»: a newspaper's name
                 continue
             if any(c in _QUOTES for c in norm[max(0, p - 25):p]) and self._in_title(norm, p, e):

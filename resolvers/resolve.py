@@ -884,9 +884,7 @@ def _this_day(p: Partial, anchor: dt.date) -> Resolved:
     the year said or counted; 29 February in a common year is the 28th."""
     if p.year is not None:
         _check_year(p, anchor)
-    y = _year_of(p, anchor)
-    if not 1 <= y <= 9999:
-        raise arith.OutOfCalendar(f"year {y}")
+    y = arith.check_year(_year_of(p, anchor))
     day = anchor.day if arith.valid_date(y, anchor.month, anchor.day) else 28
     d = dt.date(y, anchor.month, day)
     return _result(_day_value(d), (d, d), "day", p)
@@ -935,8 +933,8 @@ def _school_year_of(p: Partial, anchor: dt.date) -> Resolved:
     summer = anchor.month in (7, 8)
     g = {"current": y, "last": y - 1, "next": y if summer else y + 1,
          "new": y if anchor.month in (7, 8, 9, 10) else y + 1}[p.school]
-    if not 1 <= g < 9999:
-        raise arith.OutOfCalendar(f"the school year {g}/{g + 1}")
+    arith.check_year(g)
+    arith.check_year(g + 1)
     a, b = dt.date(g, 9, 1), dt.date(g + 1, 6, 30)
     return Resolved("DATE", f"{g:04d}-09/{g + 1:04d}-06", mod=p.part, first_day=a, last_day=b, grain="month",
                     flags=p.flags)

@@ -92,7 +92,7 @@ class Partial:
     academic: bool = False                   # «العام الدراسي 1435/1436هـ»: the school year over two Hijri
                                              # years (September to June), not the two years
     this_day: bool = False                   # «في مثل هذا اليوم من عام 1954»: the anchor's day and month in the
-                                             # year said (or the offset's year)
+                                             # year said, or the year ``year_shift`` counts
     soon: bool = False                       # «قبيل عيد الفطر»: the days before a holiday (the coming one
                                              # unless the clause is past)
     school: Optional[str] = None             # «العام الدراسي المقبل» 'next', «الجديد» 'new', «الحالي» 'current',
