@@ -35,12 +35,23 @@ _MIN = fold("من") + " "
 _DIGITS = re.compile(r"[0-9]+")
 _PAREN_OPEN = re.compile(r"[ \t]*\([ \t]*")
 _PAREN_CLOSE = re.compile(r"[ \t]*\)")
-_NOT_A_VERB = frozenset((fold("منذ"),))   # a cue of the own clause is a verb or a frame, not a preposition
+_NOT_A_VERB = frozenset((fold("منذ"),))
+# a frame of what is to come only before the expression and before an imperfect («على أن يعود الفريق
+# لتمارينه يوم الاثنين»), not when it reports («أكد على أن حركة البيع ضعيفة») or follows («اضطر إلى
+# الاستقالة بعد أربعة أيام، على أن تقام الانتخابات …»)
+_FRAME_BEFORE = frozenset((fold("على أن"),))
+_IMPERFECT_NEXT = re.compile(r"\s+[يتن]\w{2,}")   # a cue of the own clause is a verb or a frame, not a preposition
 _OWN_CLAUSE = 40                # a cue this near before an expression, no clause mark between, is its clause's
 _SENTENCE_WINDOW = 600        # how far the tense of a clause is looked for, either side
 _SPACE = " \t"
 _QUOTES = "\"«»“”„"
 _QUOTED_NAMES = ("اليوم", "الغد")    # alone in quotation marks: a newspaper's name (Engine._quoted)
+# «الاثنين» after a definite plural or dual in «-ين» is the numeral that agrees with it («المتهمين الاثنين»,
+# «المرشحين الاثنين»: the two), not Monday; a nisba in «-يين» («المفاوضين الفلسطينيين الاثنين») may be
+# followed by the day
+_TWO = fold("الاثنين")
+_TENS_MODS = frozenset(("START", "MID", "END"))
+_PLURAL_BEFORE = re.compile(r"(?<!\w)[وفبلك]?(?:ال|لل)\w{2,}(?<!ي)ين[ \t]+$")
 _APPOSITION = re.compile(r"[ \t،,(]*$")   # only spaces, a comma or a parenthesis between
 _MOWAFIQ = re.compile(fold(r"^[ \t،,(\-]*(?:و)?(?:الموافق|الموافقة|ويوافق|يوافق|الموافق ل)[ \t]*(?:ل)?[ \t]*$"))
 # a third-person imperfect («يزور», «ويعقد») that opens a clause: after the start of a sentence, a comma
@@ -53,8 +64,15 @@ _CLAUSE_MARKS = ".،,؛:!؟?\n\"«("
 # letters or more: «تنفعل» (not «تنافس»), «تفتعل», «تستفعل»; not a word whose last letter but one is «ي»
 # (a verbal noun «تفعيل»: «تنظيم», «تفتيش») nor one ending as a perfect or a noun does («تحتفلت», «تنمية»)
 _FEM = r"ت(?:ن[^\Wا]\w{2,}|[^\Wنا]ت\w{2,}|ست\w{2,})(?<!ي\w)(?<![تة])(?<!ات)"
-_IMPERFECT_AT_START = re.compile(r"[ \t]*(?:و)?(?P<v>ي\w{2,}|" + _FEM + r")(?=[ \t]+\w)")
-_IMPERFECT_AFTER_WA = re.compile(r"و(?P<v>ي\w{2,}|" + _FEM + r")(?=[ \t]+\w)")
+# (and the feminine imperfects of forms I-IV listed in ``feminine_imperfects.tsv``: Engine._imperfect_regexes)
+
+
+def _imperfect_regexes(listed) -> tuple:
+    """The patterns of an imperfect at a clause's start and glued to «و», with the listed feminine
+    imperfects («تقام», «تجرى», «تزور») beside the shapes of ``_FEM``."""
+    fem = _FEM + ("|" + "|".join(sorted(map(re.escape, listed), key=lambda w: (-len(w), w))) if listed else "")
+    return (re.compile(r"[ \t]*(?:و)?(?P<v>ي\w{2,}|" + fem + r")(?=[ \t]+\w)"),
+            re.compile(r"و(?P<v>ي\w{2,}|" + fem + r")(?=[ \t]+\w)"))
 _IMPERFECT_AFTER_AN = re.compile(r"(?:ب|ل)?ان[ \t]+(?:\w+[ \t]+){1,2}(?P<v>[يت]\w{2,}(?<![تة])(?<!ات))(?=[ \t]+\w)")
 # «عندما/حين/حينما» + an imperfect: the time of a thing to come («عندما يتواجه الفريقان الأربعاء»); a
 # masculine one only: after «عندما» a word in «ت» is as often a perfect of forms V-VI («عندما تلقى اتصالا»)
@@ -320,6 +338,8 @@ class Engine:
         self._needs_tense: dict = {}
         self._tails: dict = {}
         self._lam_rx = self._lam_regex()
+        self._imperfect_at_start, self._imperfect_after_wa = _imperfect_regexes(self.lex.feminine_imperfects)
+        self._tens_forms = tuple(sorted(f for f, x in self.lex["PART"].entries.items() if x.exact))
         self._ta_rx = self._ta_regex()
         self._relative_day = by_name["relative_day"]
         self._year_rule = self.rules[by_name["year"]]
@@ -761,6 +781,9 @@ class Engine:
             if key in _QUOTED_NAMES and self._quoted(norm, p, e):
                 last_end = e                             # «في حواره مع «اليوم»»: a newspaper's name
                 continue
+            if key == _TWO and _PLURAL_BEFORE.search(norm, max(0, p - 30), p):
+                last_end = e                             # «المتهمين الاثنين»: the two
+                continue
             if any(c in _QUOTES for c in norm[max(0, p - 25):p]) and self._in_title(norm, p, e):
                 last_end = e                             # «برنامج «كل يوم»», «رواية «1984»»: a title
                 continue
@@ -778,10 +801,12 @@ class Engine:
                 e, key = m.end(), _memo_text(r, m)
             rb = rule_blockers.get(r.index)
             # (a right context is looked for only where one of its words follows: a test in C; a left
-            # context blocks nothing that a number dates: «من يوم الثلاثاء إلى يوم الخميس 12-14 شوال»)
+            # context blocks nothing that a number dates: «من يوم الثلاثاء إلى يوم الخميس 12-14 شوال», nor
+            # what a direction does: «… ضد الإعلامي لجلسة الثلاثاء المقبل», no broadcaster named الثلاثاء)
             if rb is not None and (
                     (rb[1] is not None and norm.startswith(rb[2], e) and self._blocked_by(norm, p, e, None, rb[1]))
-                    or (rb[0] is not None and self._blocked_by(norm, p, e, rb[0], None)
+                    or (rb[0] is not None and partial.direction is None
+                        and self._blocked_by(norm, p, e, rb[0], None)
                         and not _NUMBER_NEXT.match(norm, e))):
                 last_end = e                             # «النائب سامي شباط»: a name, not a month
                 continue
@@ -932,6 +957,8 @@ class Engine:
             if m.group("w"):
                 w = " ".join(m.group("w").split())
                 t = self.lex.tense_words[w]
+                if w in _FRAME_BEFORE and (m.end() > s or not _IMPERFECT_NEXT.match(norm, m.end())):
+                    continue
                 if t == "past" and m.start() >= e and _ATTRIBUTION.search(norm, max(e, m.start() - 16), m.start()):
                     continue             # «ومن المقرر أن تستأنف المحكمة النظر في القضية الأحد، بحسب ما أفادت
                                          # مصادر»: the source's verb after it, not the clause's tense
@@ -1010,9 +1037,9 @@ class Engine:
         # the clause's start: just after its last boundary (or the window's start)
         rf = norm.rfind
         b = max(rf(c, lo, s) for c in _CLAUSE_MARKS)
-        if verb_at(_IMPERFECT_AT_START, b + 1 if b >= 0 else lo):
+        if verb_at(self._imperfect_at_start, b + 1 if b >= 0 else lo):
             return True
-        for key, rx in ((" و", _IMPERFECT_AFTER_WA), (" ان ", _IMPERFECT_AFTER_AN), (" بان ", _IMPERFECT_AFTER_AN),
+        for key, rx in ((" و", self._imperfect_after_wa), (" ان ", _IMPERFECT_AFTER_AN), (" بان ", _IMPERFECT_AFTER_AN),
                         (" لان ", _IMPERFECT_AFTER_AN)):
             x = norm.find(key, lo, s)
             while x >= 0:
@@ -1088,6 +1115,8 @@ class Engine:
         self._link_year_before(found, resolved)
         self._split_years_listed(norm, found, resolved, anchor)
         self._link_corrected_day(norm, found, resolved, anchor)
+        if "عشر" in norm:
+            self._link_tens(norm, found, resolved)
         span = nz.span if nz._norm_breaks or len(norm) != len(text) else None   # None: the same offsets
         self._link_narrative(norm, found, resolved, text, span, framed, anchor)
         self._link_previous(norm, found, resolved, text, span)
@@ -1111,6 +1140,18 @@ class Engine:
                     self.rule_names[f.rule.index], res.flags, res.status, res.reason, res.tense, res.anchored_to))
             out.append(make(Timex, (text[s:e], s, e) + tail[1]))
         return out
+
+    def _link_tens(self, norm: str, found, resolved) -> None:
+        """«العشر الأواخر من رمضان», «الأيام العشرة الأولى من أغسطس»: ten days said as such are those
+        days, an interval (days 21 to the month's end), where «أواخر رمضان» is the month with END
+        (``parts.tsv``, column ``exact``)."""
+        forms = self._tens_forms
+        for i, f in enumerate(found):
+            r = resolved[i]
+            if r.mod in _TENS_MODS and r.grain == "month" and r.first_day is not None and \
+                    norm.startswith(forms, f.start):
+                resolved[i] = r._replace(value=f"{r.first_day.isoformat()}/{r.last_day.isoformat()}", mod=None,
+                                         grain="day")
 
     def _related(self, norm: str, s: int, e: int) -> bool:
         """A count followed by «من/على X» is counted from X («قبل ثلاثة أيام من الانتخابات», «بعد مرور
@@ -1322,7 +1363,7 @@ class Engine:
                     if after > _COUNTRY_AFTER:
                         break
                 day = _country_day(days, m.group())
-                if day is None:
+                if day is None or (m.group().endswith(_KINGDOM) and _other_kingdom(norm, m.end())):
                     continue
                 gap = f.start - m.end() if m.end() <= f.start else m.start() - f.end
                 if best is None or gap < best[0]:
@@ -1330,7 +1371,9 @@ class Engine:
             if best is None and p.calendar == "country":
                 # none just after it: the one country named before it in its sentence («وكان عاهل
                 # البحرين قد ألقى كلمة بمناسبة العيد الوطني»), when only one is
-                before = {_country_day(days, m.group()) for m in _WORD_RUN.finditer(norm, a, f.start)} - {None}
+                # («المملكة» alone only after it: «سفارة المملكة المغربية لدى المملكة بمناسبة اليوم الوطني»)
+                before = {_country_day(days, m.group()) for m in _WORD_RUN.finditer(norm, a, f.start)
+                          if not m.group().endswith(_KINGDOM)} - {None}
                 if len(before) == 1:
                     best = (0, before.pop())
             if best is None:
@@ -2024,6 +2067,17 @@ def _unclitic_title(w: str, nouns: frozenset) -> bool:
         if w.startswith(p) and w[len(p):] in nouns:
             return True
     return False
+
+
+_KINGDOM = "المملكة"
+_NISBA_AFTER = re.compile(r"\s+(ال\w+(?:ية|يه)|المتحدة|المتحده)(?!\w)")
+
+
+def _other_kingdom(norm: str, e: int) -> bool:
+    """«المملكة» followed by a nisba other than «العربية» or by «المتحدة» («للمملكة المغربية», «المملكة
+    المتحدة»): another kingdom than the one the Gulf press means by the word alone."""
+    m = _NISBA_AFTER.match(norm, e)
+    return m is not None and m.group(1) != "العربية"
 
 
 def _country_day(days: dict, w: str):

@@ -96,8 +96,10 @@ SCHEMAS = {
     "relative_days": {"offset": _int},
     "directions": {"direction": _int, "agreement": _enum("m", "f", "dual", "pl")},
     "demonstratives": {"direction": _int, "agreement": _enum("m", "f")},
-    "parts": {"mod": _MODS, "day": _opt_int},        # day: «أول يوليو», «غرة رمضان» = the 1st
-    "parts_of_day": {"part": _enum("MO", "MI", "AF", "EV", "NI")},
+    # day: «أول يوليو», «غرة رمضان» = the 1st; exact: the ten days themselves («العشر الأواخر من رمضان»:
+    # days 21 to the end, an interval), not a vague part of the month («أواخر رمضان»: END)
+    "parts": {"mod": _MODS, "day": _opt_int, "exact": _flag},
+    "parts_of_day": {"part": _enum("MO", "MI", "AF", "EV", "NI"), "position": _enum("before", "after")},
     "units": {"grain": _GRAINS, "count": _opt_int, "definite": _flag, "ambiguous": _flag},
     "numbers": {"value": _opt_int, "kind": _enum("unit", "tens", "vague", "hundreds", "thousands")},
     "fractions": {"value": float},
@@ -133,6 +135,7 @@ SCHEMAS = {
     "given_names": {"note": str},
     "decades": {"decade": _int},
     "imperfect_exceptions": {"note": str},
+    "feminine_imperfects": {"note": str},
     "clitic_words": {"note": str},
     "title_nouns": {"note": str},
     "from_places": {"note": str},
@@ -180,7 +183,8 @@ CATEGORIES = {
     "DIR": ("directions", None),
     "DEM": ("demonstratives", None),
     "PART": ("parts", None),
-    "POD": ("parts_of_day", None),
+    "POD": ("parts_of_day", lambda r: r["position"] == "before"),           # «صباح أمس»
+    "PODAFTER": ("parts_of_day", lambda r: r["position"] == "after"),       # «أمس مساءً», «بكرة الصبح»
     "UNIT": ("units", lambda r: not r["definite"]),
     "DUNIT": ("units", lambda r: r["definite"]),
     "NUMWORD": ("numbers", lambda r: r["kind"] in ("unit", "vague")),
@@ -337,6 +341,8 @@ class Lexicon:
                             for r in self.tables["tense_cues"] if not r["form"].endswith("ـ")}
         self.future_exceptions = frozenset(fold(r["form"]) for r in self.tables["future_prefix_exceptions"])
         self.imperfect_exceptions = frozenset(fold(r["form"]) for r in self.tables["imperfect_exceptions"])
+        # feminine imperfects of forms I-IV that no perfect or noun shares («تقام», «تجرى», «تزور»)
+        self.feminine_imperfects = frozenset(fold(r["form"]) for r in self.tables["feminine_imperfects"])
         # words that read as a clitic and a date word but are words of their own («ولامس»: touched)
         self.clitic_words = frozenset(fold(r["form"]) for r in self.tables["clitic_words"])
         # nouns before a quoted title («برنامج «كل يوم»», «رواية «1984»»): its date words are a name

@@ -165,6 +165,9 @@ def duration_value(amount, unit: str) -> str:
     pre, suf, k = _DUR_UNITS[unit]
     if amount == "X":
         return f"{pre}X{suf}"
+    if unit == "hour" and isinstance(amount, float) and not amount.is_integer() and (amount * 60).is_integer():
+        h, m = divmod(int(amount * 60), 60)        # «نصف ساعة» PT30M, «ساعة ونصف» PT1H30M, as ISO 8601 writes them
+        return "PT" + (f"{h}H" if h else "") + f"{m}M"
     return f"{pre}{_num(amount * k if k != 1 else amount)}{suf}"
 
 
@@ -209,7 +212,7 @@ def _no_cue(tense) -> bool:
 # --- dates --------------------------------------------------------------------------------------
 
 def _date(p: Partial, anchor: dt.date, tense) -> Resolved:
-    if p.this_day:
+    if p.this_day or p.this_month:
         return _this_day(p, anchor)
     if p.clock is not None:
         return _clock(p, anchor, tense)
@@ -881,10 +884,13 @@ def _range(p: Partial, anchor: dt.date, tense) -> Resolved:
 
 def _this_day(p: Partial, anchor: dt.date) -> Resolved:
     """«في مثل هذا اليوم من عام 1954» (anchor 1 November 2022): 1954-11-01, the anchor's day and month in
-    the year said or counted; 29 February in a common year is the 28th."""
+    the year said or counted; 29 February in a common year is the 28th. «في مثل هذا الشهر من العام
+    الماضي»: the anchor's month in that year."""
     if p.year is not None:
         _check_year(p, anchor)
     y = arith.check_year(_year_of(p, anchor))
+    if p.this_month:                         # «في مثل هذا الشهر من العام الماضي»: that year's month
+        return _result(_month_value(y, anchor.month), arith.month_span(y, anchor.month), "month", p)
     day = anchor.day if arith.valid_date(y, anchor.month, anchor.day) else 28
     d = dt.date(y, anchor.month, day)
     return _result(_day_value(d), (d, d), "day", p)

@@ -93,6 +93,7 @@ class Partial:
                                              # years (September to June), not the two years
     this_day: bool = False                   # «في مثل هذا اليوم من عام 1954»: the anchor's day and month in the
                                              # year said, or the year ``year_shift`` counts
+    this_month: bool = False                 # «في مثل هذا الشهر من العام الماضي»: the anchor's month in that year
     soon: bool = False                       # «قبيل عيد الفطر»: the days before a holiday (the coming one
                                              # unless the clause is past)
     school: Optional[str] = None             # «العام الدراسي المقبل» 'next', «الجديد» 'new', «الحالي» 'current',

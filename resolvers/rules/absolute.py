@@ -72,7 +72,7 @@ def numeric_dmy(s):
 # else 2000-2030 (a bare «7/11/36» in the Saudi press is as often Hijri: left alone); never a time or a
 # count («1/15/52 دقيقة»), nor the tail of a longer number («0537-21-10-19», a phone number)
 @rule("numeric_dmy_yy", NUMERIC_PREFIX + "(?<![0-9][/.\\-])(?<![0-9]\\s[/.\\-]\\s){day:DAY}_(?P<sep4>[/.-])_{m:MNUM}_(?P=sep4)_(?=[0-9]{2}(?![0-9])){yy:YEARN}"
-      "(?!_?[/.:,-]_?[0-9])(?! (?:{:UNIT}|{:COUNTED})(?!\\w))(?:_(?:{hmark:=هـ}|{hmark2:=ه})(?!\\w)|_م(?!\\w))?",
+      "(?!_?[/.:,-]_?[0-9])(?! {:UNIT}(?!\\w))(?:_(?:{hmark:=هـ}|{hmark2:=ه})(?!\\w)|_م(?!\\w))?",
       ["3/11/17", "5-3-16", "7/11/36هـ", "الأحد 5.3.16"])
 def numeric_dmy_yy(s):
     yy = int(s.yy)
@@ -428,7 +428,8 @@ def year_part(s):
 
 @rule("year_bare", "(?:(?:(?<=في\\x20)|(?<=منذ\\x20)|(?<=بحلول\\x20)|(?<=حتى\\x20)|(?<=قبل\\x20)|(?<=بعد\\x20)"
       "|(?<=خلال\\x20))" + "{year:YEAR}" + ERA + "?(?!_[/.-]_[0-9])" + NOT_COUNT_NOUN
-      + "|(?<![A-Za-z]\\x20)(?<![A-Za-z]-)(?<![A-Za-z]){year:YEAR}" + ERA + "?(?!_[/.-]_[0-9])" + NOT_COUNT
+      # (a group of a longer number is no year: «على الرقم 011 2015 3012»)
+      + "|(?<![A-Za-z]\\x20)(?<![A-Za-z]-)(?<![A-Za-z])(?!(?<=[0-9]\\x20)[0-9]{4}\\x20[0-9]){year:YEAR}" + ERA + "?(?!_[/.-]_[0-9])" + NOT_COUNT
       # («يتراوح دخلهم بين 2000 و3000 درهم», «بين 2016 و2024 جنيهاً»: the first of two counts of one noun)
       + "(?:(?<!بين\\x20[0-9]{4})|(?!_و_?[0-9]+ (?:{:COUNTED}|{:UNIT})(?!\\w))))",
       ["2019", "2015م", "2000 قبل الميلاد"])

@@ -96,6 +96,16 @@ def hijri_year(s):
                    explicit_year=True)
 
 
+# «تقويم العام الهجري 1445», «مع بداية السنة الهجرية 1445», «للعام الهجري الجديد 1446»: a year said Hijri
+# in words is that Hijri year, whatever its number (no mark needed)
+@rule("hijri_year_said", PART + "(?:(?:عام|العام|سنة|السنة|لعام|للعام|للسنة) (?:الهجري|الهجرية)(?: (?:الجديد|الجديدة))?_(?:{hyear:YEARN}))"
+      + HIJRI_MARK + "?(?!_?[/.\\-]_?[0-9])",
+      ["العام الهجري 1445", "بداية السنة الهجرية 1445", "للعام الهجري الجديد 1446", "السنة الهجرية 1436هـ"])
+def hijri_year_said(s):
+    return Partial("date", year=s.hyear, calendar="hijri", part=s.part.mod if s.part else None,
+                   explicit_year=True)
+
+
 # «العام المقبل 1437», «خلال العام الماضي 1435هـ», «العام الحالي (1436هـ)»: a year said by its direction and
 # then by its Hijri number is that Hijri year (the number alone of 1300-1599 needs no mark after it)
 @rule("hijri_year_said_twice", PART + "(?:العام|السنة|عام) {dir:DIR}_\\(?_{hyear:HYEAR}(?:" + HIJRI_MARK + "|" + NOT_COUNT

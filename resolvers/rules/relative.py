@@ -61,13 +61,26 @@ def this_day_of_year(s):
     return Partial("date", year_shift=s.dir.direction, this_day=True)
 
 
+# «في مثل هذا الشهر من العام الماضي», «… من عام 2010»: the anchor's month in that year
+@rule("this_month_of_year", "مثل (?:هذا|ذلك) الشهر (?:من|في) (?:(?:عام|سنة|العام) {year:YEAR}|(?:العام|السنة) {dir:DIR})",
+      ["مثل هذا الشهر من العام الماضي", "مثل هذا الشهر من عام 2010", "مثل ذلك الشهر من السنة الماضية"])
+def this_month_of_year(s):
+    p = this_day_of_year(s)
+    return p.replace(this_day=False, this_month=True) if p is not None else None
+
+
+# (a part of the day after it, as an adverb: «غداً صباحاً», «أمس مساءً», «بكرة الصبح», «الخميس»
+# between them or not: «أمس الأحد مساءً»; a part said before it is the one taken)
 @rule("relative_day", "(?:{pod:POD} )?(?:يوم )?(?<!(?<!\\w)ل)(?<!الليلة\\x20ب){rel:RELDAY}" + _WEEKDAY_AFTER
-      + "(?! [0-9]{1,2} من)",
+      + "(?! [0-9]{1,2} من)(?: {pod2:PODAFTER}(?!\\w))?",
       ["غداً الأربعاء", "أمس الثلاثاء", "اليوم", "صباح اليوم", "مساء أمس", "ليلة أمس", "بعد غد",
-       "أول أمس", "يوم أمس", "البارحة", "اليوم الخميس", "أمس الأول", "أمس (السبت)", "غدًا (الأربعاء)"])
+       "أول أمس", "يوم أمس", "البارحة", "اليوم الخميس", "أمس الأول", "أمس (السبت)", "غدًا (الأربعاء)",
+       "غداً صباحاً", "أمس الأحد مساءً", "بكرة الصبح", "اليوم ظهرا", "أمس عصرا", "غدا العصر",
+       "فجر اليوم", "اليوم فجرا", "أمس مساءا", "غدا بالليل"])
 def relative_day(s):
+    pod = s.pod or s.pod2
     return Partial("date", rel_day=s.rel.offset, weekday=s.wd.weekday if s.wd else None,
-                   time_of_day=s.pod.part if s.pod else None)
+                   time_of_day=pod.part if pod else None)
 
 
 # «في وقت سابق اليوم», «في وقت لاحق من مساء اليوم», «في وقت سابق أمس» (agency style: earlier today, later
@@ -127,6 +140,16 @@ def _beyond(s, direction: int):
 
 # «الأحد من الأسبوع الماضي», «يوم الخميس من الأسبوع المقبل», «الاثنين من هذا الأسبوع», «ثلاثاء الأسبوع
 # الفائت» (the construct): that weekday of that ISO week (weeks are ISO weeks, as «الأسبوع الماضي» is)
+# «الأسبوع المقبل يوم الخميس», «هذا الأسبوع، يوم الاثنين»: the week said first, then its weekday (one
+# expression, the day; not a tense or the next such weekday after the anchor)
+@rule("week_then_weekday", "(?:الأسبوع (?:{before:=قبل} |(?:ما )?{after:=بعد} )?{dir:DIR}|{dem:DEM} الأسبوع)_[،,]?_(?:{pod:POD} )?(?:في )?(?:يوم )?{wd:WEEKDAY}"
+      "(?! (?:من|في) الأسبوع)",
+      ["الأسبوع المقبل يوم الخميس", "الأسبوع الماضي يوم الأحد", "هذا الأسبوع، يوم الاثنين", "الأسبوع القادم الثلاثاء",
+       "الأسبوع المقبل مساء الأربعاء"])
+def week_then_weekday(s):
+    return weekday_of_week(s)
+
+
 @rule("weekday_of_week", "(?<!(?<!\\w)ك)(?:{pod:POD} )?(?:يوم )?(?:{wd:WEEKDAY}(?: من| في)? |{wdb:WDBARE} )"
       "(?:الأسبوع (?:{before:=قبل} |(?:ما )?{after:=بعد} )?{dir:DIR}|{dem:DEM} الأسبوع)",
       ["الأحد من الأسبوع الماضي", "يوم الخميس من الأسبوع المقبل", "الاثنين من هذا الأسبوع",
@@ -141,9 +164,9 @@ def weekday_of_week(s):
 
 
 # a glued «ك» («كيوم الجمعة مثلا», «كالجمعة»: like a Friday) compares with a weekday in general, no dated day
-@rule("weekday", "(?<!(?<!\\w)ك)(?<!(?<!\\w)كيوم\\x20)(?:{pod:POD} )?(?:يوم )?{wd:WEEKDAY}(?: (?:(?:ما )?{after:=بعد} |{before:=قبل} )?{dir:DIR})?",
+@rule("weekday", "(?<!(?<!\\w)ك)(?<!(?<!\\w)كيوم\\x20)(?:{pod:POD} )?(?:يوم )?{wd:WEEKDAY}(?: (?:(?:ما )?{after:=بعد} |{before:=قبل} )?{dir:DIR}|_\\(_{dir:DIR}_\\))?",
       ["الأحد الماضي", "السبت المقبل", "يوم الثلاثاء", "الجمعة", "مساء الخميس", "يوم الإثنين القادم",
-       "الأربعاء بعد القادم", "الجمعة قبل الماضي", "الخميس ما بعد المقبل"])
+       "الأربعاء بعد القادم", "الجمعة قبل الماضي", "الخميس ما بعد المقبل", "مساء الخميس (الماضي)"])
 def weekday(s):
     direction = None
     if s.dir is not None:

@@ -58,10 +58,12 @@ def range_days_deictic_month(s):
 CENTURIES = range(15, 22)
 
 
-@rule("century", PART + "القرن (?:{cent:ORDINAL}|{dir:DIR})",
-      ["القرن العشرين", "القرن الماضي", "أواخر القرن التاسع عشر", "القرن الحادي والعشرين", "القرن الحالي"])
+# (with «الميلادي» after it any ordinal is a Gregorian century: «القرن السادس الميلادي» is the 500s)
+@rule("century", PART + "القرن (?:{cent:ORDINAL}(?: {ad:=الميلادي}(?!\\w))?|{dir:DIR})",
+      ["القرن العشرين", "القرن الماضي", "أواخر القرن التاسع عشر", "القرن الحادي والعشرين", "القرن الحالي",
+       "القرن السادس الميلادي"])
 def century(s):
-    if s.cent is not None and s.cent.day not in CENTURIES:
+    if s.cent is not None and s.cent.day not in CENTURIES and not (s.ad is not None and 1 <= s.cent.day <= 21):
         return None
     if s.cent is not None:
         return Partial("date", century=s.cent.day, part=s.part.mod if s.part else None)
