@@ -1063,6 +1063,8 @@ class Engine:
         else:
             framed = b" " + nz.word_bytes() + b" "
         found = self.match(norm, nz, framed)
+        if _NOW in norm:
+            found = _without_alain(found, norm, text, nz)
         starts = None
         listed = False
         resolved: list[Resolved] = []
@@ -2078,6 +2080,23 @@ def _other_kingdom(norm: str, e: int) -> bool:
     المتحدة»): another kingdom than the one the Gulf press means by the word alone."""
     m = _NISBA_AFTER.match(norm, e)
     return m is not None and m.group(1) != "العربية"
+
+
+_NOW = fold("الآن")
+
+
+def _without_alain(found, norm: str, text: str, nz) -> list:
+    """«الآن» folds as «آلان» does, the name Alain («ليتولى السويسري آلان جيجر», «آلان جوبيه»): where the
+    text itself writes the madda first, it is the name, not «now»."""
+    span = nz.span if nz._norm_breaks or len(norm) != len(text) else None
+    keep = []
+    for f in found:
+        if norm.startswith(_NOW, f.start) and f.end - f.start == len(_NOW):
+            s, _ = span(f.start, f.end) if span is not None else (f.start, f.end)
+            if text.startswith("آل", s):
+                continue
+        keep.append(f)
+    return keep
 
 
 def _country_day(days: dict, w: str):

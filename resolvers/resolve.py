@@ -629,6 +629,10 @@ def _check_weekday(d: dt.date, p: Partial) -> tuple:
     return ()
 
 
+# how far from the anchor a weekday written with a day and month may carry them to another year
+_WEEKDAY_YEAR_REACH = 200
+
+
 def _day_month(p: Partial, anchor: dt.date, tense) -> Resolved:
     if p.ordinal_day:
         # «الثلاثاء الأول من أكتوبر المقبل»: the 1st of October when it is a Tuesday (as news mostly means
@@ -648,6 +652,9 @@ def _day_month(p: Partial, anchor: dt.date, tense) -> Resolved:
         agree = _weekday_year(p, [anchor.year - 1, anchor.year, anchor.year + 1],
                               lambda y: dt.date(y, m, day) if arith.valid_date(y, m, day) else None, anchor)
         near = _year_near_anchor(m, day, anchor) if _no_cue(tense) else None
+        if agree is not None and abs((dt.date(agree, m, day) - anchor).days) > _WEEKDAY_YEAR_REACH:
+            agree = None                # «زيارته إلى تونس الاثنين 20 يونيو» in a paper of July 2015: a slip
+                                        # of the weekday or the month, not June 2016 eleven months ahead
         if agree is not None:
             # the weekday written with it decides the year («الخميس 4 ذي الحجة» is the one on a Thursday)
             y, extra = agree, (FLAG_YEAR_FROM_WEEKDAY,)
