@@ -98,6 +98,21 @@ def test_a_vague_stretch_joins_only_its_own_stretch():
     assert not any("d" in g and ("b" in g or "c" in g) for g in groups)
 
 
+def test_a_week_or_a_season_joins_only_its_own_span():
+    # «الأسبوع الماضي» and «هذا الصيف» in the words of the day's visit: a stretch, not that day's visit;
+    # two mentions of the same week still make one event
+    ms = [mention("a", VISIT, D(2025, 7, 31)),
+          mention("b", VISIT2, D(2025, 7, 28), D(2025, 8, 3), value="2025-W31", grain="week"),
+          mention("c", VISIT2, D(2025, 7, 28), D(2025, 8, 3), value="2025-W31", grain="week"),
+          mention("d", VISIT2, D(2025, 6, 1), D(2025, 8, 31), value="2025-SU", grain="season")]
+    groups = sorted(sorted(ms[i].doc_id for i in ev.members) for ev in merge(ms))
+    assert groups == [["a"], ["b", "c"], ["d"]]
+    # a month still joins the day it holds («تموز الماضي» of that visit)
+    ms[3] = mention("d", VISIT2, D(2025, 7, 1), D(2025, 7, 31), value="2025-07")
+    groups = sorted(sorted(ms[i].doc_id for i in ev.members) for ev in merge(ms))
+    assert ["a", "d"] in groups
+
+
 def test_order_chronological_coarser_after_finer_and_total():
     ms = [mention("y", "افتتاح المعرض الدولي للكتاب", D(2025, 1, 1), D(2025, 12, 31)),
           mention("m", "انطلاق بطولة كرة القدم", D(2025, 1, 1), D(2025, 1, 31)),

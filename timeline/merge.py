@@ -70,6 +70,10 @@ SAME_SPAN = (0.35, 0.05, 2)   # ... of a span up to two months («تموز ال�
 SAME_LONG = (0.65, 0.10, 3)   # ... of a longer span (a quarter, a year: weak evidence; near copies only)
 SAME_DOC = 0.7         # one article's own clauses of one day: the closest one needs this share
 MARGIN = 0.08          # a coarser mention's lead over the next compatible event
+# a week or a season («هذا الأسبوع», «الأسبوع الماضي», «هذا الصيف») tells of a stretch, not of the day of
+# one happening in it: such a mention joins only an event of its own span (on the four development
+# sets, every judged pair of a week or a season and a day that the merge joined was two happenings)
+STRETCH_GRAINS = frozenset(("week", "season"))
 CAP = 32               # events kept per (period, stem) posting list
 TOP = 24               # candidates scored exactly per mention (those sharing the most stems)
 KEYS = 20              # a mention's rarest stems used as blocking keys
@@ -390,6 +394,7 @@ class _Merger:
             # same stretch (one article's copies): on the four judged sets, every pair of a vague
             # stretch and another date is two happenings
             vague = vague_stretch(m.mod, m.first_day, m.last_day)
+            stretch = m.grain in STRETCH_GRAINS
             chosen, link = None, None
             if periods and vn:
                 p = periods[0]
@@ -421,8 +426,9 @@ class _Merger:
                     ev = events[e]
                     if not contains(interval, ev.hull):
                         continue
-                    if (vague or vague_stretch(ev.mod, ev.first_day, ev.last_day)) and (ev.first_day, ev.last_day) != interval:
-                        continue                       # a vague stretch dates no one happening
+                    if (vague or stretch or vague_stretch(ev.mod, ev.first_day, ev.last_day)) and \
+                            (ev.first_day, ev.last_day) != interval:
+                        continue                       # a vague stretch, a week or a season dates no one happening
                     # each member's similarity from the shared key weight (a lower bound), the
                     # closest one's exactly
                     total, near, best_j = 0.0, -1.0, -1
