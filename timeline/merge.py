@@ -710,7 +710,7 @@ def head_of(m: EventMention, stats: Stats) -> frozenset:
     return frozenset(t for t in stats.vocab.tokens(near) if t not in common)
 
 
-NAMES = (10, 3)        # (mentions a stem is in at most to be a name, names each clause needs): two clauses
+NAMES = (20, 3)        # (mentions a stem is in at most to be a name, names each clause needs): two clauses
                        # naming other people and places (:func:`names_of`) tell of other happenings
 APART = 0.7            # two parts of an event stay apart when this share of their comparable pairs clash
 
