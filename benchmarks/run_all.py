@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Run every benchmark and print its figures (also saved under benchmarks/results/, gitignored).
 
-    python benchmarks/run_all.py            # about 20 minutes on 2 cores; --quick: no 1 M merge, memory at 20,000
+    python benchmarks/run_all.py            # about 45 minutes on 2 cores; --quick: no 1 M merge, memory and scale at 20,000
 """
 from __future__ import annotations
 
@@ -17,7 +17,8 @@ def main() -> int:
     runs = [("tag", ["bench_tag.py", "--runs", "3"]),
             ("build", ["bench_build.py"]),
             ("merge", ["bench_merge.py"] + (["--sizes", "10000,100000"] if quick else [])),
-            ("memory", ["bench_memory.py", "--copies", "4" if quick else "10"])]
+            ("memory", ["bench_memory.py", "--copies", "4" if quick else "10"]),
+            ("scale", ["bench_scale.py", "--sizes", "1,4" if quick else "1,4,10"])]
     out_dir = HERE / "results"
     out_dir.mkdir(exist_ok=True)
     rc = 0
