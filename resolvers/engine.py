@@ -35,12 +35,12 @@ _MIN = fold("من") + " "
 _DIGITS = re.compile(r"[0-9]+")
 _PAREN_OPEN = re.compile(r"[ \t]*\([ \t]*")
 _PAREN_CLOSE = re.compile(r"[ \t]*\)")
-_NOT_A_VERB = frozenset((fold("منذ"),))
+_NOT_A_VERB = frozenset((fold("منذ"),))   # a cue of the own clause is a verb or a frame, not a preposition
 # a frame of what is to come only before the expression and before an imperfect («على أن يعود الفريق
 # لتمارينه يوم الاثنين»), not when it reports («أكد على أن حركة البيع ضعيفة») or follows («اضطر إلى
 # الاستقالة بعد أربعة أيام، على أن تقام الانتخابات …»)
 _FRAME_BEFORE = frozenset((fold("على أن"),))
-_IMPERFECT_NEXT = re.compile(r"\s+[يتن]\w{2,}")   # a cue of the own clause is a verb or a frame, not a preposition
+_IMPERFECT_NEXT = re.compile(r"\s+[يتن]\w{2,}")
 _OWN_CLAUSE = 40                # a cue this near before an expression, no clause mark between, is its clause's
 _SENTENCE_WINDOW = 600        # how far the tense of a clause is looked for, either side
 _SPACE = " \t"
@@ -50,8 +50,8 @@ _QUOTED_NAMES = ("اليوم", "الغد")    # alone in quotation marks: a news
 # «المرشحين الاثنين»: the two), not Monday; a nisba in «-يين» («المفاوضين الفلسطينيين الاثنين») may be
 # followed by the day
 _TWO = fold("الاثنين")
-_TENS_MODS = frozenset(("START", "MID", "END"))
 _PLURAL_BEFORE = re.compile(r"(?<!\w)[وفبلك]?(?:ال|لل)\w{2,}(?<!ي)ين[ \t]+$")
+_TENS_MODS = frozenset(("START", "MID", "END"))   # the parts a «العشر الأواخر» reads as (Engine._link_tens)
 _APPOSITION = re.compile(r"[ \t،,(]*$")   # only spaces, a comma or a parenthesis between
 _MOWAFIQ = re.compile(fold(r"^[ \t،,(\-]*(?:و)?(?:الموافق|الموافقة|ويوافق|يوافق|الموافق ل)[ \t]*(?:ل)?[ \t]*$"))
 # a third-person imperfect («يزور», «ويعقد») that opens a clause: after the start of a sentence, a comma
