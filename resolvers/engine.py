@@ -45,6 +45,7 @@ _OWN_CLAUSE = 40                # a cue this near before an expression, no claus
 _SENTENCE_WINDOW = 600        # how far the tense of a clause is looked for, either side
 _SPACE = " \t"
 _QUOTES = "\"«»“”„"
+_QUOTE_RX = re.compile("[" + re.escape(_QUOTES) + "]")
 _QUOTED_NAMES = ("اليوم", "الغد")    # alone in quotation marks: a newspaper's name (Engine._quoted)
 # «الاثنين» after a definite plural or dual in «-ين» is the numeral that agrees with it («المتهمين الاثنين»,
 # «المرشحين الاثنين»: the two), not Monday; a nisba in «-يين» («المفاوضين الفلسطينيين الاثنين») may be
@@ -784,7 +785,7 @@ class Engine:
             if key == _TWO and _PLURAL_BEFORE.search(norm, max(0, p - 30), p):
                 last_end = e                             # «المتهمين الاثنين»: the two
                 continue
-            if any(c in _QUOTES for c in norm[max(0, p - 25):p]) and self._in_title(norm, p, e):
+            if _QUOTE_RX.search(norm, max(0, p - 25), p) and self._in_title(norm, p, e):
                 last_end = e                             # «برنامج «كل يوم»», «رواية «1984»»: a title
                 continue
             r = rule_of_group[m.lastgroup]

@@ -237,7 +237,8 @@ def range_full_dates(s):
 
 
 # Years in words (the rules ``year_words``, ``date_year_words``, ``month_year_words``)
-_YEAR_WORDS = ("{th:THOUSANDS}(?: و_{hu:HUNDREDS})?(?: و_(?:{un:NUMWORD}(?: و_{te:TENS})?|{te2:TENS}))?")
+# (spoken, the «و» after the thousands may go: «عام ألفين عشرين», «سنة ألفين خمسة وعشرين»)
+_YEAR_WORDS = ("{th:THOUSANDS}(?: و_{hu:HUNDREDS})?(?: (?:و_)?(?:{un:NUMWORD}(?: و_{te:TENS})?|{te2:TENS}))?")
 
 
 def _words_year(s):
