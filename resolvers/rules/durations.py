@@ -155,14 +155,19 @@ def offset_elapsed(s):
     return Partial("duration", amount=amount, unit=s.unit.grain, mod=s.am.mod if s.am else None)
 
 
-@rule("period_count", "{unit:DUNIT}(?: (?:{n:NUMWORD}|ال{nd:NUMWORD}|(?:ال_?)?{num:NUM}))?(?: {few:=القليلة})? "
+# («الساعات الأربع والعشرين الماضية», «السنوات الخمس والعشرين الأخيرة»: a count in words with its tens)
+@rule("period_count", "{unit:DUNIT}(?: (?:{n:NUMWORD}|ال{nd:NUMWORD}(?: وال{te:TENS})?|(?:ال_?)?{num:NUM}))?(?: {few:=القليلة})? "
       "(?:{dir:DIR}|{last:=الأخيرة})",
       ["السنوات الخمس الماضية", "الأيام الثلاثة المقبلة", "العامين الماضيين", "الأشهر الستة الماضية",
        "الأيام القليلة المقبلة", "السنوات العشر الأخيرة", "الأشهر المقبلة", "الأسابيع القليلة الماضية",
-       "الساعات الـ24 الماضية"])
+       "الساعات الـ24 الماضية", "الساعات الأربع والعشرين الماضية", "الساعات الثماني والأربعين المقبلة"])
 def period_count(s):
     n = s.n or s.nd
     c = n.value if n is not None else (s.num if s.num is not None else s.unit.count)
+    if s.te is not None:
+        if c is None:
+            return None
+        c += s.te.value
     sign = -1 if s.last else s.dir.direction
     if sign == 0:
         return None
