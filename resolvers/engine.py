@@ -1038,6 +1038,9 @@ class Engine:
         # the clause's start: just after its last boundary (or the window's start)
         rf = norm.rfind
         b = max(rf(c, lo, s) for c in _CLAUSE_MARKS)
+        while b > lo and norm[b] == ":" and norm[b - 1].isdigit() and b + 1 < len(norm) and norm[b + 1].isdigit():
+            # the colon of a clock time («في تمام الساعة 10:00 من صباح الأربعاء») ends no clause
+            b = max(rf(c, lo, b) for c in _CLAUSE_MARKS)
         if verb_at(self._imperfect_at_start, b + 1 if b >= 0 else lo):
             return True
         for key, rx in ((" و", self._imperfect_after_wa), (" ان ", _IMPERFECT_AFTER_AN), (" بان ", _IMPERFECT_AFTER_AN),
