@@ -825,7 +825,7 @@ class Engine:
         quotation marks) right after a noun of ``title_nouns.tsv``, maybe with an adjective between
         («صحيفة «الإمارات اليوم»», «موقع «اليوم 24» المغربي», «الفيلم الأردني «الجمعة الأخيرة»»)."""
         q = max(norm.rfind(c, max(0, s - 30), s) for c in _QUOTES)
-        if q < 0 or len(norm[q + 1:s].split()) > 2 or any(c in _QUOTES for c in norm[q + 1:s]):
+        if q < 0 or len(norm[q + 1:s].split()) > 2 or _QUOTE_RX.search(norm, q + 1, s):
             return False
         z = min((k for k in (norm.find(c, e, e + 30) for c in _QUOTES) if k >= 0), default=-1)
         if z < 0 or len(norm[e:z].split()) > 2:
@@ -1067,8 +1067,9 @@ class Engine:
         else:
             framed = b" " + nz.word_bytes() + b" "
         found = self.match(norm, nz, framed)
+        span = nz.span if nz._norm_breaks or len(norm) != len(text) else None   # None: the same offsets
         if _NOW in norm:
-            found = _without_alain(found, norm, text, nz)
+            found = _without_alain(found, norm, text, span)
         starts = None
         listed = False
         resolved: list[Resolved] = []
@@ -1123,7 +1124,6 @@ class Engine:
         self._link_corrected_day(norm, found, resolved, anchor)
         if "عشر" in norm:
             self._link_tens(norm, found, resolved)
-        span = nz.span if nz._norm_breaks or len(norm) != len(text) else None   # None: the same offsets
         self._link_narrative(norm, found, resolved, text, span, framed, anchor)
         self._link_previous(norm, found, resolved, text, span)
         self._link_after(norm, found, resolved, text, span, anchor, framed)
@@ -2089,10 +2089,10 @@ def _other_kingdom(norm: str, e: int) -> bool:
 _NOW = fold("الآن")
 
 
-def _without_alain(found, norm: str, text: str, nz) -> list:
+def _without_alain(found, norm: str, text: str, span) -> list:
     """«الآن» folds as «آلان» does, the name Alain («ليتولى السويسري آلان جيجر», «آلان جوبيه»): where the
-    text itself writes the madda first, it is the name, not «now»."""
-    span = nz.span if nz._norm_breaks or len(norm) != len(text) else None
+    text itself writes the madda first, it is the name, not «now» (``span``: normalised offsets to the
+    text's, None when they are the same)."""
     keep = []
     for f in found:
         if norm.startswith(_NOW, f.start) and f.end - f.start == len(_NOW):

@@ -102,8 +102,7 @@ def hijri_year(s):
       + HIJRI_MARK + "?(?!_?[/.\\-]_?[0-9])",
       ["العام الهجري 1445", "بداية السنة الهجرية 1445", "للعام الهجري الجديد 1446", "السنة الهجرية 1436هـ"])
 def hijri_year_said(s):
-    return Partial("date", year=s.hyear, calendar="hijri", part=s.part.mod if s.part else None,
-                   explicit_year=True)
+    return hijri_year(s)
 
 
 # «العام المقبل 1437», «خلال العام الماضي 1435هـ», «العام الحالي (1436هـ)»: a year said by its direction and
