@@ -705,7 +705,8 @@ class Engine:
     @staticmethod
     def _blocked_by(norm, s, e, left, right) -> bool:
         """``left``: contexts of one to three words that end just before ``s`` (the farthest word may
-        carry «و»/«ف»; a «*» after the first word stands for any word: «النائب *» + «شباط»);
+        carry «و»/«ف»; a «*» after the first word stands for any word: «النائب *» + «شباط»; an opening
+        quotation mark may stand between them and ``s``: «نواب «8 آذار»»);
         ``right``: words just after ``e``."""
         if right:
             # one space and a context word («اليوم التالي»): a prefix test in C turns most away
@@ -718,6 +719,8 @@ class Engine:
                     if norm.startswith(" " + c, e) and (x >= len(norm) or not norm[x].isalnum()):
                         return True
         if left:
+            if s > 1 and norm[s - 1] in _OPEN_QUOTES and norm[s - 2] in _SPACE:
+                s -= 1                                   # a quoted name: «نواب «8 آذار»»
             singles, by_last, wild = _left_index(left)
             if not wild:                                 # the word just before decides most cases
                 last = _last_word(norm, s)
@@ -2040,6 +2043,7 @@ def _left_words(norm: str, s: int) -> list:
 
 
 _WORD_ONLY = re.compile(r"\w+")
+_OPEN_QUOTES = frozenset('«"“\'')
 _WORD_TAIL = re.compile(r"\w+$")
 
 
