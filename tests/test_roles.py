@@ -41,3 +41,15 @@ def test_a_reference_point_is_kept_in_the_mentions_but_makes_no_event():
     assert m.loc[same, "note"] == f"reference: {NOTES['reference']}; not placed on the timeline"
     assert m.loc["10 أغسطس 2015 م", "role"] == "dateline" and pd.isna(m.loc["10 أغسطس 2015 م", "event_id"])
     assert m.loc["أمس", "role"] == "event" and m.loc["أمس", "event_id"] == "E0001"
+
+
+def test_an_edition_label_is_a_mention_of_its_own_and_leaves_the_clause_whole():
+    text = ("أعلنت اللجنة التنفيذية أن الافتتاح الرسمي لفعاليات السوق بنسخته التاسعة (1436هـ - 2015م) سيكون "
+            "مساء الأربعاء 27 شوال الجاري بمشاركة الأدباء والشعراء.")
+    tl = timeline.build([Document("a", text, dt.date(2015, 8, 9))])
+    m = tl.mentions.set_index("text")
+    assert m.loc["1436هـ", "role"] == "name" and pd.isna(m.loc["1436هـ", "event_id"])
+    day = m.loc["مساء الأربعاء 27 شوال الجاري"]
+    assert day["role"] == "event" and day["value"] == "2015-08-12TEV" and not pd.isna(day["event_id"])
+    # the label does not cut the other date's clause: it still opens at the sentence's start
+    assert int(day["clause_start"]) == 0

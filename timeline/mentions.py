@@ -28,7 +28,7 @@ from typing import Callable, Optional, Sequence
 from resolvers.normalize import fold, normalize
 from resolvers.types import Timex
 
-from .roles import EVENT, NOTES as ROLE_NOTES, role_of
+from .roles import EVENT, NOTES as ROLE_NOTES, is_name, role_of
 from .dates import UNIT_GRAIN, grain_rank, parse_duration, shift, span_of, value_of
 from .similarity import words
 
@@ -458,11 +458,16 @@ def extract(doc_id: str, text: str, published: Optional[dt.date], timexes: list[
         used = {r.row for r in rels if r.row is not None}
         rels = [r for r in rels if not any(placeable(t) and r.x_start <= t.start < r.x_end for _, t in tx)]
         places = [(i, t) for i, t in tx if placeable(t) and i not in used]
-        groups = _groups(places)
-        for g in groups:
+        # (a year of a name or a label is a mention of its own, with its role: it dates none of the others)
+        named = [it for it in places if is_name(text, it[1].start, it[1].end, s)]
+        # (and it does not narrow the others' clause: «في دورتها الثالثة 1436/1437هـ، بدءا من السابع من ذي القعدة»)
+        groups = _groups([it for it in places if it not in named] if named else places)
+        dated = len(groups)
+        groups += [[it] for it in named]
+        for k, g in enumerate(groups):
             gs, ge = min(t.start for _, t in g), max(t.end for _, t in g)
             cs, ce = s, e
-            if len(groups) > 1:
+            if dated > 1 or k >= dated:
                 bounds = [m.end() for m in _CLAUSE.finditer(text, s, gs)]
                 cs = bounds[-1] if bounds else s
                 ce = _clause_end(text, ge, e)

@@ -19,8 +19,9 @@ A date expression that the resolver reads right may still date no happening of i
 * ``contract_month``: a futures contract's delivery month, right after «تسليم» or «عقود» («الذهب في
   العقود الآجلة تسليم ديسمبر», «عقود أيلول (سبتمبر)»); «تسليم المشروع في ديسمبر» dates a happening;
 * ``name``: a year in the name of a tournament, a games, an exhibition or a plan («تصفيات كأس العالم
-  2018», «أولمبياد ريو دي جانيرو 2016», «إكسبو 2020», «رؤية 2030»): it names the thing, and does not
-  date what the clause tells;
+  2018», «أولمبياد ريو دي جانيرو 2016», «إكسبو 2020», «رؤية 2030»), or in an edition's label («سوق
+  عكاظ بنسخته التاسعة (1436هـ - 2015م)», «الانتخابات البلدية في دورتها الثالثة 1436/1437هـ»): it names
+  the thing, and does not date what the clause tells;
 * ``occasion``: a holiday named as the occasion of what the clause tells, not as its day («حفل معايدة
   لمنسوبيها بمناسبة عيد الفطر المبارك», «وتهنئته بعيد الفطر», «التهاني بحلول شهر رمضان»): the parties
   and greetings of many places and days all name the same feast; «صلاة عيد الفطر», «أول أيام العيد»,
@@ -79,6 +80,13 @@ _NAMED_BEFORE = re.compile(
     rf"(?<!{_W})(?:[وبل]|لل|وال|بال)?(?:ال)?(?:(?:مونديال|اولمبياد|الالعاب\s+الاولمبي[ةه]|يورو|اكسبو|رؤي[ةه])"
     rf"|(?:كاس|بطول[ةه])(?=\s+(?!{_NOT_NAME}(?!{_W})){_W}))(?:\s+(?!{_NOT_NAME}(?!{_W})){_W}+){{0,3}}\s*$")
 _BARE_YEAR = re.compile(r"^\d{4}$")
+# a year (Gregorian or Hijri, or two of them) that labels an edition or a session, right after its
+# ordinal («بنسخته التاسعة (1436هـ - 2015م)», «في دورتها الثالثة 1436/1437هـ», «الدورة الثانية 1430هـ»),
+# maybe after the label's first year; «النسخة الماضية عام 2013» says when, and is no label (folded)
+_EDITION_BEFORE = re.compile(
+    rf"(?<!{_W})(?:[وبلف]|لل|بال|وال|فال)?(?:ال)?(?:نسخ[ةه]|نسخت(?:ه|ها)|دور[ةه]|دورت(?:ه|ها))\s+(?:ال{_W}+|[0-9]+)"
+    rf"\s*[(\"«“]?\s*(?:[0-9]{{4}}\s*[هم]?\s*[-–ـ/]\s*)?$")
+_LABEL_YEAR = re.compile(r"^[0-9]{4}\s*[هم]?(?:\s*[-–ـ/]\s*[0-9]{4}\s*[هم]?)?$")
 _TODAY = {"اليوم", "يوم"}
 
 NOTES = {
@@ -88,7 +96,7 @@ NOTES = {
     "per_day": "«في اليوم»: per day, not a date",
     "press_review": "the issue date of the newspapers a press review quotes, not a happening",
     "contract_month": "a futures contract's delivery month, not a happening",
-    "name": "a year in the name of a tournament, an exhibition or a plan, not a date of what the clause tells",
+    "name": "a year in the name of a tournament, an exhibition or a plan, or in an edition's label, not a date of what the clause tells",
     "occasion": "a holiday named as the occasion of what the clause tells, not its day",
 }
 
@@ -103,6 +111,22 @@ def _dateline_line(text: str, first: int, last: int) -> bool:
         return False
     head = text[a:first]
     return bool(re.search(r"[-–—]", head)) and len(head.split()) <= 6
+
+
+def _names(word: str, before: str) -> bool:
+    """Whether the year ``word`` (folded), after the folded text ``before`` it, is part of a name."""
+    return bool(_BARE_YEAR.match(word) and _NAMED_BEFORE.search(before)
+                or _LABEL_YEAR.match(word) and _EDITION_BEFORE.search(before))
+
+
+def is_name(text: str, start: int, end: int, clause_start: int = 0) -> bool:
+    """Whether the expression ``text[start:end]`` on its own is a year of a name or a label (role
+    ``name``): it then stands apart from the other dates of its sentence («بنسخته التاسعة (1436هـ -
+    2015م) … مساء الأربعاء 27 شوال»), which would otherwise carry it into their mention."""
+    word = fold(text[start:end]).strip()
+    if not _LABEL_YEAR.match(word):
+        return False
+    return _names(word, fold(text[max(clause_start, start - 48):start]))
 
 
 def role_of(text: str, spans: Sequence[tuple[int, int]], clause_start: int = 0) -> str:
@@ -129,7 +153,7 @@ def role_of(text: str, spans: Sequence[tuple[int, int]], clause_start: int = 0) 
     if _REFERENCE_BEFORE.search(before) or _SAME_SPAN_EXPR.match(word) or \
             _PERIOD_START.match(word) and _SINCE_BEFORE.search(before):
         return "reference"
-    if _BARE_YEAR.match(word) and _NAMED_BEFORE.search(before):
+    if _names(word, before):
         return "name"
     if _CONTRACT_BEFORE.search(before):
         return "contract_month"
