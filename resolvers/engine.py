@@ -40,6 +40,7 @@ _NOT_A_VERB = frozenset((fold("منذ"),))   # a cue of the own clause is a verb
 # لتمارينه يوم الاثنين»), not when it reports («أكد على أن حركة البيع ضعيفة») or follows («اضطر إلى
 # الاستقالة بعد أربعة أيام، على أن تقام الانتخابات …»)
 _FRAME_BEFORE = frozenset((fold("على أن"),))
+_NOUN_CUES = frozenset(fold(w) for w in ("تسليم", "لتسليم"))   # future cues that are nouns: no frame of a clause
 _IMPERFECT_NEXT = re.compile(r"\s+[يتن]\w{2,}")
 _OWN_CLAUSE = 40                # a cue this near before an expression, no clause mark between, is its clause's
 _SENTENCE_WINDOW = 600        # how far the tense of a clause is looked for, either side
@@ -950,6 +951,7 @@ class Engine:
                 b = x
         best, best_d, before = None, None, False
         near = None                        # the nearest cue before, in the expression's own clause
+        framed = False                     # the last cue before is a future one a little farther, in its clause
         scheduled = False                  # an imperfect of scheduling next to it, in its clause
         for m in self.tense_matches(norm, a, b, starts):
             if m.start() < e and m.end() > s:
@@ -993,11 +995,16 @@ class Engine:
             if m.end() <= s:             # (in text order: the last one is the nearest)
                 own = d <= _OWN_CLAUSE and not _breaks_clause(norm[m.end():s])
                 near = t if own and (not m.group("w") or w not in _NOT_A_VERB) else None
+                framed = (t == "future" and d <= 2 * _OWN_CLAUSE and not _breaks_clause(norm[m.end():s])
+                          and (not m.group("w") or w not in _NOUN_CUES))
             if best_d is None or d < best_d:
                 best, best_d = t, d
             before = before or m.end() <= s
         if near == "present" and best == "future":
             return "future"              # a future cue anywhere in the sentence outranks a scheduling word
+        if near is None and framed:
+            return "future"              # «من المقرر أن يصل الرئيس … إلى الرياض السبت في أول جولة منذ توليه»:
+                                         # the frame of its own clause outranks a cue after it
         if near is not None:
             # «الاتفاق الذي تم التوصل إليه في 14 يوليو سيلقي …»: the verb of the expression's own clause,
             # just before it, outranks a verb after it (the next clause's)
@@ -1005,7 +1012,7 @@ class Engine:
         if not before and (present or best is not None):
             # no cue: the clause's own verb, if it is an imperfect at the clause's start («يزور الوزير
             # القاهرة الأحد»): news tells what is coming in the present tense
-            if self._clause_imperfect(norm, max(a, s - 200), s):
+            if self._clause_imperfect(norm, max(a, s - 200), s, e):
                 return "present"             # (before a cue that only follows: «أن قيوداً يمكن أن تفرض في
                                              # 16 أيلول في حال لم تتغير»)
         return "present" if best is None and scheduled else best
@@ -1021,9 +1028,10 @@ class Engine:
         w = words[-1]
         return w in self.lex.comparatives or (w[:1] in "بو" and w[1:] in self.lex.comparatives)
 
-    def _clause_imperfect(self, norm: str, lo: int, s: int) -> bool:
+    def _clause_imperfect(self, norm: str, lo: int, s: int, e: Optional[int] = None) -> bool:
         """Whether a third-person imperfect opens the clause before ``s`` (from ``lo``): at the clause's
-        start, glued to «و», or after «إن/أن» and its subject.  Each
+        start, glued to «و», or after «إن/أن» and its subject.  An expression set off by commas (ending
+        at ``e``: «تستأنف المحكمة، الأربعاء، جلسات…») belongs to the clause before the first.  Each
         form is looked for by its first letters, so that a text is not scanned character by
         character with the whole alternation."""
         end = min(len(norm), s + 1)                  # (the look-ahead sees the expression's first letter)
@@ -1044,6 +1052,8 @@ class Engine:
         while b > lo and norm[b] == ":" and norm[b - 1].isdigit() and b + 1 < len(norm) and norm[b + 1].isdigit():
             # the colon of a clock time («في تمام الساعة 10:00 من صباح الأربعاء») ends no clause
             b = max(rf(c, lo, b) for c in _CLAUSE_MARKS)
+        if b > lo and e is not None and norm[b] in "،," and not norm[b + 1:s].strip() and _COMMA_NEXT.match(norm, e):
+            b = max(rf(c, lo, b) for c in _CLAUSE_MARKS)     # «…، الأربعاء، …»: a day set off by commas
         if verb_at(self._imperfect_at_start, b + 1 if b >= 0 else lo):
             return True
         for key, rx in ((" و", self._imperfect_after_wa), (" ان ", _IMPERFECT_AFTER_AN), (" بان ", _IMPERFECT_AFTER_AN),
@@ -2043,6 +2053,7 @@ def _left_words(norm: str, s: int) -> list:
 
 
 _WORD_ONLY = re.compile(r"\w+")
+_COMMA_NEXT = re.compile(r"[ \t]*[،,]")
 _OPEN_QUOTES = frozenset('«"“\'')
 _WORD_TAIL = re.compile(r"\w+$")
 
@@ -2118,13 +2129,16 @@ def _country_day(days: dict, w: str):
 
 
 def _unclitic(w: str) -> tuple:
-    """A word and the same word without the clitics «و»/«ف» then «ب»/«ل» («وبمبلغ» -> «مبلغ»)."""
+    """A word and the same word without the clitics «و»/«ف» then «ب»/«ل» («وبمبلغ» -> «مبلغ»); «لل» is «ل»
+    and «ال» («للكاتبة» -> «الكاتبة»)."""
     out = [w]
     if len(w) > 3 and w[0] in "وف":
         w = w[1:]
         out.append(w)
     if len(w) > 3 and w[0] in "بل":
         out.append(w[1:])
+        if len(w) > 4 and w[1] == "ل" and w[0] == "ل":
+            out.append("ا" + w[1:])
     return tuple(out)
 
 
