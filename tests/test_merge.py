@@ -457,3 +457,14 @@ def test_joined_events_keep_the_hull_of_all_their_members():
     for ev in merge(ms):
         for i in ev.members:
             assert all(compatible(ms[i].interval, ms[j].interval) for j in ev.members), ev.members
+
+
+INDICATOR = "ارتفع مؤشر الإنتاج الصناعي في الاقتصاد الأوروبي بنسبة {} و{} خلال الشهر بحسب بيانات مكتب الإحصاء"
+
+
+def test_a_months_figures_of_two_things_stay_apart_and_the_same_figures_join():
+    june = (D(2015, 6, 1), D(2015, 6, 30))
+    other = [mention("a", INDICATOR.format("0.8%", "1.2%"), *june), mention("b", INDICATOR.format("0.3%", "2.5%"), *june)]
+    assert len(merge(other)) == 2          # each gives two figures, none shared: two indicators
+    same = [mention("a", INDICATOR.format("0.8%", "1.2%"), *june), mention("b", INDICATOR.format("0.8%", "1.2%"), *june)]
+    assert len(merge(same)) == 1

@@ -22,6 +22,10 @@ or starts a new event:
   it, even with few words in common: one story and one date make one happening; and a link the
   words alone would make is refused when the two articles share almost nothing else (cosine below
   ``STORY[1]``): alike words, two stories;
+* a mention of a span (a month, a quarter) does not join a member of another article whose clause
+  gives other figures or names other people and places (:func:`_clash`): a month's indicators of two
+  things («الناتج الصناعي في يونيو», «عرض النقود في يونيو») share the words of the trade, not a
+  happening;
 * a coarser mention («نهاية يوليو» or «تموز الماضي» against an event of 2025-07-31) must also lead
   the next compatible event by ``margin``, so a year-level aside is not glued to whichever event of
   that year happens to share a word;
@@ -305,6 +309,7 @@ class _Merger:
         # would outlive the merge (some 90 MB at 5,000 articles)
         self.use_story = bool(USE_STORY and stats.docs)
         self._story_cache: dict = stats.story_cache
+        self._clues: dict = {}
 
     def _story(self, a: str, b: str) -> float:
         """The cosine of two documents' story vectors (:func:`doc_vectors`), memoised for the run."""
@@ -449,6 +454,10 @@ class _Merger:
                     told = story(doc, mentions[best_j].doc_id) if story is not None and not same_doc else None
                     if ok and told is not None and told < STORY[1]:
                         ok = False                     # alike words, but not the same story
+                    if ok and not single and not same_doc and _clash(self._clue(i), self._clue(best_j)):
+                        ok = False                     # a month's figures of two things («الناتج الصناعي
+                                                       # في يونيو» and «عرض النقود في يونيو»): other
+                                                       # figures or other names (:func:`_clash`)
                     if not ok and story is not None and (ev.first_day, ev.last_day) == interval:
                         # the member (sharing a blocking stem) whose article tells the closest story
                         top_story, story_j, seen = -1.0, -1, set()
@@ -497,6 +506,14 @@ class _Merger:
             if not contains(ev.hull, interval):
                 ev.hull = (min(ev.hull[0], m.first_day), max(ev.hull[1], m.last_day))
             self._index_member(i, ev, keys)
+
+    def _clue(self, i: int) -> tuple:
+        """(figures, head, names) of mention ``i`` (:func:`_clash`), once per step."""
+        got = self._clues.get(i)
+        if got is None:
+            m = self.mentions[i]
+            got = self._clues[i] = (figures_of(m), frozenset(), names_of(m, self.stats))
+        return got
 
     def _index_member(self, i: int, ev: Event, keys) -> None:
         cap, index = self.cap, self.index
