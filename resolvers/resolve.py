@@ -460,11 +460,14 @@ def _approx(p: Partial, anchor: dt.date) -> Resolved:
 def _day_time(p: Partial, anchor: dt.date, tense) -> Resolved:
     """A part of the day before a day: «صباح الاثنين 3 أغسطس» TIME 2015-08-03TMO, «صباح عيد الفطر» …TMO
     of the holiday's day; «ليلة رأس السنة الميلادية», «عشية عيد الأضحى» (``nth_day`` 0: the day before
-    its first) the eve, TNI / TEV of the day before."""
+    its first) the eve, TNI / TEV of the day before.  The night of a Hijri day is the one before it, as
+    the Hijri day begins at sunset: «ليلة 27 رمضان» 1445 is 2024-04-05TNI, the 27th being 6 April."""
     base = resolve(p.replace(time_of_day=None), anchor, tense)
     if base.value is None or base.first_day is None or base.first_day != base.last_day:
         return base
     d = base.first_day
+    if p.time_of_day == "NI" and p.calendar == "hijri" and p.day is not None and p.kind != "holiday":
+        d = arith.shift_days(d, -1)
     return Resolved("TIME", f"{d.isoformat()}T{p.time_of_day}", first_day=d, last_day=d, grain="time",
                     calendar=base.calendar, flags=base.flags, tense=base.tense)
 

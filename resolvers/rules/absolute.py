@@ -128,17 +128,18 @@ def numeric_ymd(s):
     return Partial("date", year=s.year, month=s.m, day=s.day, explicit_year=True)
 
 
-# («من الأحد 2 إلى الخميس 6 أبريل»: each day with its weekday, both or neither;
+# («من الأحد 2 إلى الخميس 6 أبريل»: each day with its weekday, both or neither; «من 26 تموز الجاري حتى 5 آب
+# المقبل»: each with its own direction;
 # «من 23 وحتى 26 أكتوبر», «من الثالث والعشرين وحتى السادس والعشرين من شهر أكتوبر»: «وحتى», days in words;
 # two days in words joined by «و» are two days, «الأول والثاني من سبتمبر», as before; so are two days in
 # digits joined by «و» that are not next to each other, unless after «بين»)
 @rule("range_days",
-      "(?:(?<={btw:=بين}\\x20))?(?:(?:يوم )?(?P<rwd>{:WEEKDAY}) )?(?:{d1:DAY}(?: (?:من )?{m1:MONTH})?_(?:الى|وحتى|حتى|-|{andc:=و})_|{d1w:ORDINAL}(?: (?:من )?{m1:MONTH})?_(?:الى|وحتى|حتى)_)"
+      "(?:(?<={btw:=بين}\\x20))?(?:(?:يوم )?(?P<rwd>{:WEEKDAY}) )?(?:{d1:DAY}(?: (?:من )?{m1:MONTH}(?: {dir1:DIR})?)?_(?:الى|وحتى|حتى|-|{andc:=و})_|{d1w:ORDINAL}(?: (?:من )?{m1:MONTH}(?: {dir1:DIR})?)?_(?:الى|وحتى|حتى)_)"
       "(?(rwd)(?:يوم )?{:WEEKDAY} )(?:{day:DAY}|{dayw:ORDINAL})" + DAY_MONTH + MONTH_PAIR
       + "(?:(?:_[،,])? {dir:DIR}|" + YEAR_TAIL + "|" + YEAR_REF + "|_(?:من )?(?:عام |العام )?" + HYEAR_SAID + HIJRI_MARK + "?)?",
       ["20 إلى 22 أكتوبر", "بين 10 و15 نوفمبر المقبل", "28 و29 يوليو", "28 فبراير إلى 3 مارس 2024",
        "15 شوال إلى 25 من شهر ذي القعدة 1436هـ", "23 وحتى 26 أكتوبر", "الثالث والعشرين وحتى السادس والعشرين من شهر أكتوبر", "التاسع حتى الثاني عشر من يوليو",
-       "الأحد 2 إلى الخميس 6 أبريل"],
+       "الأحد 2 إلى الخميس 6 أبريل", "26 تموز الجاري حتى 5 آب المقبل"],
       left="من|بين", ahead=("btw",))
 def range_days(s):
     m1 = s.m1 or s.month
@@ -156,8 +157,10 @@ def range_days(s):
     # («28 ديسمبر إلى 3 يناير 2025», «من 30 ذي الحجة وحتى الأول من صفر 1437ه»: the year written once is the
     # end's; a start month after the end's is of the year before)
     y1 = year - 1 if year is not None and m1.month > s.month.month else year
+    # («من 26 تموز الجاري حتى 5 آب المقبل»: each day with its own direction)
+    first_dir = s.dir1.direction if s.dir1 is not None else end.direction
     return Partial("range", year=y1, month=m1.month, day=d1, calendar=m1.calendar,
-                   direction=end.direction, year_shift=end.year_shift, end=end, flags=_pair_flags(s),
+                   direction=first_dir, year_shift=end.year_shift, end=end, flags=_pair_flags(s),
                    explicit_year=year is not None)
 
 
