@@ -468,3 +468,15 @@ def test_a_months_figures_of_two_things_stay_apart_and_the_same_figures_join():
     assert len(merge(other)) == 2          # each gives two figures, none shared: two indicators
     same = [mention("a", INDICATOR.format("0.8%", "1.2%"), *june), mention("b", INDICATOR.format("0.8%", "1.2%"), *june)]
     assert len(merge(same)) == 1
+
+
+BOMBING = "التفجير الإرهابي الذي استهدف مسجد قوات الطوارئ الخاصة بمنطقة عسير وأسفر عن استشهاد عشرة من منسوبي القوات"
+
+
+def test_a_visit_to_the_site_is_not_the_deed_it_visits():
+    day = D(2015, 8, 6)
+    deed = [dated("a", "وقع " + BOMBING, day), dated("b", "وقع " + BOMBING + " وإصابة آخرين", day)]
+    visits = [dated("c", "زار أمير منطقة عسير موقع " + BOMBING, day),
+              dated("d", "زار أمير منطقة عسير موقع " + BOMBING + " واطمأن على المصابين", day)]
+    evs = events_of(deed + visits)
+    assert sorted(evs) == [[("a", "2015-08-06"), ("b", "2015-08-06")], [("c", "2015-08-06"), ("d", "2015-08-06")]]

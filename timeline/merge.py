@@ -22,6 +22,10 @@ or starts a new event:
   it, even with few words in common: one story and one date make one happening; and a link the
   words alone would make is refused when the two articles share almost nothing else (cosine below
   ``STORY[1]``): alike words, two stories;
+* a visit is a happening of its own (:func:`acts_of`: «زار/تفقد/وقف على» at the clause's opening or
+  next to the date): a clause of the emir's visit to the site of a bombing, or to its wounded, does
+  not join the clauses that date the bombing, nor does an event that most of whose members are visits
+  join one that is not, however alike their words and stories;
 * a mention of a span (a month, a quarter) does not join a member of another article whose clause
   gives other figures or names other people and places (:func:`_clash`): a month's indicators of two
   things («الناتج الصناعي في يونيو», «عرض النقود في يونيو») share the words of the trade, not a
@@ -99,6 +103,7 @@ REFINE_MANY = (0.3, 6)   # ... or (overlap, shared stems) when many names and te
 REFINE_FIGURES = 2     # ... unless each clause gives this many figures and they share none
 HEAD = (4, 3, 2)       # (content words before the date, after it, identifying stems each head needs): the
                        # words the date attaches to (:func:`head_of`); two heads that share none: no strong link
+ACTS = True            # visits kept apart from what they are visits about (:func:`acts_of`)
 REFINE_CAP = 64        # members compared per blocking stem when an event is checked
 SIGNATURE = (0.6, 2, 0.5)   # (weighted overlap, shared stems, share of an event's articles a stem must
                             # be in to be of its signature): fragments of one day's happening join
@@ -310,6 +315,7 @@ class _Merger:
         self.use_story = bool(USE_STORY and stats.docs)
         self._story_cache: dict = stats.story_cache
         self._clues: dict = {}
+        self._acts: dict = {}
 
     def _story(self, a: str, b: str) -> float:
         """The cosine of two documents' story vectors (:func:`doc_vectors`), memoised for the run."""
@@ -454,6 +460,8 @@ class _Merger:
                     told = story(doc, mentions[best_j].doc_id) if story is not None and not same_doc else None
                     if ok and told is not None and told < STORY[1]:
                         ok = False                     # alike words, but not the same story
+                    if ok and single and not same_doc and ACTS and _other_acts(self._act(i), self._act(best_j)):
+                        ok = False                     # a visit to the site and the deed itself
                     if ok and not single and not same_doc and _clash(self._clue(i), self._clue(best_j)):
                         ok = False                     # a month's figures of two things («الناتج الصناعي
                                                        # في يونيو» and «عرض النقود في يونيو»): other
@@ -513,6 +521,12 @@ class _Merger:
         if got is None:
             m = self.mentions[i]
             got = self._clues[i] = (figures_of(m), frozenset(), names_of(m, self.stats))
+        return got
+
+    def _act(self, i: int) -> frozenset:
+        got = self._acts.get(i)
+        if got is None:
+            got = self._acts[i] = acts_of(self.mentions[i])
         return got
 
     def _index_member(self, i: int, ev: Event, keys) -> None:
@@ -727,6 +741,44 @@ def head_of(m: EventMention, stats: Stats) -> frozenset:
     return frozenset(t for t in stats.vocab.tokens(near) if t not in common)
 
 
+# words of a visit (folded): a visit to a place or to people (the site of an attack, its wounded) is a
+# happening of its own, not the one it is a visit about (:func:`acts_of`)
+_VISIT = frozenset(fold(w) for w in """تفقد يتفقد تتفقد تفقدت زار يزور تزور زارت زيارة زيارته زيارتها عيادة
+اطمأن يطمئن تطمئن اطمئنان""".split())
+
+
+_STOOD = frozenset(fold(w) for w in ("وقف", "يقف", "تقف", "وقفت"))
+_ON_AFTER = re.compile(r"\s*(?:،\s*)?على\s")
+
+
+def acts_of(m: EventMention) -> frozenset:
+    """What the clause of a mention's date says was done, of the acts told apart here: «visit» when
+    the clause's first words or the ``HEAD`` words around the date are a visit's («زار أمير المنطقة
+    بعد ظهر أمس المصابين», «تفقد … موقع التفجير»), or «وقف» with «على» right after the date («وقف أمير
+    منطقة عسير ظهر أمس على موقع التفجير»)."""
+    a, b = m.expr_start - m.start, m.expr_end - m.start
+    text = m.text
+    before = words(text[:a])
+    near = before[:VISIT_OPENING] + before[-HEAD[0]:] + words(text[b:b + 200])[:HEAD[1]]
+    on = _ON_AFTER.match(text, b) is not None
+    for w in near:
+        bare = w[1:] if w[:1] in "وف" and len(w) > 3 else w
+        if w in _VISIT or bare in _VISIT or on and (w in _STOOD or bare in _STOOD):
+            return _VISITED
+    return _NO_ACT
+
+
+VISIT_OPENING = 4      # words of a clause's opening where its verb is looked for (:func:`acts_of`)
+
+
+_VISITED, _NO_ACT = frozenset(("visit",)), frozenset()
+
+
+def _other_acts(a: frozenset, b: frozenset) -> bool:
+    """A visit and what is not one: other happenings (the emir's visit to the site, the bombing)."""
+    return a != b
+
+
 NAMES = (20, 3)        # (mentions a stem is in at most to be a name, names each clause needs): two clauses
                        # naming other people and places (:func:`names_of`) tell of other happenings
 APART = 0.7            # two parts of an event stay apart when this share of their comparable pairs clash
@@ -822,7 +874,8 @@ def refine(events: list, mentions: Sequence[EventMention], stats: Stats, vector:
                     same_doc = mentions[i].doc_id == mentions[j].doc_id
                     if not same_doc:
                         (fi, hi, _), (fj, hj, _) = clue(i), clue(j)
-                        if _other_figures(fi, fj) or _other_heads(hi, hj):
+                        if _other_figures(fi, fj) or _other_heads(hi, hj) or \
+                                ACTS and _other_acts(acts_of(mentions[i]), acts_of(mentions[j])):
                             continue                # other figures, or dates of other things: other happenings
                     if (sim >= (need * SAME_DOC if same_doc else need) and (shared >= n_shared or same_doc)
                             or shared >= REFINE_MANY[1] and sim >= REFINE_MANY[0]):
@@ -931,6 +984,15 @@ def join_signatures(events: list, mentions: Sequence[EventMention], stats: Stats
                 c = cents[k] = _centroid(events[k], stats.docs)
             return c
         totals = {k: sum(sigs[k].values()) for k in ks}
+        acts: dict = {}
+
+        def act(k):                             # what most of an event's members tell (acts_of)
+            got = acts.get(k)
+            if got is None:
+                ms = events[k].members
+                n = sum(1 for i in ms if acts_of(mentions[i]))
+                got = acts[k] = _VISITED if 2 * n > len(ms) else _NO_ACT
+            return got
         index: dict = {}
         for k in ks:
             a = sigs[k]
@@ -944,6 +1006,8 @@ def join_signatures(events: list, mentions: Sequence[EventMention], stats: Stats
                     score, both = _signature_overlap(a, totals[k], sigs[j], totals[j], n_shared)
                     if score < need or stories and _cosine(cent(j), cent(k)) < STORY[1]:
                         continue                       # too little in common, or alike words of two stories
+                    if ACTS and _other_acts(act(j), act(k)):
+                        continue                       # the visits to a site and the deed itself
                     rj, rk = find(j), find(k)
                     if rj != rk and _nested(coarse[rj], coarse[rk], mentions):
                         lo, hi = min(rj, rk), max(rj, rk)
