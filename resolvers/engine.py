@@ -2137,7 +2137,7 @@ def _unclitic(w: str) -> tuple:
         out.append(w)
     if len(w) > 3 and w[0] in "بل":
         out.append(w[1:])
-        if len(w) > 4 and w[1] == "ل" and w[0] == "ل":
+        if len(w) > 4 and w.startswith("لل"):
             out.append("ا" + w[1:])
     return tuple(out)
 

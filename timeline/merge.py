@@ -516,7 +516,7 @@ class _Merger:
             self._index_member(i, ev, keys)
 
     def _clue(self, i: int) -> tuple:
-        """(figures, head, names) of mention ``i`` (:func:`_clash`), once per step."""
+        """(figures, no head, names) of mention ``i``: what :func:`_clash` compares, once per step."""
         got = self._clues.get(i)
         if got is None:
             m = self.mentions[i]
@@ -524,6 +524,7 @@ class _Merger:
         return got
 
     def _act(self, i: int) -> frozenset:
+        """:func:`acts_of` mention ``i``, once per step."""
         got = self._acts.get(i)
         if got is None:
             got = self._acts[i] = acts_of(self.mentions[i])
@@ -742,13 +743,13 @@ def head_of(m: EventMention, stats: Stats) -> frozenset:
 
 
 # words of a visit (folded): a visit to a place or to people (the site of an attack, its wounded) is a
-# happening of its own, not the one it is a visit about (:func:`acts_of`)
+# happening of its own, not the one it is a visit about (:func:`acts_of`); «وقف» only with «على» after the date
 _VISIT = frozenset(fold(w) for w in """تفقد يتفقد تتفقد تفقدت زار يزور تزور زارت زيارة زيارته زيارتها عيادة
 اطمأن يطمئن تطمئن اطمئنان""".split())
-
-
 _STOOD = frozenset(fold(w) for w in ("وقف", "يقف", "تقف", "وقفت"))
 _ON_AFTER = re.compile(r"\s*(?:،\s*)?على\s")
+VISIT_OPENING = 4      # words of a clause's opening where its verb is looked for (:func:`acts_of`)
+_VISITED, _NO_ACT = frozenset(("visit",)), frozenset()
 
 
 def acts_of(m: EventMention) -> frozenset:
@@ -766,12 +767,6 @@ def acts_of(m: EventMention) -> frozenset:
         if w in _VISIT or bare in _VISIT or on and (w in _STOOD or bare in _STOOD):
             return _VISITED
     return _NO_ACT
-
-
-VISIT_OPENING = 4      # words of a clause's opening where its verb is looked for (:func:`acts_of`)
-
-
-_VISITED, _NO_ACT = frozenset(("visit",)), frozenset()
 
 
 def _other_acts(a: frozenset, b: frozenset) -> bool:
@@ -850,11 +845,11 @@ def refine(events: list, mentions: Sequence[EventMention], stats: Stats, vector:
         posting: dict = {}
         clues: dict = {}
 
-        def clue(i):                            # (figures, head, names) of a member, once
+        def clue(i):                            # (figures, head, names, acts) of a member, once
             got = clues.get(i)
             if got is None:
                 m = mentions[i]
-                got = clues[i] = (figures_of(m), head_of(m, stats), names_of(m, stats))
+                got = clues[i] = (figures_of(m), head_of(m, stats), names_of(m, stats), acts_of(m))
             return got
         strong: list = []
         for i in members:                       # in merge order: each pair once, earlier member first
@@ -873,9 +868,8 @@ def refine(events: list, mentions: Sequence[EventMention], stats: Stats, vector:
                     sim, shared, terms = overlap(vi, ni, vj, nj)
                     same_doc = mentions[i].doc_id == mentions[j].doc_id
                     if not same_doc:
-                        (fi, hi, _), (fj, hj, _) = clue(i), clue(j)
-                        if _other_figures(fi, fj) or _other_heads(hi, hj) or \
-                                ACTS and _other_acts(acts_of(mentions[i]), acts_of(mentions[j])):
+                        (fi, hi, _, ai), (fj, hj, _, aj) = clue(i), clue(j)
+                        if _other_figures(fi, fj) or _other_heads(hi, hj) or ACTS and _other_acts(ai, aj):
                             continue                # other figures, or dates of other things: other happenings
                     if (sim >= (need * SAME_DOC if same_doc else need) and (shared >= n_shared or same_doc)
                             or shared >= REFINE_MANY[1] and sim >= REFINE_MANY[0]):
