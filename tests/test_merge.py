@@ -480,3 +480,27 @@ def test_a_visit_to_the_site_is_not_the_deed_it_visits():
               dated("d", "زار أمير منطقة عسير موقع " + BOMBING + " واطمأن على المصابين", day)]
     evs = events_of(deed + visits)
     assert sorted(evs) == [[("a", "2015-08-06"), ("b", "2015-08-06")], [("c", "2015-08-06"), ("d", "2015-08-06")]]
+
+
+def test_a_fragment_naming_the_core_of_a_big_event_joins_it():
+    """A clause of one article that names four of the seven stems that every article of a day's
+    big event names (the Super Cup: its teams, cup and city) joins that event, though its own
+    other words keep the signatures' overlap under ``SIGNATURE[0]``; beside an event of fewer than
+    ``SIGNATURE_CORE[0]`` articles it stays apart."""
+    from timeline.merge import SIGNATURE, SIGNATURE_CORE, join_signatures, stats_of
+    day = D(2015, 8, 12)
+    fragment = "اللاعب سالم يغيب بسبب الإصابة والإرهاق الشديد عن مواجهة الهلال والنصر على الكأس السوبر"
+
+    def run(n):
+        ms = [mention(f"b{k:02d}", "الهلال والنصر في نهائي كأس السوبر بلندن على الملعب", day) for k in range(n)]
+        ms.append(mention("frag", fragment, day))
+        st = stats_of(ms)
+        out = join_signatures(_events(ms, [list(range(n)), [n]]), ms, st, _vector_of(ms, st))
+        return out
+    big = SIGNATURE_CORE[0]
+    out = run(big)
+    assert len(out) == 1 and len(out[0].members) == big + 1
+    link = out[0].links[-1]
+    assert SIGNATURE_CORE[1] <= link[2] < SIGNATURE[0]
+    assert {"هلال", "نصر", "سوبر", "كاس"} <= set(link[4])
+    assert len(run(big - 1)) == 2

@@ -998,7 +998,10 @@ def join_signatures(events: list, mentions: Sequence[EventMention], stats: Stats
                         continue
                     seen.add(j)
                     score, both = _signature_overlap(a, totals[k], sigs[j], totals[j], n_shared)
-                    if score < need or stories and _cosine(cent(j), cent(k)) < STORY[1]:
+                    if score < need and not (_core(events[j], events[k], score, both)
+                                             and not _any_visit(events[j], events[k], mentions)):
+                        continue
+                    if stories and _cosine(cent(j), cent(k)) < STORY[1]:
                         continue                       # too little in common, or alike words of two stories
                     if ACTS and _other_acts(act(j), act(k)):
                         continue                       # the visits to a site and the deed itself
@@ -1011,6 +1014,26 @@ def join_signatures(events: list, mentions: Sequence[EventMention], stats: Stats
                         joins.setdefault(hi, (round(score, 4), 0.0, shown, None))
                 index.setdefault(t, []).append(k)
     return _absorb(events, find, joins, mentions)
+
+
+SIGNATURE_CORE = (30, 0.5, 3)  # (articles, overlap, shared stems): a fragment joins a big event of its day
+
+
+def _core(a: "Event", b: "Event", score: float, both: list) -> bool:
+    """A fragment holds the core of a big event of its day: the event told by ``SIGNATURE_CORE[0]``
+    articles or more, whose signature (what at least half of them name) is then a happening's own,
+    and the fragment names ``SIGNATURE_CORE[2]`` of its stems, ``SIGNATURE_CORE[1]`` of their weight
+    («تأهبا لمواجهة النصر في كأس السوبر» beside the Super Cup's event of 54 articles)."""
+    n, need, stems = SIGNATURE_CORE
+    return max(len(a.docs), len(b.docs)) >= n and score >= need and len(both) >= stems
+
+
+def _any_visit(a: "Event", b: "Event", mentions: Sequence[EventMention]) -> bool:
+    """A member of the smaller event tells a visit (:func:`acts_of`) and most of the larger's do not."""
+    small, big = (a, b) if len(a.docs) <= len(b.docs) else (b, a)
+    if not any(acts_of(mentions[i]) for i in small.members):
+        return False
+    return 2 * sum(1 for i in big.members if acts_of(mentions[i])) <= len(big.members)
 
 
 def _signature_overlap(a: dict, ta: float, b: dict, tb: float, n_shared: int) -> tuple[float, list]:
