@@ -998,8 +998,7 @@ def join_signatures(events: list, mentions: Sequence[EventMention], stats: Stats
                         continue
                     seen.add(j)
                     score, both = _signature_overlap(a, totals[k], sigs[j], totals[j], n_shared)
-                    if score < need and not (_core(events[j], events[k], score, both)
-                                             and not _any_visit(events[j], events[k], mentions)):
+                    if score < need and not _core(events[j], events[k], score, both):
                         continue
                     if stories and _cosine(cent(j), cent(k)) < STORY[1]:
                         continue                       # too little in common, or alike words of two stories
@@ -1026,14 +1025,6 @@ def _core(a: "Event", b: "Event", score: float, both: list) -> bool:
     («تأهبا لمواجهة النصر في كأس السوبر» beside the Super Cup's event of 54 articles)."""
     n, need, stems = SIGNATURE_CORE
     return max(len(a.docs), len(b.docs)) >= n and score >= need and len(both) >= stems
-
-
-def _any_visit(a: "Event", b: "Event", mentions: Sequence[EventMention]) -> bool:
-    """A member of the smaller event tells a visit (:func:`acts_of`) and most of the larger's do not."""
-    small, big = (a, b) if len(a.docs) <= len(b.docs) else (b, a)
-    if not any(acts_of(mentions[i]) for i in small.members):
-        return False
-    return 2 * sum(1 for i in big.members if acts_of(mentions[i])) <= len(big.members)
 
 
 def _signature_overlap(a: dict, ta: float, b: dict, tb: float, n_shared: int) -> tuple[float, list]:
