@@ -344,6 +344,7 @@ class Engine:
         self._tens_forms = tuple(sorted(f for f, x in self.lex["PART"].entries.items() if x.exact))
         self._ta_rx = self._ta_regex()
         self._relative_day = by_name["relative_day"]
+        self._quoted_days = frozenset({by_name["relative_day"], by_name["vague_of_day"]})
         self._year_rule = self.rules[by_name["year"]]
         self._weekday_rule = by_name["weekday"]
         self._day_previous = by_name["day_previous"]
@@ -1083,6 +1084,8 @@ class Engine:
         span = nz.span if nz._norm_breaks or len(norm) != len(text) else None   # None: the same offsets
         if _NOW in norm:
             found = _without_alain(found, norm, text, span)
+        if _AB in norm:
+            found = _without_ibb(found, norm, text, span)
         starts = None
         listed = False
         resolved: list[Resolved] = []
@@ -1176,17 +1179,30 @@ class Engine:
         """A count followed by «من/على X» is counted from X («قبل ثلاثة أيام من الانتخابات», «بعد مرور
         عام على»), unless the «على» is another word's: «على يد/أيدي» (at the hands of), or a verb or
         noun of the clause before the count that takes «على» (``ala_governors.tsv``: «حصلت قبل شهرين على
-        رخصة», «موافقة الدول قبل عامين على تخصيص»)."""
+        رخصة», «موافقة الدول قبل عامين على تخصيص»); or the «من» another word's: a place after it
+        (``from_places.tsv``), or a verb or noun before the count that takes «من» (``min_governors.tsv``:
+        «وُلدت قبل 48 سنة من عائلة ميسورة», «حذر قبل أيام من مخاطر»)."""
         m = _RELATION_AFTER.match(norm, e)
         if m is None:
             return False
         if not norm.startswith("علي", m.end() - 4):
             nxt = _RIGHT_WORD.match(norm, m.end() - 1, m.end() + 30)
-            return not (nxt and nxt.group(1) in self.lex.from_places)   # («من أمام منزله»: a place)
+            if nxt and nxt.group(1) in self.lex.from_places:   # («من أمام منزله»: a place)
+                return False
+            gov = self.lex.min_governors                         # («عانت قبل سنوات من أزمة صحية»)
+            words = _clause_words_before(norm, s, 60)
+            # (the verb's own «من» said before the count: «عانى الفيفا من فوضى قبل يومين من الانتخابات»,
+            # «تمكن المهاجم من تسجيل هدف بعد ثلاث دقائق من انطلاق المباراة» stay counted)
+            for w in reversed(words):
+                if w == "من":
+                    return True
+                if _glued(w, gov):
+                    return False
+            return True
         if _AT_HANDS.match(norm, m.end()):
             return False
-        words = _clause_words_before(norm, s, 60)
         gov = self.lex.ala_governors
+        words = _clause_words_before(norm, s, 60)
         return not any(_glued(w, gov) or w[:2] == "ال" and w[2:] in gov for w in words)
 
     @staticmethod
@@ -1231,11 +1247,12 @@ class Engine:
         """«منعت حتى اليوم (أمس) بسبب القتال», «استشهد عدد من المواطنين فجر اليوم (أمس السبت)»: a
         relative day quoted from the day before, and the paper's own in parentheses after it, are one
         expression of the paper's day, with the part of the day said first (as a quoted «اليوم» after
-        a relative day is: :meth:`_quoted`)."""
+        a relative day is: :meth:`_quoted`); so is an agency's «في وقت سابق اليوم (أمس)» (earlier that
+        day: the paper's yesterday)."""
         i = len(found) - 2
         while i >= 0:
             a, b = found[i], found[i + 1]
-            if a.rule.index == b.rule.index == self._relative_day and \
+            if a.rule.index in self._quoted_days and b.rule.index == self._relative_day and \
                     _PAREN_OPEN.fullmatch(norm, a.end, b.start):
                 close = _PAREN_CLOSE.match(norm, b.end)
                 if close:
@@ -1260,16 +1277,32 @@ class Engine:
             if f.rule.index != self._relative_day or p.rel_day != 0 or p.weekday is not None or \
                     p.time_of_day is not None or f.end - f.start != 5 or norm[f.start:f.end] != "اليوم":
                 continue
-            if self._nowadays(norm, f.start, f.end):
+            if self._nowadays(norm, f.start, f.end) or self._since_long_ago(norm, found, resolved, i, anchor):
                 q = Partial("vague", vague="PRESENT_REF")
                 found[i] = _Found(f.start, f.end, self._nowadays_rule, q, f.key)
                 resolved[i] = self._resolve(q, False, anchor, None)
+
+    @staticmethod
+    def _since_long_ago(norm: str, found, resolved, i: int, anchor) -> bool:
+        """«منذ عام 2012 وحتى اليوم», «من السبعينات إلى اليوم», «منذ بداية القرن العشرين وحتى اليوم»: a
+        stretch from a year, a decade or a century, or from a day more than a year before the anchor, up
+        to «اليوم» runs to our time (PRESENT_REF); from a day or a month of this year («منذ يوم أمس حتى
+        اليوم», «منذ بداية الشهر الجاري حتى اليوم») it ends on the publication day."""
+        if i == 0 or anchor is None:
+            return False
+        gap = norm[found[i - 1].end:found[i].start].split()
+        if len(gap) != 1 or not _glued(gap[0], _UNTIL):
+            return False
+        r = resolved[i - 1]
+        if r is None or r.first_day is None:
+            return False
+        return r.grain in _LONG_GRAINS or (anchor - r.last_day).days > 366
 
     def _nowadays(self, norm: str, s: int, e: int) -> bool:
         before = _clause_words_before(norm, s, 80)
         if any(_glued(w, self._now_before) for w in before[-2:]):
             return True
-        if before and before[-1] in _UNTIL and self._lasting(before[:-1]):
+        if before and _glued(before[-1], _UNTIL) and self._lasting(before[:-1]):
             return True                           # «لا يزال … إلى اليوم», «لم تنشر حتى اليوم»: to this day
         if before and _glued(before[-1], self._now_subject) and not (
                 len(before) > 1 and _glued(before[-2], self._now_not_subject)):
@@ -1338,7 +1371,8 @@ class Engine:
         """A state that lasts, or a thing not yet done, in these words of the clause (``nowadays_cues.tsv``,
         place ``until``): «لا يزال», «ما زالت», «بقي», «لم» («منذ يوم أمس حتى اليوم» has none)."""
         cues = self._now_until
-        return any(_glued(w, cues) or (k + 1 < len(words) and f"{w} {words[k + 1]}" in cues)
+        return any(_glued(w, cues) or (k + 1 < len(words) and (
+            f"{w} {words[k + 1]}" in cues or w[:1] in "وف" and f"{w[1:]} {words[k + 1]}" in cues))
                    for k, w in enumerate(words))
 
     @staticmethod
@@ -1564,7 +1598,8 @@ class Engine:
     @staticmethod
     def _link_event(norm, found, resolved):
         """«انفجار مرفأ بيروت في 4 آب»: a day or month written without its year just after a named
-        event is the event's (not the article's year's)."""
+        event is the event's (not the article's year's), when it is of the event's month (if the
+        table has one)."""
         for i in range(len(found) - 1):
             a = found[i].partial
             if FLAG_NAMED_EVENT not in a.flags or a.year is None:
@@ -1573,6 +1608,8 @@ class Engine:
             if b.kind != "date" or b.calendar != "gregorian" or b.month is None or _year_said(b) or \
                     b.rel_day is not None or b.offset is not None:
                 continue
+            if a.month is not None and b.month != a.month:
+                continue                   # («اعتداءات 11 سبتمبر 2001 (28 أيار/مايو)»: another date, in an aside)
             if not _EVENT_GAP.match(norm, found[i].end, found[i + 1].start):
                 continue
             resolved[i + 1] = resolve(b.replace(year=a.year, explicit_year=True,
@@ -1922,6 +1959,7 @@ _CHURCH_SAID = re.compile(fold(r"[ \t]+(?:(?:حسب|بحسب|وفق|على)[ \t]
 _PEOPLE_AFTER = re.compile(r"[ \t]+ال\w{3,}(?:يون|يين)(?!\w)")
 _COUNTRY_AFTER = 4             # «اليوم الوطني» alone: its country among the first words after it
 _NOT_SUBJECTS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللاتي", "الان", "الي"})   # (folded)
+_LONG_GRAINS = frozenset({"year", "decade", "century"})
 _UNTIL = frozenset({"حتي", "الي", "لحد", "لغاية"})     # («حتى/إلى اليوم», folded): until today
 _LISTED_GAP = re.compile(r"[ \t]*و[ \t]*")
 _WEEKDAY_LIST_GAP = re.compile(r"[ \t]*و[ \t]*(?:يوم[ \t]+)?")
@@ -2113,6 +2151,23 @@ def _without_alain(found, norm: str, text: str, span) -> list:
         if norm.startswith(_NOW, f.start) and f.end - f.start == len(_NOW):
             s, _ = span(f.start, f.end) if span is not None else (f.start, f.end)
             if text.startswith("آل", s):
+                continue
+        keep.append(f)
+    return keep
+
+
+_AB = "اب"
+
+
+def _without_ibb(found, norm: str, text: str, span) -> list:
+    """«آب» (August) folds to «اب», as the Yemeni city Ibb («في إب», «في اب (وسط اليمن)») and «أب»
+    (father) do.  A month named by nothing but a preposition before it (``month_after_preposition``:
+    no day, year or direction) is August only where the text writes its madda («في آب»)."""
+    keep = []
+    for f in found:
+        if f.rule.name == "month_after_preposition" and f.end - f.start == 2 and norm.startswith(_AB, f.start):
+            s, _ = span(f.start, f.end) if span is not None else (f.start, f.end)
+            if not text.startswith("آ", s):
                 continue
         keep.append(f)
     return keep

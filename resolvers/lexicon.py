@@ -159,6 +159,9 @@ SCHEMAS = {
     # that a «على» after the count is theirs and does not count it from another event («قبل يومين على
     # الانتخابات»)
     "ala_governors": {"note": str},
+    # «وُلدت قبل 48 سنة من عائلة ميسورة», «حذر قبل أيام من مخاطر»: verbs and nouns that take «من»
+    # themselves, so that a «من» after the count is theirs («قبل يومين من الانتخابات» stays counted)
+    "min_governors": {"note": str},
     # the words of a sentence that tell which church's Christmas or Easter it is («يترأس البابا تواضروس قداس
     # عيد الميلاد المجيد»: 7 January)
     "church_cues": {"church": _enum("east", "west"), "note": str},
@@ -355,6 +358,7 @@ class Lexicon:
                                               if r["place"] == place}))
                          for place in NOWADAYS_PLACES}
         self.ala_governors = frozenset(fold(r["form"]) for r in self.tables["ala_governors"])
+        self.min_governors = frozenset(fold(r["form"]) for r in self.tables["min_governors"])
         self.church_cues = {fold(r["form"]): r["church"] for r in self.tables["church_cues"]}
         self.national_days = {fold(r["form"]): (r["month"], r["day"]) for r in self.tables["national_days"]}
         self.country_days = {fold(r["form"]): (r["month"], r["day"]) for r in self.tables["country_days"]}

@@ -31,8 +31,9 @@ DAY_MONTH = ("(?: |(?<=[0-9])(?=[^\\W\\d])(?!صفر(?!\\w))|" + _DOT_DAY + "\\. 
 WEEKDAY_PREFIX = "(?:(?:{wpod:POD} )?(?:يوم )?{wd:WEEKDAY}_[،,(]?_(?:الموافق |في )?|{wpod:POD} (?:يوم )?)?"
 # «يوم» before a numeric date is of its span («يوم 25/6/2022»; a day said in words has it in DAY)
 NUMERIC_PREFIX = WEEKDAY_PREFIX + "(?:يوم )?"
-# («يوم الخميس الـ 4 من شهر ذي الحجة»: the article before a day number, the tatweel folded away)
-DAY = "(?:يوم )?(?:(?:ال )?{day:DAY}|{dayw:ORDINAL} من)"
+# («يوم الخميس الـ 4 من شهر ذي الحجة», «الخميس الـ30 من شهر يوليو»: the article before a day number, the
+# tatweel folded away)
+DAY = "(?:يوم )?(?:(?:ال_)?{day:DAY}|{dayw:ORDINAL} من)"
 # The era written after a year: «2015م», «600 ميلادي», «1258 قبل الميلاد» (the slot ``era``), «1436هـ»
 ERA = "(?:_{era:GERA}(?!\\w))"
 HIJRI_MARK = "(?:_{:HERA}(?!\\w))"

@@ -192,7 +192,7 @@ def _years(first: int, last: int) -> Partial:
 
 # («عامي 1986 و1996» without «بين» lists two years: Engine._split_years_listed makes them two dates)
 @rule("range_years", "(?:عامي|العامين|سنتي|الأعوام|السنوات|الفترة)_(?:من )?{y1:YEAR}_(?:{conj:=و}|الى|حتى|-)_{year:YEAR}",
-      ["عامي 2015 و2016", "الفترة 2010-2015", "بين عامي 2015 و2018"], left="بين|من|خلال")
+      ["عامي 2015 و2016", "الفترة 2010-2015", "بين عامي 2015 و2018"], left="بين|من")
 def range_years_kw(s):
     if s.y1 >= s.year:
         return None
@@ -215,6 +215,15 @@ def range_years_bare(s):
                                                                             "العام المالي 2024/2025"])
 def range_years_slash(s):
     return _years(s.y1, s.year) if s.year == s.y1 + 1 else None
+
+
+# «نهاية السنة المالية 2014», «خلال العام المالي 2016م», «بداية العام الدراسي 2015»: one year said after
+# what kind of year it is, a part of it before (the year named by its own number: the calendar year,
+# since the table does not hold each country's fiscal year)
+@rule("fiscal_year", PART + FISCAL + "{year:YEAR}(?!_[/\\-–]_?[0-9])" + ERA + "?" + NOT_COUNT_NOUN,
+      ["نهاية السنة المالية 2014", "العام المالي 2016م", "بداية العام الدراسي 2015", "للعام المالي 2015"])
+def fiscal_year(s):
+    return Partial("date", year=s.year, part=s.part.mod if s.part else None, explicit_year=True, era=era_of(s))
 
 
 @rule("range_years_and", "(?:عام )?{y1:YEAR}_و_(?:عام )?{year:YEAR}" + NOT_COUNT_NOUN, ["بين 1990 و1995"],

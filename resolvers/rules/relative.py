@@ -12,8 +12,9 @@ _YEAR_OF = ("(?: (?:من|ل)_(?:" + _YEAR_NAMED + "|(?:{thisyear:=العام}|{t
             "(?!_[0-9]{1,4}" + HIJRI_MARK + "))| " + _YEAR_NAMED + ")")
 
 
-# the weekday after a relative day, maybe in parentheses: «أمس الثلاثاء», «غدًا (الأربعاء)»
-_WEEKDAY_AFTER = "(?:(?: |_(?P<wparen>\\()_){wd:WEEKDAY}(?(wparen)_\\)))?"
+# the weekday after a relative day, maybe in parentheses or quotation marks: «أمس الثلاثاء», «غدًا
+# (الأربعاء)», «اليوم «الأربعاء»»
+_WEEKDAY_AFTER = "(?:(?: |_(?P<wparen>\\()_|_(?P<wquot>[«\"])_){wd:WEEKDAY}(?(wparen)_\\))(?(wquot)_[»\"]))?"
 
 
 # «اليوم» as «nowadays» (PRESENT_REF, like «حالياً»), where the text sets it against the past: «(ع|م|ب)ما
