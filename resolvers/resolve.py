@@ -588,7 +588,11 @@ def _period(p: Partial, anchor: dt.date) -> Resolved:
         y, m = arith.shift_month(anchor.year, anchor.month, k)
         return _result(_month_value(y, m), arith.month_span(y, m), "month", p)
     if g == "week":
-        d = arith.shift_days(anchor, 7 * k)
+        # (said on a Sunday, «هذا الأسبوع» is the week to come, whether the writer's week opens that
+        # Sunday or on the Monday after it, and «الأسبوع الماضي» the one just over: the ISO week of the
+        # Monday after it, and the ISO week the Sunday ends; «الأسبوع المقبل» stays the ISO week after
+        # the anchor's, as the weeks that open on Sunday and on Monday disagree on it)
+        d = arith.shift_days(anchor, 7 * k + (1 if k <= 0 and anchor.weekday() == 6 else 0))
         return _result(arith.iso_week_value(d), arith.week_span(d), "week", p)
     if g == "quarter":
         qi = anchor.year * 4 + (anchor.month - 1) // 3 + k
