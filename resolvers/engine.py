@@ -1082,10 +1082,7 @@ class Engine:
             framed = b" " + nz.word_bytes() + b" "
         found = self.match(norm, nz, framed)
         span = nz.span if nz._norm_breaks or len(norm) != len(text) else None   # None: the same offsets
-        if _NOW in norm:
-            found = _without_alain(found, norm, text, span)
-        if _AB in norm:
-            found = _without_ibb(found, norm, text, span)
+        found = _without_lookalikes(found, norm, text, span)
         starts = None
         listed = False
         resolved: list[Resolved] = []
@@ -2142,35 +2139,29 @@ def _other_kingdom(norm: str, e: int) -> bool:
 _NOW = fold("الآن")
 
 
-def _without_alain(found, norm: str, text: str, span) -> list:
-    """«الآن» folds as «آلان» does, the name Alain («ليتولى السويسري آلان جيجر», «آلان جوبيه»): where the
-    text itself writes the madda first, it is the name, not «now» (``span``: normalised offsets to the
-    text's, None when they are the same)."""
+def _without_lookalikes(found, norm: str, text: str, span) -> list:
+    """Words that fold as a date word does but that the text writes otherwise (``span``: normalised
+    offsets to the text's, None when they are the same): «الآن» folds as «آلان» does, the name Alain
+    («ليتولى السويسري آلان جيجر»), where the text writes the madda first; «آب» (August) as the Yemeni
+    city Ibb («في إب», «في اب (وسط اليمن)») and «أب» (father) do, so a month named by nothing but a
+    preposition before it (``month_after_preposition``: no day, year or direction) is August only
+    where the text writes its madda («في آب»)."""
     keep = []
     for f in found:
-        if norm.startswith(_NOW, f.start) and f.end - f.start == len(_NOW):
+        n = f.end - f.start
+        if n == len(_NOW) and norm.startswith(_NOW, f.start):
             s, _ = span(f.start, f.end) if span is not None else (f.start, f.end)
             if text.startswith("آل", s):
+                continue
+        elif n == len(_AB) and f.rule.name == "month_after_preposition" and norm.startswith(_AB, f.start):
+            s, _ = span(f.start, f.end) if span is not None else (f.start, f.end)
+            if not text.startswith("آ", s):
                 continue
         keep.append(f)
     return keep
 
 
 _AB = "اب"
-
-
-def _without_ibb(found, norm: str, text: str, span) -> list:
-    """«آب» (August) folds to «اب», as the Yemeni city Ibb («في إب», «في اب (وسط اليمن)») and «أب»
-    (father) do.  A month named by nothing but a preposition before it (``month_after_preposition``:
-    no day, year or direction) is August only where the text writes its madda («في آب»)."""
-    keep = []
-    for f in found:
-        if f.rule.name == "month_after_preposition" and f.end - f.start == 2 and norm.startswith(_AB, f.start):
-            s, _ = span(f.start, f.end) if span is not None else (f.start, f.end)
-            if not text.startswith("آ", s):
-                continue
-        keep.append(f)
-    return keep
 
 
 def _country_day(days: dict, w: str):
