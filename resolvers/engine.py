@@ -102,7 +102,12 @@ def _has_complementizer(norm: str, a: int, b: int) -> bool:
 
 _EVENT_GAP = re.compile(fold(r"[ \t،,(]*(?:في|يوم|بتاريخ)?[ \t]*$"))
 _RIGHT_WORD = re.compile(r"[ \t]+(\w+)")
+_OF_PERIOD_GAP = re.compile(r"[ \t]+من[ \t]+")
+_PERIOD_GRAINS = frozenset({"week", "month", "season", "quarter", "half", "year"})
 _NUMBER_NEXT = re.compile(r"[ \t]*[(،,]?[ \t]*[0-9]")
+# the numbers listed after one a blocker has read as no year («في الغرفتين 2012 و2013», «الصفحات 1987
+# و1988»): the same kind, no year either
+_LISTED_NUMBERS = re.compile(r"(?:[ \t]*(?:[،,][ \t]*)?و?[ \t]*[0-9]{1,4}(?![0-9./:\-]))+")
 _LEFT_WORD = re.compile(r"(\w+)[ \t]+$")            # used with search(norm, s - 40, s)
 # the (up to) three words just before a position, no punctuation between them
 _LEFT_WORDS = re.compile(r"(?<!\w)(?:(?:(\w+)[ \t]+)?(\w+)[ \t]+)?(\w+)[ \t]+$")
@@ -205,28 +210,35 @@ _LAST_YEAR = Partial("date", period="year", period_shift=-1)
 _YEAR_AT_START = re.compile(r"^[0-9]{4}(?=-|$)")
 
 
-def _year_back(r: Resolved) -> Optional[Resolved]:
+def _year_back(r: Resolved, k: int = 1) -> Optional[Resolved]:
     """The same span as ``r`` (a Gregorian date, month, quarter, half, week or year), a year earlier:
     «ارتفعت في الربع الثاني 2015 … مقارنة بالربع نفسه من العام الماضي» 2014-Q2 (a week keeps its number,
     «2015-W30» 2014-W30).  None for a Hijri span or a value that does not begin with its year."""
     parts = r.value.split("/")
     if r.calendar != "gregorian" or r.first_day is None or not all(_YEAR_AT_START.match(x) for x in parts):
         return None
-    value = "/".join(_YEAR_AT_START.sub(lambda m: f"{int(m.group()) - 1:04d}", x) for x in parts)
-    return r._replace(value=value, first_day=arith.add_years(r.first_day, -1),
-                      last_day=arith.add_years(r.last_day, -1), reason=None)
+    if k == 0:
+        return r._replace(reason=None)
+    value = "/".join(_YEAR_AT_START.sub(lambda m: f"{int(m.group()) - k:04d}", x) for x in parts)
+    try:
+        return r._replace(value=value, first_day=arith.add_years(r.first_day, -k),
+                          last_day=arith.add_years(r.last_day, -k), reason=None)
+    except arith.OutOfCalendar:
+        return None
 
 
-def _same_span_base(q: Partial, p: Partial, r: Resolved, anchor) -> bool:
+def _same_span_base(q: Partial, p: Partial, r: Resolved, anchor, any_year: bool = False) -> bool:
     """Whether a date said before «الفترة نفسها من العام الماضي» (``q``) is the span it repeats: a span, not
     a day («أمس الثلاثاء … الربع نفسه»: the quarter is not that day); of the grain named («الربع نفسه»: a
     quarter, «الشهر نفسه»: a month, «النصف المقابل»: a half; «الفترة»: any span); and of the anchor's year
     (so that a year back is last year), or, in the first quarter, of the year before said with its number
     («نتائج الربع الرابع 2015 … مقارنة بالربع نفسه من العام الماضي» in January 2016)."""
-    if anchor is None or r.first_day is None or r.grain in ("day", "time"):
+    if (anchor is None and not any_year) or r.first_day is None or r.grain in ("day", "time"):
         return False
     if q.period != "year" and r.grain != q.period:
         return False
+    if any_year:                                       # («نفس الفترة من عام 2014»: a span of any year,
+        return r.first_day.year == r.last_day.year     # within one year)
     y = r.first_day.year
     return y == anchor.year or (y == anchor.year - 1 and anchor.month <= 3 and p.explicit_year)
 
@@ -346,6 +358,7 @@ class Engine:
         self._relative_day = by_name["relative_day"]
         self._quoted_days = frozenset({by_name["relative_day"], by_name["vague_of_day"]})
         self._year_rule = self.rules[by_name["year"]]
+        self._year_rule_bare = self.rules[by_name["year_bare"]]
         self._weekday_rule = by_name["weekday"]
         self._day_previous = by_name["day_previous"]
         self._weekday_of_week = by_name["weekday_of_week"]
@@ -815,6 +828,10 @@ class Engine:
                         and self._blocked_by(norm, p, e, rb[0], None)
                         and not _NUMBER_NEXT.match(norm, e))):
                 last_end = e                             # «النائب سامي شباط»: a name, not a month
+                if r is self._year_rule_bare:
+                    more = _LISTED_NUMBERS.match(norm, e)
+                    if more:
+                        last_end = more.end()            # «الغرفتين 2012 و2013»: the list too
                 continue
             s = p
             if r.left_rx is not None:
@@ -1092,8 +1109,10 @@ class Engine:
             p = f.partial
             if FLAG_NARRATIVE in p.flags:        # dated from the date said before: _link_narrative
                 # («الفترة نفسها من العام الماضي» with no span said before it: last year itself)
+                # («نفس الفترة من عام 2014» with none: that year itself)
                 resolved.append(self._resolve(_LAST_YEAR, False, anchor, None) if p.year_shift == -1
-                                else _NARRATIVE_PENDING)
+                                else self._resolve(Partial("date", year=p.year, explicit_year=True), False, anchor, None)
+                                if p.year is not None else _NARRATIVE_PENDING)
                 continue
             if FLAG_LISTED in p.flags:           # dated by the day-month after it: _link_listed
                 resolved.append(_LISTED_PENDING)
@@ -1137,7 +1156,9 @@ class Engine:
         self._link_corrected_day(norm, found, resolved, anchor)
         if "عشر" in norm:
             self._link_tens(norm, found, resolved)
-        self._link_narrative(norm, found, resolved, text, span, framed, anchor)
+        if self._link_narrative(norm, found, resolved, text, span, framed, anchor):
+            self._link_weekday_day(norm, found, resolved)    # «يوم الخميس 27 من الشهر نفسه»: now dated
+        self._link_earlier_in(norm, found, resolved)
         self._link_previous(norm, found, resolved, text, span)
         self._link_after(norm, found, resolved, text, span, anchor, framed)
         self._link_weekday_again(norm, found, resolved, anchor)
@@ -1159,6 +1180,26 @@ class Engine:
                     self.rule_names[f.rule.index], res.flags, res.status, res.reason, res.tense, res.anchored_to))
             out.append(make(Timex, (text[s:e], s, e) + tail[1]))
         return out
+
+    @staticmethod
+    def _link_earlier_in(norm: str, found, resolved) -> None:
+        """«في وقت سابق من هذا الشهر», «في وقت لاحق من العام الجاري», «في وقت لاحق من ذلك العام»: earlier
+        or later in a period said right after it is that period, one expression (the period's reading);
+        «في وقت سابق من التعاملات» stays PAST_REF, as no date follows."""
+        ends = {}
+        for i in range(len(found) - 1):
+            f, g = found[i], found[i + 1]
+            p = f.partial
+            if p.kind != "vague" or p.vague not in ("PAST_REF", "FUTURE_REF") or i in ends or \
+                    "وقت" not in norm[f.start:f.end] or not _OF_PERIOD_GAP.fullmatch(norm, f.end, g.start):
+                continue
+            r = resolved[i + 1]
+            if r.value is None or r.grain not in _PERIOD_GRAINS or r.mod is not None:
+                continue
+            found[i] = _Found(f.start, f.end, g.rule, g.partial, g.key)
+            resolved[i] = r
+            ends[i] = (i + 1, g.end)
+        _join_found(found, resolved, ends)
 
     def _link_tens(self, norm: str, found, resolved) -> None:
         """«العشر الأواخر من رمضان», «الأيام العشرة الأولى من أغسطس»: ten days said as such are those
@@ -1724,7 +1765,9 @@ class Engine:
                 return False
             # «… في حزيران مقارنة بالشهر السابق. … مقارنة بالشهر السابق»: a base of comparison is
             # counted from the month reported, and dates nothing after it (each is that month's before)
-            if found[j].rule.name in _COMPARISON_BASES:
+            # (but a span said with its year is a time to say «then» of: «مقارنة بأرباح نفس الشهر من عام
+            # 2014، والتي بلغت آنذاك»)
+            if found[j].rule.name in _COMPARISON_BASES and not (need is None and found[j].partial.year is not None):
                 return False
             # «استعراض العمليات خلال اليوم السابق وبرامج اليوم التالي»: the day before and the day after
             # one unsaid day, not the day after the day before
@@ -1765,18 +1808,28 @@ class Engine:
         or finer; «حينها» any: that date itself), in its own sentence or the one before; with none,
         it is unresolved (the publication date would be a guess), except in a clause of the past: some
         past time («التي كانت حينها أفضل الحلول», «وفي اليوم التالي عاد» PAST_REF).  ``anchored_to``
-        (and so ``why``) names that date."""
+        (and so ``why``) names that date.  Returns whether there was any."""
         starts = None                                      # the tense cues, found once when needed
+        seen = False
         for i, f in enumerate(found):
             p = f.partial
             if FLAG_NARRATIVE not in p.flags:
                 continue
+            seen = True
             need = _narrative_grain(p)
             same_last_year = p.year_shift == -1
-            j = Engine._narrative_base(norm, found, resolved, i, need, spans=same_last_year)
+            in_year = p.year is not None                  # «نفس الفترة من عام 2014»
+            j = Engine._narrative_base(norm, found, resolved, i, need, spans=same_last_year or in_year)
             if same_last_year and j is not None and not _same_span_base(p, found[j].partial, resolved[j], anchor):
                 j = None                                   # «… السنة الماضية … عن الفترة المماثلة من السنة الماضية»:
                                                            # a span of last year already, no base: last year
+            if in_year:
+                back = None
+                if j is not None and _same_span_base(p, found[j].partial, resolved[j], None, any_year=True):
+                    back = _year_back(resolved[j], resolved[j].first_day.year - p.year)
+                if back is not None:
+                    resolved[i] = _as_narrative(back, _anchor_note(found, resolved, j, text, span))
+                continue                                   # else the year itself, resolved in ``tag``
             if j is None:
                 vague = p.vague                            # «آنذاك» with no date before it: some past time
                 if vague is None and f.rule.name not in _COMPARISON_BASES:
@@ -1812,6 +1865,7 @@ class Engine:
                 resolved[i] = res._replace(flags=res.flags + ((FLAG_NARRATIVE,) if FLAG_NARRATIVE not in res.flags else ()))
                 continue
             resolved[i] = _as_narrative(res, note)
+        return seen
 
     def _link_previous(self, norm, found, resolved, text, span):
         """«ارتفع التوظيف في يوليو … كما ارتفعت الأجور في الشهر السابق» 2015-06, «في عام 2014 مقارنة
@@ -1937,7 +1991,7 @@ _CLOCK_DAY_AFTER = 60          # how far after a clock time the day it is on may
 # الفترة من 15 حزيران»: a daily schedule)
 _CLOCK_NOT_ITS_DAY = re.compile(fold("[،,؛;:]|(?<!\\w)(?:بعد|قبل|منذ|خلال|الفترة|حتى|وحتى|الى|إلى)(?!\\w)"))
 # the rules whose expression is a base of comparison («مقارنة بالشهر السابق»): no anchor for a narrative after it
-_COMPARISON_BASES = frozenset({"narrative_compared_month", "narrative_same_last_year"})
+_COMPARISON_BASES = frozenset({"narrative_compared_month", "narrative_same_last_year", "narrative_same_in_year"})
 _GRAIN_RANK = {g: k for k, g in enumerate(GRAINS)}
 # a narrative expression looks back over its own sentence and the one before it, no further: the real
 # corpus's «في اليوم التالي» / «العام التالي» / «آنذاك» name a date of the same or the previous sentence

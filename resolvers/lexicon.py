@@ -85,7 +85,7 @@ def _enum(*allowed):
 
 
 _GRAINS = _enum("day", "week", "month", "quarter", "half", "year", "hour", "minute", "decade", "century")
-_MODS = _enum("START", "MID", "END", "LESS_THAN", "MORE_THAN", "APPROX")
+_MODS = _enum("START", "MID", "END", "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE", "APPROX")
 
 # table -> (columns with their parsers; the first column is always `form`)
 SCHEMAS = {

@@ -565,6 +565,8 @@ def _period(p: Partial, anchor: dt.date) -> Resolved:
     k = p.period_shift or 0
     g = p.period
     if g == "year":
+        if p.new_year:                                # «العام الجديد»: the coming one from October on
+            k = 1 if anchor.month >= 10 else 0
         y = anchor.year + k
         return _result(f"{y:04d}", arith.year_span(y), "year", p)
     if g == "month" and p.day is not None:          # «12 من الشهر الجاري»
@@ -914,10 +916,12 @@ def _ongoing_range(p: Partial, anchor: dt.date) -> Optional[Resolved]:
     """«فُتحت البوابة من 19 رمضان وحتى 21 شوال» in an article of 18 Shawwal: a range of days with no
     year, no direction and no year said relative to the anchor, whose occurrence around the anchor
     holds the anchor, is that occurrence whatever the clause's tense (a period still running when the
-    article was written), not the one wholly before or after it."""
+    article was written), not the one wholly before or after it.  So is a range of months («أكبر
+    انخفاض في الأشهر الثلاثة من يوليو إلى سبتمبر منذ 2008» in a paper of August)."""
     e = p.end
-    if (p.year is not None or p.period is not None or p.day is None or p.month is None or e is None
-            or e.year is not None or e.day is None or e.month is None or e.direction is not None
+    if (p.year is not None or p.period is not None or p.month is None or e is None
+            or (p.day is None) != (e.day is None)
+            or e.year is not None or e.month is None or e.direction is not None
             or e.year_shift is not None or p.calendar != e.calendar):
         return None
     if p.calendar == "hijri":
@@ -994,7 +998,13 @@ def _hijri_date(p: Partial, anchor: dt.date, tense) -> Resolved:
     if p.year is not None and not hijri.in_range(p.year):
         # outside the Umm al-Qura table: the tabular calendar, within a day or two, flagged
         p = p.replace(flags=p.flags + (FLAG_HIJRI_TABULAR,))
-    if p.month is None:                                  # a Hijri year
+    if p.month is None:                                  # a Hijri year (by its number, or counted from the anchor's)
+        if p.year is None and p.year_shift is not None:
+            p = p.replace(year=ah[0] + p.year_shift)
+        elif p.year is None and p.new_year:            # «العام الهجري الجديد»: the coming one from Shawwal on
+            p = p.replace(year=ah[0] + (1 if ah[1] >= 10 else 0))
+        if p.year is None:
+            raise _Fail("nothing to resolve")
         span = hijri.year_span(p.year)
         if span is None:
             raise _hijri_missing(p.year)

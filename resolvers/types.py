@@ -67,7 +67,7 @@ class Partial:
                                              # (signed count, grain) parts added to ``offset``
     amount: Optional[float] = None           # durations: the count ('X' when vague: «بضعة»)
     unit: Optional[str] = None               # durations: the grain of the unit
-    mod: Optional[str] = None                # LESS_THAN, MORE_THAN, APPROX
+    mod: Optional[str] = None                # LESS_THAN, MORE_THAN, EQUAL_OR_LESS, EQUAL_OR_MORE, APPROX
     vague: Optional[str] = None              # PAST_REF / PRESENT_REF / FUTURE_REF
     set_value: Optional[str] = None          # SET values: P1D, XXXX-WXX-5
     holiday: Optional[str] = None
@@ -98,6 +98,8 @@ class Partial:
                                              # unless the clause is past)
     school: Optional[str] = None             # «العام الدراسي المقبل» 'next', «الجديد» 'new', «الحالي» 'current',
                                              # «الماضي» 'last': a school year said from the anchor's
+    new_year: bool = False                   # «العام الجديد»: the year to come when said in its last quarter
+                                             # (from October, or from Shawwal for a Hijri one), else the anchor's
     ordinal_day: bool = False                # «الثلاثاء الأول من أكتوبر»: the day said by an ordinal after a
                                              # weekday; when the weekday is not that day's, the n-th weekday
     flags: tuple = ()

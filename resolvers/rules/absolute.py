@@ -172,9 +172,9 @@ def day_listed(s):
 
 
 @rule("range_months",
-      PART + "(?:شهر )?{m1:MONTH}_(?:الى|حتى|-)_(?:شهر )?" + MONTH_PAIR
+      PART + "(?:شهر )?{m1:MONTH}(?:_\\(_{m1alt:MONTH}_\\)|_/_{m1alt:MONTH})?_(?:الى|حتى|-)_(?:شهر )?" + MONTH_PAIR
       + "(?: {dir:DIR}|" + YEAR_TAIL + "|" + YEAR_REF + ")?",
-      ["يناير إلى مارس 2024", "أيار حتى تموز"], left="من|بين")
+      ["يناير إلى مارس 2024", "أيار حتى تموز", "كانون الثاني (يناير) حتى حزيران (يونيو) 2015"], left="من|بين")
 def range_months(s):
     if s.m1.calendar != s.month.calendar or s.m1.month == s.month.month:
         return None

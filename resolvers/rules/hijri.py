@@ -113,6 +113,22 @@ def hijri_year_said_twice(s):
     return Partial("date", year=s.hyear, calendar="hijri", part=s.part.mod if s.part else None, explicit_year=True)
 
 
+# «مع مطلع العام الهجري القادم», «السنة الهجرية الماضية», «خلال العام الهجري الحالي»: a Hijri year said by
+# its direction is that Hijri year counted from the anchor's (not the Gregorian year: «مطلع العام» alone is)
+@rule("hijri_year_direction", PART + "(?:العام|السنة) (?:الهجري|الهجرية) {dir:DIR}",
+      ["العام الهجري القادم", "مطلع العام الهجري المقبل", "السنة الهجرية الماضية", "نهاية العام الهجري الحالي"])
+def hijri_year_direction(s):
+    return Partial("date", calendar="hijri", year_shift=s.dir.direction, part=s.part.mod if s.part else None)
+
+
+# «مع بداية العام الهجري الجديد», «السنة الهجرية الجديدة» (no number after it): the Hijri year to come when
+# said from Shawwal on, else the anchor's
+@rule("hijri_new_year", PART + "(?:العام|السنة) (?:الهجري|الهجرية) (?:الجديد|الجديدة)(?!_?\\(?_?[0-9])",
+      ["العام الهجري الجديد", "بداية العام الهجري الجديد", "السنة الهجرية الجديدة"])
+def hijri_new_year(s):
+    return Partial("date", calendar="hijri", new_year=True, part=s.part.mod if s.part else None)
+
+
 # «صباح عيد الفطر», «مساء عيد الأضحى المبارك»: a part of the holiday's day; «ليلة رأس السنة الميلادية»,
 # «ليلة عيد الفطر», «عشية عيد الأضحى»: its eve, the night (evening) of the day before (as an Islamic day
 # begins at sunset)

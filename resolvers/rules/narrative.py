@@ -68,6 +68,19 @@ def narrative_same_last_year(s):
     return Partial("date", period=grain, year_shift=-1, flags=_N)
 
 
+# «مقارنة بنفس الفترة من عام 2014», «الشهر ذاته من عام 2014», «الفترة المماثلة من سنة 2014»: the span said
+# before in the year named (Engine._link_narrative: its year replaced; a day or none said before: the year
+# itself).  A base of comparison: no event.
+@rule("narrative_same_in_year", "(?:" + _SAME_SPAN + " " + _LIKE + "|(?:نفس|ذات) " + _SAME_SPAN + ")"
+      + " (?:من|في) (?:عام|العام|سنة) {year:YEAR}(?:_(?:م|ميلادي|ميلادية)(?!\\w))?(?!_?[/.\\-]_?[0-9])",
+      ["نفس الفترة من عام 2014", "الفترة نفسها من سنة 2014", "الشهر ذاته من عام 2014", "الفترة المماثلة من العام 2014"])
+def narrative_same_in_year(s):
+    grain = s.period.grain if s.period is not None else "half" if s.half is not None else "year"
+    if grain not in ("week", "month", "quarter", "half", "year"):
+        return None
+    return Partial("date", period=grain, year=s.year, explicit_year=True, flags=_N)
+
+
 # «العام التالي», «في الشهر التالي», «الأسبوع الذي سبقه», «العام الذي تلاه», «نهاية السنة التالية»
 # («العقود الآجلة تسليم الشهر التالي 31 سنتا»: the front-month contract, the month after the article's,
 # left to «period_direction»; a look-behind, for a blocker's left context gives way to the number after it)

@@ -193,6 +193,16 @@ def period_direction(s):
     return Partial("date", period=s.period.grain, period_shift=shift, part=s.part.mod if s.part else None)
 
 
+# «مطلع العام الجديد», «مع حلول السنة الجديدة»: the year to come when said from October on, else the
+# anchor's own («مع بداية العام الجديد ارتفعت الأسعار» in February); «رأس السنة الجديدة» is the holiday's
+# (only after a part or «حلول»: «للعام الجديد» alone may be a school year, «المدير العام الجديد» a
+# general manager; «العام الجديد 2016» is the year said)
+@rule("new_year", "(?:{part:PART}|حلول) (?:العام|السنة) (?:الجديد|الجديدة)(?! (?:الدراسي|الدراسية|الجامعي|الجامعية|المالي|المالية)(?!\\w))(?!_?\\(?_?[0-9])",
+      ["حلول العام الجديد", "مطلع العام الجديد", "بداية السنة الجديدة", "بداية العام الجديد"])
+def new_year(s):
+    return Partial("date", period="year", new_year=True, part=s.part.mod if s.part else None)
+
+
 @rule("period_demonstrative", PART + "{dem:DEM} {period:PERIOD}(?! (?:الفضيل|الكريم|المبارك)(?!\\w))",
       ["هذا العام", "هذه السنة", "هذا الشهر", "هذا الأسبوع", "نهاية هذا العام"])
 def period_demonstrative(s):

@@ -9,7 +9,8 @@
                 "أكتوبر", "نوفمبر", "ديسمبر"];
   var DAYS = ["الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"];
   var MODS = {START: "مطلع", MID: "منتصف", END: "نهاية", APPROX: "نحو", ON_OR_BEFORE: "حتى",
-              ON_OR_AFTER: "منذ", MORE_THAN: "أكثر من", LESS_THAN: "أقل من", BEFORE: "قبل", AFTER: "بعد"};
+              ON_OR_AFTER: "منذ", MORE_THAN: "أكثر من", LESS_THAN: "أقل من", EQUAL_OR_LESS: "لا يزيد عن",
+              EQUAL_OR_MORE: "لا يقل عن", BEFORE: "قبل", AFTER: "بعد"};
   var KINDS = {day: ["حدث بتاريخ يوم", "#1f6fb2", "circle"], month: ["حدث على مدى أيام أو شهر", "#d9822b", "diamond"],
                year: ["حدث على مدى سنة أو أكثر", "#6a8f3a", "square"]};
   var FONT = getComputedStyle(document.body).fontFamily;
