@@ -84,6 +84,14 @@ _COMPLEMENTIZER = re.compile(fold(r"(?<!\w)(?:[وف])?(?:ب)?(?:ان|إن|أن)(
 _COMP_TAIL = re.compile(r"(?:ه|ها|هم|هما|هن|نا)?(?!\w)")
 
 
+def _complement_after_punct(norm: str, a: int, b: int) -> bool:
+    """Whether ``norm[a:b]`` holds a comma, semicolon or colon (a clause's end; quotation marks are
+    not: a short quote may stand inside the clause) and, after the last of them, a complementizer:
+    «…، مؤكدا انه سينفذ»: what follows is a reported clause of its own."""
+    p = max(norm.rfind(c, a, b) for c in "،,؛:")
+    return p >= 0 and _has_complementizer(norm, p + 1, b)
+
+
 def _has_complementizer(norm: str, a: int, b: int) -> bool:
     """``_COMPLEMENTIZER.search(norm, a, b) is not None``, found by the letters «ان» (``find``, in C)
     rather than by trying the pattern at every character."""
@@ -978,6 +986,9 @@ class Engine:
                 continue                 # «… في حزيران في علامة على الطلب الذي يتوقع أن يدعم»: a cue of a
                                          # relative clause after it tells of a noun, not of the date's clause
                                          # (unless of the date's own noun: «مباراة الأربعاء التي ستجمع»)
+            if m.start() >= e and _complement_after_punct(norm, e, m.start()):
+                continue                 # «… وخطف في 22 تموز في القاهرة، مؤكدا انه سينفذ تهديده»: a cue
+                                         # after a clause mark and a complementizer tells of what is reported
             if m.group("w"):
                 w = " ".join(m.group("w").split())
                 t = self.lex.tense_words[w]
@@ -2016,7 +2027,7 @@ _LISTED_GAP = re.compile(r"[ \t]*و[ \t]*")
 _WEEKDAY_LIST_GAP = re.compile(r"[ \t]*و[ \t]*(?:يوم[ \t]+)?")
 _PREVIOUS = ("السابق", "السابقة", "السابقه")
 _RELATIVE = re.compile(fold(r"(?<!\w)(?:الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان|اللواتي|اللاتي)(?!\w)"))
-_WEEKDAY_GAP = re.compile(r"[ \t]*(?:[،,][ \t]*)?")
+_WEEKDAY_GAP = re.compile(r"[ \t]*(?:[،,][ \t]*)?(?:(?:بتاريخ|الموافق)[ \t]+)?")   # («يوم الاثنين بتاريخ 18/10/1436هـ»)
 
 
 # the counts after («بعد ثلاثة أشهر», «بعد أسبوع ويومين», «بعد أيام») that a date said just before them
