@@ -110,6 +110,8 @@ def _has_complementizer(norm: str, a: int, b: int) -> bool:
 
 _EVENT_GAP = re.compile(fold(r"[ \t،,(]*(?:في|يوم|بتاريخ)?[ \t]*$"))
 _RIGHT_WORD = re.compile(r"[ \t]+(\w+)")
+# «من 1 حتى » before a numeric date: the first day of a range (Engine._link_numeric_range)
+_RANGE_START_BEFORE = re.compile(r"(?<![^\W_])(?:من|بين)[ \t]+([0-9]{1,2})[ \t]*(?:الي|حتي|وحتي|-|و)[ \t]*\Z")
 _OF_PERIOD_GAP = re.compile(r"[ \t]+من[ \t]+")
 _PERIOD_GRAINS = frozenset({"week", "month", "season", "quarter", "half", "year"})
 _NUMBER_NEXT = re.compile(r"[ \t]*[(،,]?[ \t]*[0-9]")
@@ -367,6 +369,8 @@ class Engine:
         self._quoted_days = frozenset({by_name["relative_day"], by_name["vague_of_day"]})
         self._year_rule = self.rules[by_name["year"]]
         self._year_rule_bare = self.rules[by_name["year_bare"]]
+        self._range_days_rule = self.rules[by_name["range_days"]]
+        self._numeric_dates = frozenset(by_name[n] for n in ("numeric_dmy", "hijri_numeric_dmy"))
         self._weekday_rule = by_name["weekday"]
         self._day_previous = by_name["day_previous"]
         self._weekday_of_week = by_name["weekday_of_week"]
@@ -1170,6 +1174,8 @@ class Engine:
         if self._link_narrative(norm, found, resolved, text, span, framed, anchor):
             self._link_weekday_day(norm, found, resolved)    # «يوم الخميس 27 من الشهر نفسه»: now dated
         self._link_earlier_in(norm, found, resolved)
+        if "من" in norm or "بين" in norm:
+            self._link_numeric_range(norm, found, resolved, anchor)
         self._link_previous(norm, found, resolved, text, span)
         self._link_after(norm, found, resolved, text, span, anchor, framed)
         self._link_weekday_again(norm, found, resolved, anchor)
@@ -1191,6 +1197,28 @@ class Engine:
                     self.rule_names[f.rule.index], res.flags, res.status, res.reason, res.tense, res.anchored_to))
             out.append(make(Timex, (text[s:e], s, e) + tail[1]))
         return out
+
+    def _link_numeric_range(self, norm: str, found, resolved, anchor) -> None:
+        """«خلال الفترة من 1 حتى 26 / 11 / 1436 هـ», «من 8 إلى 29/11/1433»: a day number before a numeric
+        date, after «من/بين» and «إلى/حتى/-/و», is the first day of a range in that date's month, one
+        expression (the days between; nothing else stands between the two)."""
+        for i, f in enumerate(found):
+            p = f.partial
+            if f.rule.index not in self._numeric_dates or p.day is None or p.month is None or p.year is None:
+                continue
+            m = _RANGE_START_BEFORE.search(norm, max(0, f.start - 24), f.start)
+            if m is None or (i and found[i - 1].end > m.start()):
+                continue
+            d1 = int(m.group(1))
+            if not 1 <= d1 < p.day:
+                continue
+            q = Partial("range", year=p.year, month=p.month, day=d1, calendar=p.calendar, explicit_year=True,
+                        end=p)
+            r = resolve(q, anchor) if anchor is not None else None
+            if r is None or r.value is None:
+                continue
+            found[i] = _Found(m.start(), f.end, self._range_days_rule, q, norm[m.start():f.end])
+            resolved[i] = r
 
     @staticmethod
     def _link_earlier_in(norm: str, found, resolved) -> None:
