@@ -110,6 +110,16 @@ def _has_complementizer(norm: str, a: int, b: int) -> bool:
 
 _EVENT_GAP = re.compile(fold(r"[ \t،,(]*(?:في|يوم|بتاريخ)?[ \t]*$"))
 _RIGHT_WORD = re.compile(r"[ \t]+(\w+)")
+def _bare_weekday(p: Partial) -> bool:
+    return p.weekday is not None and p.direction is None and p.day is None and p.month is None and \
+        p.rel_day is None and p.period is None
+
+
+# «من/منذ/بين» just before a date, «إلى/حتى» (or «و» after «بين») between two (Engine._link_from_to)
+_FROM_BEFORE = re.compile(r"(?<![^\W_])(من|منذ|بين)[ \t]+\Z")
+_TO_GAP = re.compile(r"[ \t]+(?:و[ \t]*)?(?:حتي|الي|لغايه)[ \t]+")
+_AND_GAP = re.compile(r"[ \t]+و[ \t]*")
+_NOT_SPANS = frozenset({"duration", "set", "vague", "range"})
 # «من 1 حتى » before a numeric date: the first day of a range (Engine._link_numeric_range)
 _RANGE_START_BEFORE = re.compile(r"(?<![^\W_])(?:من|بين)[ \t]+([0-9]{1,2})[ \t]*(?:الي|حتي|وحتي|-|و)[ \t]*\Z")
 _OF_PERIOD_GAP = re.compile(r"[ \t]+من[ \t]+")
@@ -250,7 +260,9 @@ def _same_span_base(q: Partial, p: Partial, r: Resolved, anchor, any_year: bool 
     if any_year:                                       # («نفس الفترة من عام 2014»: a span of any year,
         return r.first_day.year == r.last_day.year     # within one year)
     y = r.first_day.year
-    return y == anchor.year or (y == anchor.year - 1 and anchor.month <= 3 and p.explicit_year)
+    # (or a period said from the anchor: «الشهر الماضي … مقارنة بالشهر نفسه من العام السابق» in January)
+    return y == anchor.year or (y == anchor.year - 1 and anchor.month <= 3
+                                and (p.explicit_year or p.period is not None or p.year_shift is not None))
 
 
 def _sentence_around(norm: str, start: int, end: int) -> tuple:
@@ -329,6 +341,9 @@ def _join_found(found: list, resolved: list, ends: dict) -> None:
 
 
 class Engine:
+    # (words that say what kind of source, not its name: «لوكالة الأنباء اليوم»; set from the lexicon)
+    generic_sources: frozenset = frozenset()
+
     def __init__(self):
         for i, r in enumerate(RULES):
             compile_rule(r, i)
@@ -336,6 +351,7 @@ class Engine:
         self.rule_of_group = {f"R{r.index}": r for r in self.rules}
         self.rule_names = [r.name for r in self.rules]
         self.lex = get_lexicon()
+        Engine.generic_sources = self.lex.generic_sources
         self.prefixes = True               # False: no look-ahead before a rule set (for tests)
         self._cat_words: dict = {}
         self._automaton()
@@ -772,7 +788,8 @@ class Engine:
                     for k in range(2, n + 1):
                         for f in _unclitic(words[-k]):
                             for ctx in wild.get(f, ()):
-                                if len(ctx) == k and all(c == "*" or c == w for c, w in zip(ctx[1:], words[n - k + 1:])):
+                                if len(ctx) == k and all(c == "*" and w not in Engine.generic_sources or c == w
+                                                         for c, w in zip(ctx[1:], words[n - k + 1:])):
                                     return True
         return False
 
@@ -1176,6 +1193,7 @@ class Engine:
         self._link_earlier_in(norm, found, resolved)
         if "من" in norm or "بين" in norm:
             self._link_numeric_range(norm, found, resolved, anchor)
+            self._link_from_to(norm, found, resolved)
         self._link_previous(norm, found, resolved, text, span)
         self._link_after(norm, found, resolved, text, span, anchor, framed)
         self._link_weekday_again(norm, found, resolved, anchor)
@@ -1197,6 +1215,54 @@ class Engine:
                     self.rule_names[f.rule.index], res.flags, res.status, res.reason, res.tense, res.anchored_to))
             out.append(make(Timex, (text[s:e], s, e) + tail[1]))
         return out
+
+    @staticmethod
+    def _link_from_to(norm: str, found, resolved) -> None:
+        """«منذ مطلع العام وحتى نهاية سبتمبر», «من اليوم حتى السبت», «من أمس إلى اليوم»: two dates after
+        «من/منذ» and joined by «إلى/حتى» (or «بين … و») are one stretch, from the first day of the first
+        to the last day of the second (a bare weekday at the end is the first such day after the start);
+        not when the end comes before the start, nor for clock times, durations or what is not dated."""
+        ends = {}
+        for i in range(len(found) - 1):
+            f, g = found[i], found[i + 1]
+            if i in ends or f.partial.kind in _NOT_SPANS or g.partial.kind in _NOT_SPANS:
+                continue
+            m = _FROM_BEFORE.search(norm, max(0, f.start - 8), f.start)
+            if m is None or not (_TO_GAP if m.group(1) != "بين" else _AND_GAP).fullmatch(norm, f.end, g.start):
+                continue
+            r1, r2 = resolved[i], resolved[i + 1]
+            if r1.type != "DATE" or r2.type != "DATE" or r1.first_day is None or r2.first_day is None or \
+                    FLAG_NARRATIVE in r2.flags or "relative_to_event" in r1.flags + r2.flags:
+                continue
+            p, q = f.partial, g.partial
+            if _bare_weekday(p) and _bare_weekday(q):
+                continue                       # «من السبت حتى الأربعاء»: a week's schedule, no dated span
+            if p.year is None and p.month is not None and p.calendar == "gregorian" and p.rel_day is None and \
+                    p.direction is None and p.year_shift is None and p.period is None and q.explicit_year and \
+                    q.month is not None and q.calendar == "gregorian" and r2.calendar == "gregorian":
+                # «من 14 حزيران إلى 15 تموز 2018»: the year written once, at the end, is the start's too
+                y = r2.first_day.year - (1 if p.month > q.month else 0)
+                start = resolve(p.replace(year=y, explicit_year=True), r2.first_day)
+                if start.first_day is None:
+                    continue
+                r1 = start
+            if q.weekday is not None and q.direction is None and q.day is None and q.month is None and \
+                    r2.last_day < r1.first_day:
+                k = (q.weekday - r1.first_day.weekday()) % 7 or 7     # «من اليوم حتى السبت»: the Saturday after
+                d = r1.first_day + _dt.timedelta(days=k)
+                r2 = r2._replace(value=d.isoformat(), first_day=d, last_day=d, flags=(), tense=None)
+            if r2.last_day < r1.first_day or (r1.first_day, r1.last_day) == (r2.first_day, r2.last_day):
+                continue                       # («من السبت 25 تموز وحتى السبت التالي»: not one day)
+            same = r1.grain == r2.grain and r1.mod is None and r2.mod is None and "/" not in r1.value + r2.value
+            if same and r1.grain in ("day", "month", "year"):
+                value = f"{r1.value}/{r2.value}"
+            else:
+                value = f"{r1.first_day.isoformat()}/{r2.last_day.isoformat()}"
+            resolved[i] = Resolved("DATE", value, first_day=r1.first_day, last_day=r2.last_day,
+                                   grain=r1.grain if same else "day", calendar=r1.calendar)
+            found[i] = _Found(m.start(), f.end, f.rule, f.partial, f.key)
+            ends[i] = (i + 1, g.end)
+        _join_found(found, resolved, ends)
 
     def _link_numeric_range(self, norm: str, found, resolved, anchor) -> None:
         """«خلال الفترة من 1 حتى 26 / 11 / 1436 هـ», «من 8 إلى 29/11/1433»: a day number before a numeric

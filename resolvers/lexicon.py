@@ -138,6 +138,9 @@ SCHEMAS = {
     "feminine_imperfects": {"note": str},
     "clitic_words": {"note": str},
     "title_nouns": {"note": str},
+    # words after «وكالة/موقع/صحيفة» that say what kind of source it is, not its name: «لوكالة الأنباء
+    # اليوم» is today, «لوكالة فلسطين اليوم» the agency (the «*» of a name blocker is never one of these)
+    "generic_sources": {"note": str},
     "from_places": {"note": str},
     # «أول خميس من», «الجمعة الأخيرة من»: the n-th weekday of a month or a year (-1: the last);
     # position: before the weekday (construct, «ثالث جمعة») or after it (agreeing, «الجمعة الثانية»)
@@ -350,6 +353,7 @@ class Lexicon:
         self.clitic_words = frozenset(fold(r["form"]) for r in self.tables["clitic_words"])
         # nouns before a quoted title («برنامج «كل يوم»», «رواية «1984»»): its date words are a name
         self.title_nouns = frozenset(fold(r["form"]) for r in self.tables["title_nouns"])
+        self.generic_sources = frozenset(fold(r["form"]) for r in self.tables["generic_sources"])
         # «من» + a place after a count («اختطف قبل ثلاثة أيام من أمام منزله»): no event it is counted from
         self.from_places = frozenset(fold(r["form"]) for r in self.tables["from_places"])
         self.comparatives = frozenset(fold(r["form"]) for r in self.tables["comparatives"] if r["kind"] == "comparative")

@@ -84,7 +84,8 @@ USED = None
 
 @pytest.mark.parametrize("table", ["months", "weekdays", "relative_days", "directions", "parts",
                                    "parts_of_day", "units", "vague", "sets", "holidays", "seasons",
-                                   "periods", "period_ordinals", "duration_modifiers", "offset_words"])
+                                   "periods", "period_ordinals", "duration_modifiers", "offset_words",
+                                   "generic_sources"])
 def test_every_vocabulary_row_is_exercised(table):
     """Every row appears in a corpus example or a rule example (Duckling's untested كانون months)."""
     global USED
