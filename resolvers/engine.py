@@ -1669,16 +1669,21 @@ class Engine:
         for i in range(len(found) - 1):
             f, g = found[i], found[i + 1]
             p = f.partial
-            if f.rule.index != self._weekday_rule or p.weekday is None or p.time_of_day is not None or i in ends or \
+            if f.rule.index != self._weekday_rule or p.weekday is None or i in ends or \
                     not _WEEKDAY_GAP.fullmatch(norm, f.end, g.start):
                 continue
             r = resolved[i + 1]
             if r.first_day is None or r.first_day != r.last_day or r.first_day.weekday() != p.weekday or \
-                    g.partial.weekday is not None or g.partial.clock is not None:
+                    g.partial.weekday is not None or g.partial.clock is not None or r.type != "DATE":
                 continue
+            if p.time_of_day is not None:                # «مساء يوم الثلاثاء الموافق (5-10-1436 هـ)»: that evening
+                d = r.first_day
+                r = Resolved("TIME", f"{d.isoformat()}T{p.time_of_day}", first_day=d, last_day=d, grain="time",
+                             calendar=r.calendar, flags=r.flags)
             found[i] = _Found(f.start, f.end, g.rule, g.partial, g.key)
             resolved[i] = r
-            ends[i] = (i + 1, g.end)
+            close = _CLOSE_PAREN.match(norm, g.end) if "(" in norm[f.end:g.start] else None
+            ends[i] = (i + 1, close.end() if close else g.end)      # («… (25 شوال 1436هـ)»: its bracket too)
         _join_found(found, resolved, ends)
 
     def _link_weekday_list(self, norm, found, resolved, anchor):
@@ -2121,7 +2126,8 @@ _LISTED_GAP = re.compile(r"[ \t]*و[ \t]*")
 _WEEKDAY_LIST_GAP = re.compile(r"[ \t]*و[ \t]*(?:يوم[ \t]+)?")
 _PREVIOUS = ("السابق", "السابقة", "السابقه")
 _RELATIVE = re.compile(fold(r"(?<!\w)(?:الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان|اللواتي|اللاتي)(?!\w)"))
-_WEEKDAY_GAP = re.compile(r"[ \t]*(?:[،,][ \t]*)?(?:(?:بتاريخ|الموافق)[ \t]+)?")   # («يوم الاثنين بتاريخ 18/10/1436هـ»)
+_CLOSE_PAREN = re.compile(r"[ \t]*\)")
+_WEEKDAY_GAP = re.compile(r"[ \t]*(?:[،,][ \t]*)?(?:(?:بتاريخ|الموافق)[ \t]+)?(?:\([ \t]*)?")   # («يوم الاثنين بتاريخ 18/10/1436هـ»)
 
 
 # the counts after («بعد ثلاثة أشهر», «بعد أسبوع ويومين», «بعد أيام») that a date said just before them

@@ -203,6 +203,13 @@ def new_year(s):
     return Partial("date", period="year", new_year=True, part=s.part.mod if s.part else None)
 
 
+# the Egyptian demonstrative after its noun, in quoted speech: «الشهر ده», «الأسبوع ده», «السنة دي»
+@rule("period_demonstrative_after", "{period:PERIOD} (?:ده|دي|دة)(?!\\w)",
+      ["الشهر ده", "الأسبوع ده", "السنة دي"])
+def period_demonstrative_after(s):
+    return Partial("date", period=s.period.grain, period_shift=0)
+
+
 @rule("period_demonstrative", PART + "{dem:DEM} {period:PERIOD}(?! (?:الفضيل|الكريم|المبارك)(?!\\w))",
       ["هذا العام", "هذه السنة", "هذا الشهر", "هذا الأسبوع", "نهاية هذا العام"])
 def period_demonstrative(s):
