@@ -1825,7 +1825,7 @@ class Engine:
                 day = day_of(i + 1)                          # «الساعة العاشرة من صباح أمس», «الساعة 9:15 مساء الخميس 2 مايو»
                 after = i + 1 if day is not None else None
             if day is None and i > 0 and f.start - found[i - 1].end <= 40 \
-                    and not _SENTENCE_MARK.search(norm, found[i - 1].end, f.start) and not _listed(norm, found, i - 1):
+                    and not _SENTENCE_MARK.search(norm, found[i - 1].end, f.start):
                 day = day_of(i - 1)
             j = i - 1                                        # further back in its clause, past a year or a span
             while day is None and j >= 0 and f.start - found[j].end <= _CLOCK_DAY_BEFORE \
@@ -1833,9 +1833,8 @@ class Engine:
                     and len(_CLAUSE_MARK.findall(norm, found[j].end, f.start)) <= 1 \
                     and not _CLOCK_OTHER_CLAUSE.search(norm, found[j].end, f.start) \
                     and not _DAILY.search(norm, *_sentence_of(norm, f.start, f.end)):
-                if found[j].partial.clock is not None or _is_day_span(resolved[j]) \
-                        or _listed(norm, found, j):
-                    break                                    # another time, a stretch, one of a list of days
+                if found[j].partial.clock is not None or _is_day_span(resolved[j]):
+                    break                                    # another time, a stretch of days
                 day = day_of(j)                              # «سجلت أول أمس أدنى درجة منذ عامين، بلغت 3.2
                 j -= 1                                       # درجة عند الساعة السادسة»
             if day is None and i + 1 < n and found[i + 1].start - f.end <= _CLOCK_DAY_AFTER \
@@ -2098,12 +2097,6 @@ _ONE_DAY = ("day", "time")
 _DAILY = re.compile(fold(r"(?<!\w)(?:يوميا|كل يوم|طوال ايام|طيلة ايام|عدا ايام|خلال الفترة من)(?!\w)"))
 
 
-def _listed(norm: str, found: list, j: int) -> bool:
-    """``found[j]`` is the last of a list of days («الثلاثاء والأربعاء والخميس», «(12، 13، 14 شوال)»)."""
-    return bool((j > 0 and _LIST_GAP.fullmatch(norm, found[j - 1].end, found[j].start))
-                or _LISTED_BEFORE.search(norm, max(0, found[j].start - 8), found[j].start))
-
-
 def _is_day_span(r) -> bool:
     """A stretch of days shorter than a month («من 21 إلى 25 أغسطس», «الأسبوع الماضي»): a clock time after
     it is no day's said before it."""
@@ -2121,11 +2114,9 @@ def _sentence_of(norm: str, start: int, end: int) -> tuple[int, int]:
     return a, m.start() if m else min(len(norm), end + _SENTENCE_WINDOW)
 _CLOCK_DAY_BEFORE = 120        # how far before a clock time, in its sentence, the day it is on may be said
 # ... and not past two commas, nor into a clause of another time («غدا الأربعاء، في حين سيجري الفريق
-# تمرينه عند الساعة ٥:٤٥ مساء هذا اليوم»), nor in a daily schedule, nor from one of a list of days
+# تمرينه عند الساعة ٥:٤٥ مساء هذا اليوم»), nor in a daily schedule
 _CLAUSE_MARK = re.compile("[،,؛;]")
 _CLOCK_OTHER_CLAUSE = re.compile(fold(r"(?<!\w)(?:في حين|فيما|بينما|حين|عندما)(?!\w)"))
-_LIST_GAP = re.compile(r"\s*(?:[،,]|و)\s*")
-_LISTED_BEFORE = re.compile(r"\d\s*(?:[،,]|و)\s*$")    # «(12، 13، 14 شوال الحالي)»
 _CLOCK_DAY_AFTER = 60          # how far after a clock time the day it is on may be said, in its clause:
 # not past a comma, nor a date of another happening or of a period («بعد هبوطه … يوم الخميس», «خلال
 # الفترة من 15 حزيران»: a daily schedule)

@@ -674,11 +674,28 @@ def _day_month(p: Partial, anchor: dt.date, tense) -> Resolved:
         else:
             extra, used = _tense_flags(tense)
             y = _pick_year_for_day(m, day, anchor, 1 if used == "future" else -1, inclusive=True)
+            if used == "past" and tense == "past":
+                ahead = _pick_year_for_day(m, day, anchor, 1)
+                if arith.valid_date(y, m, day) and arith.valid_date(ahead, m, day) \
+                        and _announced_ahead(dt.date(y, m, day), dt.date(ahead, m, day), anchor):
+                    y, extra, used = ahead, (FLAG_NEAR_ANCHOR,), None
     arith.check_year(y)
     if not arith.valid_date(y, m, day):
         raise _Fail(f"{day}/{m}/{y} is not a calendar date", FLAG_IMPOSSIBLE_DATE)
     d = dt.date(y, m, day)
     return _result(_day_value(d), (d, d), "day", p, extra + _check_weekday(d, p), tense=used)
+
+
+# A day and month without their year in a past-tense clause is the latest one, unless that is most of a
+# year back and the next one is only days ahead: then the past tense is the announcing verb's, and the
+# day is the coming one («أعلنت الجهات تعليق الدوام في 26 يونيو» on 20 June, «أعلنت … في غرة محرم» a week
+# before it)
+ANNOUNCED_AHEAD_DAYS = 31
+ANNOUNCED_BACK_DAYS = 300
+
+
+def _announced_ahead(back: dt.date, ahead: dt.date, anchor: dt.date) -> bool:
+    return 0 < (ahead - anchor).days <= ANNOUNCED_AHEAD_DAYS and (anchor - back).days >= ANNOUNCED_BACK_DAYS
 
 
 def _weekday_year(p: Partial, years: list, day_of, anchor: dt.date, slack: int = 0) -> Optional[int]:
@@ -1120,6 +1137,15 @@ def _hijri_day(p: Partial, anchor: dt.date, ah, tense) -> Resolved:
         if direction is None:
             extra, used = _tense_flags(tense)
             direction, inclusive = (1 if used == "future" else -1), True
+            if tense == "past":
+                back = ah[0] if key <= here else ah[0] - 1
+                ahead = ah[0] if key > here else ah[0] + 1
+                try:
+                    d_back, d_ahead = hijri.to_gregorian(back, p.month, p.day), hijri.to_gregorian(ahead, p.month, p.day)
+                except (ValueError, OverflowError):
+                    d_back = d_ahead = None
+                if d_back is not None and d_ahead is not None and _announced_ahead(d_back, d_ahead, anchor):
+                    hy, extra, used, direction = ahead, (FLAG_NEAR_ANCHOR,), None, "near"
         if direction == "near":
             pass
         elif direction == 0:
